@@ -1,0 +1,37 @@
+// Shared jest settings: @swc/jest transpiles TypeScript (type checking is the `typecheck` target),
+// workspace libraries resolve to their sources, and ESM-only packages (aedes and friends) are
+// transformed to CommonJS for jest's module system.
+const path = require('node:path');
+
+const esmOnly = ['aedes', 'aedes-[^/]+', 'mqemitter', 'hyperid', 'fastfall', 'fastparallel', 'fastseries', 'reusify', 'retimer', 'uuid', 'p-limit', 'yocto-queue'];
+
+const libs = {
+  schema: 'libs/schema/src',
+  queries: 'libs/queries/src',
+  'timestream-local': 'libs/timestream-local/src',
+};
+
+const moduleNameMapper = {};
+for (const [name, dir] of Object.entries(libs)) {
+  moduleNameMapper[`^@iot-timeseries/${name}$`] = path.join(__dirname, dir, 'index.ts');
+  moduleNameMapper[`^@iot-timeseries/${name}/testing$`] = path.join(__dirname, dir, 'testing.ts');
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj|cj)sx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper,
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/cdktf.out/'],
+};

@@ -1,0 +1,5 @@
+export * from './timestream';
+export * from './dimensions';
+export * from './mqtt';
+export * from './metrics';
+export * from './alarms';
