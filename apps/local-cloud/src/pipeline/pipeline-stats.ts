@@ -1,0 +1,87 @@
+/** Where a message or record was put aside. */
+export type PutAsideSource = 'rule' | 'stream' | 'lambda' | 'timestream-action';
+
+export interface PutAsideEntry {
+  at: string;
+  source: PutAsideSource;
+  reason: string;
+  deviceId?: string;
+}
+
+export interface PipelineSnapshot {
+  startedAt: string;
+  messagesReceived: number;
+  messagesPerSecond: number;
+  ruleMatched: number;
+  ruleErrors: number;
+  recordsToStream: number;
+  streamRefused: number;
+  lambdaInvocations: number;
+  lambdaErrors: number;
+  /** From the function's EMF output (or the direct action): readings written to Timestream. */
+  readingsWritten: number;
+  messagesInvalid: number;
+  recordsRejected: number;
+  putAsideTotal: number;
+  /** Counts of put-aside entries by reason (newest reasons kept, bounded). */
+  putAsideByReason: Record<string, number>;
+  recentPutAside: PutAsideEntry[];
+}
+
+/** Counters of the local pipeline, with a bounded log of what was put aside and why. */
+export class PipelineStats {
+  private readonly startedAt = new Date().toISOString();
+  private readonly arrivals: number[] = [];
+  private readonly recent: PutAsideEntry[] = [];
+  private readonly byReason = new Map<string, number>();
+  counters = {
+    messagesReceived: 0,
+    ruleMatched: 0,
+    ruleErrors: 0,
+    recordsToStream: 0,
+    streamRefused: 0,
+    lambdaInvocations: 0,
+    lambdaErrors: 0,
+    readingsWritten: 0,
+    messagesInvalid: 0,
+    recordsRejected: 0,
+    putAsideTotal: 0,
+  };
+
+  constructor(
+    private readonly maxRecent = 200,
+    private readonly maxReasons = 100,
+    private readonly rateWindowMs = 10_000,
+  ) {}
+
+  messageReceived(now = Date.now()): void {
+    this.counters.messagesReceived++;
+    this.arrivals.push(now);
+    if (this.arrivals.length > 100_000) this.arrivals.splice(0, this.arrivals.length - 100_000);
+  }
+
+  putAside(source: PutAsideSource, reason: string, deviceId?: string, now = Date.now()): void {
+    this.counters.putAsideTotal++;
+    this.recent.push({ at: new Date(now).toISOString(), source, reason, deviceId });
+    if (this.recent.length > this.maxRecent) this.recent.splice(0, this.recent.length - this.maxRecent);
+    // Group by the reason's wording without the concrete numbers, so "humidity 140 is outside" and
+    // "humidity 150 is outside" count together.
+    const key = reason.replace(/-?\d+(\.\d+)?/g, 'N');
+    this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);
+    if (this.byReason.size > this.maxReasons) this.byReason.delete(this.byReason.keys().next().value!);
+  }
+
+  snapshot(now = Date.now()): PipelineSnapshot {
+    const from = now - this.rateWindowMs;
+    let drop = 0;
+    while (drop < this.arrivals.length && this.arrivals[drop] < from) drop++;
+    this.arrivals.splice(0, drop);
+    return {
+      startedAt: this.startedAt,
+      ...this.counters,
+      messagesPerSecond: Number((this.arrivals.length / (this.rateWindowMs / 1000)).toFixed(2)),
+      putAsideByReason: Object.fromEntries(this.byReason),
+      recentPutAside: [...this.recent].reverse(),
+    };
+  }
+}
