@@ -34,10 +34,10 @@ export class ExecutionEnvironment {
       createInterface({ input: stream }).on('line', (line) => onStdoutLine(line, this));
     }
     this.ready = new Promise((resolve, reject) => {
-      this.child.on('message', (message: { type: string; errorMessage?: string } & Partial<RuntimeReply>) => {
+      this.child.on('message', (message: RuntimeReply | { type: 'ready' } | { type: 'init-error'; errorMessage: string }) => {
         if (message.type === 'ready') resolve();
         else if (message.type === 'init-error') reject(new LambdaRuntimeError(`could not load ${settings.bundlePath}: ${message.errorMessage}`));
-        else if (message.id) this.pending.get(message.id)?.(message as RuntimeReply);
+        else this.pending.get(message.id)?.(message);
       });
       const onGone = (reason: string) => {
         if (this.exited) return;
