@@ -19,7 +19,7 @@ describe('LambdaTarget', () => {
   });
 
   it('reports function errors with the payload', async () => {
-    lambda.on(InvokeCommand).resolves({ StatusCode: 200, FunctionError: 'Unhandled', Payload: new TextEncoder().encode('{"errorMessage":"boom"}') });
+    lambda.on(InvokeCommand).resolves({ StatusCode: 200, FunctionError: 'Unhandled', Payload: new TextEncoder().encode('{"errorMessage":"boom"}') as never });
     const send = new LambdaTarget(new LambdaClient({ region: 'us-east-1' }), 'ingest').send(device, message);
     await expect(send).rejects.toThrow(TargetError);
     await expect(send).rejects.toThrow(/ingest returned 200 \(Unhandled\) for sensor-001: \{"errorMessage":"boom"\}/);
