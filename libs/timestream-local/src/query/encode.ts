@@ -1,0 +1,61 @@
+import type { Datum, Row } from '@aws-sdk/client-timestream-query';
+import { renderDayToSecond, renderDouble, renderYearToMonth, type IntervalParts } from './render';
+import type { ResultType } from './result-types';
+
+const NULL_DATUM: Datum = { NullValue: true };
+
+/** Items of a list value, whether the storage returned JS arrays or DuckDB value objects. */
+function listItems(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  const items = (value as { items?: unknown[] }).items;
+  return Array.isArray(items) ? items : [];
+}
+
+function structField(value: unknown, name: string): unknown {
+  const entries = (value as { entries?: Record<string, unknown> }).entries;
+  if (entries && typeof entries === 'object') return entries[name];
+  return (value as Record<string, unknown>)[name];
+}
+
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return String(value);
+}
+
+/** Encodes one value of a canonicalised result column as a Timestream Datum. */
+export function encodeDatum(value: unknown, type: ResultType): Datum {
+  if (value === null || value === undefined) return NULL_DATUM;
+  switch (type.kind) {
+    case 'array':
+      return { ArrayValue: listItems(value).map((item) => encodeDatum(item, type.element)) };
+    case 'row':
+      return { RowValue: { Data: type.fields.map((f) => encodeDatum(structField(value, f.name), f.type)) } };
+    case 'timeseries':
+      return {
+        TimeSeriesValue: listItems(value).map((point) => ({
+          Time: scalarText(structField(point, 'time')),
+          Value: encodeDatum(structField(point, 'value'), type.value),
+        })),
+      };
+    case 'scalar':
+      switch (type.scalar) {
+        case 'DOUBLE':
+          return { ScalarValue: renderDouble(Number(value)) };
+        case 'BOOLEAN':
+          return { ScalarValue: value === true || value === 'true' ? 'true' : 'false' };
+        case 'INTERVAL_DAY_TO_SECOND':
+          return { ScalarValue: renderDayToSecond(value as IntervalParts) };
+        case 'INTERVAL_YEAR_TO_MONTH':
+          return { ScalarValue: renderYearToMonth(value as IntervalParts) };
+        case 'UNKNOWN':
+          return NULL_DATUM;
+        default:
+          return { ScalarValue: scalarText(value) };
+      }
+  }
+}
+
+export function encodeRow(values: unknown[], types: ResultType[]): Row {
+  return { Data: values.map((v, i) => encodeDatum(v, types[i])) };
+}

@@ -1,0 +1,110 @@
+import type { Statement } from './ast';
+import type { QueryStorage } from './catalog';
+import { parseDuckType } from './duck-type';
+import { QueryCancelledError, QueryExecutionError, QueryValidationError } from './errors';
+import { runMetadataStatement, type MaterializedResult } from './metadata-statements';
+import { parseStatement } from './parser';
+import { canonicalSql, resultType, type ResultType } from './result-types';
+import { quoteIdent } from './translate/sql-text';
+import { Translator } from './translate/translator';
+
+export interface EngineOptions {
+  storage: QueryStorage;
+  /** the query's notion of now (ago(), now(), bin of now ...); default new Date() */
+  now?: Date;
+}
+
+export interface QueryParameter {
+  name: string;
+  type: ResultType;
+}
+
+/** A statement that was parsed, resolved and typed, ready to run. */
+export interface PlannedQuery {
+  statement: Statement;
+  columns: Array<{ name: string; type: ResultType }>;
+  parameters: QueryParameter[];
+  /** `db.table` names the query reads (empty for SHOW / DESCRIBE and constant queries) */
+  tablesRead: string[];
+  /** true for SHOW and DESCRIBE */
+  metadata: boolean;
+  /** the DuckDB SQL that is run (undefined for SHOW / DESCRIBE) */
+  duckSql?: string;
+  run(signal?: AbortSignal): Promise<MaterializedResult>;
+}
+
+const GENERIC_FAILURE = 'The query could not be run: it uses a combination of functions and types that timestream-local does not support.';
+
+async function runStorage(storage: QueryStorage, sql: string, signal: AbortSignal | undefined, compile: boolean) {
+  try {
+    return await storage.runQuery(sql, signal);
+  } catch (cause) {
+    if (signal?.aborted) throw new QueryCancelledError(undefined, { cause });
+    if (compile) throw new QueryValidationError(GENERIC_FAILURE, { cause });
+    throw new QueryExecutionError('The query failed while running.', { cause });
+  }
+}
+
+/** Parses, translates and types a Timestream statement (without running a SELECT). */
+export async function planQuery(sql: string, options: EngineOptions): Promise<PlannedQuery> {
+  const { statement } = parseStatement(sql);
+  const storage = options.storage;
+  if (statement.kind !== 'query') {
+    const result = await runMetadataStatement(statement, storage);
+    return {
+      statement,
+      columns: result.columns,
+      parameters: [],
+      tablesRead: [],
+      metadata: true,
+      run: async () => result,
+    };
+  }
+  const translator = new Translator({ storage, now: options.now ?? new Date() });
+  const translated = await translator.query(statement);
+  const names = translated.columns.map((_, i) => `c${i}`);
+  const typed = await runStorage(storage, `SELECT * FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')}) LIMIT 0`, undefined, true);
+  const duckTypes = typed.columns.map((c) => parseDuckType(c.duckType));
+  const columns = translated.columns.map((c, i) => ({ name: c.name, type: resultType(duckTypes[i], c.type) }));
+  const select = names.map((n, i) => `${canonicalSql(`__q.${quoteIdent(n)}`, duckTypes[i]) ?? `__q.${quoteIdent(n)}`} AS ${quoteIdent(n)}`);
+  const duckSql = `SELECT ${select.join(', ')} FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')})`;
+  return {
+    statement,
+    columns,
+    parameters: [],
+    tablesRead: [...translator.tablesRead],
+    metadata: false,
+    duckSql,
+    run: async (signal?: AbortSignal) => {
+      const result = await runStorage(storage, duckSql, signal, false);
+      return { columns, rows: result.rows };
+    },
+  };
+}
+
+/** Parses and resolves a statement for PrepareQuery: result columns and parameters, without running it. */
+export async function describeQuery(sql: string, options: EngineOptions): Promise<{ columns: PlannedQuery['columns']; parameters: QueryParameter[] }> {
+  const { statement, parameterCount } = parseStatement(sql);
+  if (parameterCount === 0) {
+    const planned = await planQuery(sql, options);
+    return { columns: planned.columns, parameters: [] };
+  }
+  const parameters: QueryParameter[] = [];
+  collectParameters(statement, parameters);
+  const planned = await planQuery(sql, options);
+  return { columns: planned.columns, parameters };
+}
+
+function collectParameters(node: unknown, out: QueryParameter[]): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collectParameters(item, out);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if (record.kind === 'param' && typeof record.name === 'string') {
+    if (!out.some((p) => p.name === record.name)) out.push({ name: record.name, type: { kind: 'scalar', scalar: 'TIMESTAMP' } });
+    return;
+  }
+  for (const value of Object.values(record)) collectParameters(value, out);
+}

@@ -1,0 +1,144 @@
+import type { Expr } from '../ast';
+import { positioned } from '../errors';
+import { T, isInterval } from '../static-type';
+import { quoteString } from './sql-text';
+import type { Translated, Translator } from './translator';
+
+type Call = Extract<Expr, { kind: 'call' }>;
+
+export const DATE_FUNCTIONS = new Set([
+  'now', 'current_timestamp', 'localtimestamp', 'current_date', 'current_time', 'localtime', 'ago', 'bin', 'date_trunc', 'date_add',
+  'date_diff', 'from_milliseconds', 'from_nanoseconds', 'from_unixtime', 'to_milliseconds', 'to_nanoseconds', 'to_unixtime',
+  'from_iso8601_timestamp', 'from_iso8601_date', 'to_iso8601', 'date_format', 'date_parse', 'date', 'last_day_of_month',
+  'year', 'quarter', 'month', 'week', 'week_of_year', 'day', 'day_of_month', 'day_of_week', 'dow', 'day_of_year', 'doy',
+  'hour', 'minute', 'second', 'millisecond', 'year_of_week', 'yow',
+]);
+
+const ADD_UNITS: Record<string, (n: string) => string> = {
+  millisecond: (n) => `to_milliseconds(${n})`, second: (n) => `to_seconds(${n})`, minute: (n) => `to_minutes(${n})`,
+  hour: (n) => `to_hours(${n})`, day: (n) => `to_days(CAST(${n} AS INTEGER))`, week: (n) => `to_weeks(CAST(${n} AS INTEGER))`,
+  month: (n) => `to_months(CAST(${n} AS INTEGER))`, quarter: (n) => `to_months(CAST(${n} * 3 AS INTEGER))`,
+  year: (n) => `to_years(CAST(${n} AS INTEGER))`,
+};
+
+const ACCESSORS: Record<string, string> = {
+  year: 'year', quarter: 'quarter', month: 'month', week: 'week', week_of_year: 'week', day: 'day', day_of_month: 'day',
+  day_of_week: 'isodow', dow: 'isodow', day_of_year: 'dayofyear', doy: 'dayofyear', hour: 'hour', minute: 'minute',
+  second: 'second', year_of_week: 'isoyear', yow: 'isoyear',
+};
+
+/** MySQL-style date_format specifiers (Trino) to DuckDB strftime specifiers. */
+const FORMAT_SPECIFIERS: Record<string, string> = {
+  a: '%a', b: '%b', c: '%-m', d: '%d', e: '%-d', f: '%f', H: '%H', h: '%I', I: '%I', i: '%M', j: '%j', k: '%-H', l: '%-I',
+  M: '%B', m: '%m', p: '%p', r: '%I:%M:%S %p', S: '%S', s: '%S', T: '%H:%M:%S', W: '%A', Y: '%Y', y: '%y', '%': '%%',
+};
+
+function unitLiteral(call: Call, index: number): string {
+  const arg = call.args[index];
+  if (arg?.kind !== 'string') throw positioned(arg?.pos ?? call.pos, `${call.name} expects the unit as a string literal`);
+  return arg.value.toLowerCase();
+}
+
+function formatLiteral(call: Call, index: number): string {
+  const arg = call.args[index];
+  if (arg?.kind !== 'string') throw positioned(arg?.pos ?? call.pos, `${call.name} expects the format as a string literal`);
+  let out = '';
+  for (let i = 0; i < arg.value.length; i++) {
+    const c = arg.value[i];
+    if (c !== '%') {
+      out += c;
+      continue;
+    }
+    const spec = arg.value[++i];
+    const mapped = spec === undefined ? undefined : FORMAT_SPECIFIERS[spec];
+    if (!mapped) throw positioned(arg.pos, `Format specifier %${spec ?? ''} is not supported`);
+    out += mapped;
+  }
+  return quoteString(out);
+}
+
+/** Date and time functions. `args` are the translated arguments in order. */
+export function dateFunction(tr: Translator, call: Call, args: Translated[]): Translated {
+  const a = args.map((x) => x.sql);
+  const arity = (n: number): void => {
+    if (args.length !== n) throw positioned(call.pos, `Function ${call.name} takes ${n} argument(s)`);
+  };
+  switch (call.name) {
+    case 'now': case 'current_timestamp': case 'localtimestamp':
+      arity(0);
+      return { sql: tr.nowSql, type: T.timestamp };
+    case 'current_date':
+      return { sql: `CAST(${tr.nowSql} AS DATE)`, type: T.date };
+    case 'current_time': case 'localtime':
+      return { sql: `CAST(${tr.nowSql} AS TIME)`, type: T.time };
+    case 'ago':
+      arity(1);
+      return { sql: `(${tr.nowSql} - ${a[0]})`, type: T.timestamp };
+    case 'bin':
+      arity(2);
+      return { sql: `time_bucket(${a[1]}, ${a[0]}, TIMESTAMP '1970-01-01')`, type: T.timestamp };
+    case 'date_trunc':
+      arity(2);
+      return { sql: `date_trunc(${quoteString(unitLiteral(call, 0))}, ${a[1]})`, type: args[1].type };
+    case 'date_add': {
+      arity(3);
+      const unit = ADD_UNITS[unitLiteral(call, 0)];
+      if (!unit) throw positioned(call.args[0].pos, `'${unitLiteral(call, 0)}' is not a valid TIMESTAMP field`);
+      return { sql: `(${a[2]} + ${unit(a[1])})`, type: args[2].type };
+    }
+    case 'date_diff':
+      arity(3);
+      return { sql: `date_sub(${quoteString(unitLiteral(call, 0))}, ${a[1]}, ${a[2]})`, type: T.bigint };
+    case 'from_milliseconds':
+      arity(1);
+      return { sql: `make_timestamp_ns(CAST(${a[0]} AS BIGINT) * 1000000)`, type: T.timestamp };
+    case 'from_nanoseconds':
+      arity(1);
+      return { sql: `make_timestamp_ns(CAST(${a[0]} AS BIGINT))`, type: T.timestamp };
+    case 'from_unixtime':
+      arity(1);
+      return { sql: `make_timestamp_ns(CAST(round(${a[0]} * 1000000000) AS BIGINT))`, type: T.timestamp };
+    case 'to_milliseconds':
+      arity(1);
+      if (isInterval(args[0].type)) return { sql: `CAST(round(epoch(${a[0]}) * 1000) AS BIGINT)`, type: T.bigint };
+      return { sql: `epoch_ms(${a[0]})`, type: T.bigint };
+    case 'to_nanoseconds':
+      arity(1);
+      if (isInterval(args[0].type)) return { sql: `(CAST(to_microseconds(0) + ${a[0]} AS BIGINT))`, type: T.bigint };
+      return { sql: `epoch_ns(${a[0]})`, type: T.bigint };
+    case 'to_unixtime':
+      arity(1);
+      return { sql: `epoch(${a[0]})`, type: T.double };
+    case 'from_iso8601_timestamp':
+      arity(1);
+      return { sql: `CAST(timezone('UTC', CAST(${a[0]} AS TIMESTAMPTZ)) AS TIMESTAMP_NS)`, type: T.timestamp };
+    case 'from_iso8601_date':
+      arity(1);
+      return { sql: `CAST(${a[0]} AS DATE)`, type: T.date };
+    case 'to_iso8601':
+      arity(1);
+      if (args[0].type.kind === 'date') return { sql: `strftime(${a[0]}, '%Y-%m-%d')`, type: T.varchar };
+      return { sql: `strftime(CAST(${a[0]} AS TIMESTAMP_NS), '%Y-%m-%dT%H:%M:%S.%nZ')`, type: T.varchar };
+    case 'date_format':
+      arity(2);
+      return { sql: `strftime(${a[0]}, ${formatLiteral(call, 1)})`, type: T.varchar };
+    case 'date_parse':
+      arity(2);
+      return { sql: `CAST(strptime(${a[0]}, ${formatLiteral(call, 1)}) AS TIMESTAMP_NS)`, type: T.timestamp };
+    case 'date':
+      arity(1);
+      return { sql: `CAST(${a[0]} AS DATE)`, type: T.date };
+    case 'last_day_of_month':
+      arity(1);
+      return { sql: `last_day(${a[0]})`, type: T.date };
+    case 'millisecond':
+      arity(1);
+      return { sql: `CAST(millisecond(${a[0]}) % 1000 AS BIGINT)`, type: T.bigint };
+    default: {
+      arity(1);
+      const accessor = ACCESSORS[call.name];
+      if (!accessor) throw positioned(call.pos, `Function ${call.name} not registered`);
+      return { sql: `CAST(${accessor}(${a[0]}) AS BIGINT)`, type: T.bigint };
+    }
+  }
+}

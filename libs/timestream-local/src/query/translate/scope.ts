@@ -1,0 +1,51 @@
+import { positioned, type SourcePosition } from '../errors';
+import type { StaticType } from '../static-type';
+
+/** A column visible in a scope, with its static type. */
+export interface ScopeColumn {
+  name: string;
+  type: StaticType;
+}
+
+/** One relation of a FROM clause: its alias (if any) and columns. */
+export interface ScopeRelation {
+  alias?: string;
+  columns: ScopeColumn[];
+}
+
+/** Name resolution scope: the relations of one query level, lambda parameters, and the enclosing scope. */
+export interface Scope {
+  relations: ScopeRelation[];
+  lambdaParams?: Map<string, StaticType>;
+  parent?: Scope;
+}
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+export type Resolution =
+  | { kind: 'column'; relationAlias?: string; column: ScopeColumn; qualified: boolean; fields: string[] }
+  | { kind: 'lambda'; name: string; type: StaticType; fields: string[] };
+
+/** Resolves a dotted name against a scope chain; throws the service's "does not exist" error when nothing matches. */
+export function resolveName(scope: Scope, parts: string[], pos: SourcePosition): Resolution {
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const lambdaType = s.lambdaParams && [...s.lambdaParams].find(([name]) => same(name, parts[0]));
+    if (lambdaType) return { kind: 'lambda', name: lambdaType[0], type: lambdaType[1], fields: parts.slice(1) };
+    // qualified: alias.column[.field...]
+    if (parts.length >= 2) {
+      const relation = s.relations.find((r) => r.alias !== undefined && same(r.alias, parts[0]));
+      if (relation) {
+        const column = relation.columns.find((c) => same(c.name, parts[1]));
+        if (!column) throw positioned(pos, `Column '${parts.slice(0, 2).join('.')}' cannot be resolved`);
+        return { kind: 'column', relationAlias: relation.alias, column, qualified: true, fields: parts.slice(2) };
+      }
+    }
+    const matches = s.relations.flatMap((r) => r.columns.filter((c) => same(c.name, parts[0])).map((c) => ({ r, c })));
+    const exact = matches.filter((m) => m.c.name === parts[0]);
+    const chosen = exact.length > 0 ? exact : matches;
+    if (chosen.length > 1 && new Set(chosen.map((m) => m.r)).size > 1) throw positioned(pos, `Column '${parts[0]}' is ambiguous`);
+    if (chosen.length >= 1) return { kind: 'column', relationAlias: chosen[0].r.alias, column: chosen[0].c, qualified: false, fields: parts.slice(1) };
+  }
+  if (parts.length >= 2) throw positioned(pos, `Column '${parts.join('.')}' cannot be resolved`);
+  throw positioned(pos, `Column '${parts[0]}' does not exist`);
+}
