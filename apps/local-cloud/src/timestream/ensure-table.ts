@@ -1,0 +1,64 @@
+import {
+  ConflictException,
+  CreateDatabaseCommand,
+  CreateTableCommand,
+  DescribeDatabaseCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type TimestreamWriteClient,
+} from '@aws-sdk/client-timestream-write';
+import type { TimestreamSettings } from '@iot-timeseries/schema';
+
+/** Creates the database and table from settings when they are missing; returns what it created. */
+export async function ensureDatabaseAndTable(client: TimestreamWriteClient, settings: TimestreamSettings, rejectedDataDir: string): Promise<string[]> {
+  const created: string[] = [];
+  const { databaseName, tableName } = settings;
+  if (!(await exists(() => client.send(new DescribeDatabaseCommand({ DatabaseName: databaseName }))))) {
+    await ignoreConflict(() =>
+      client.send(new CreateDatabaseCommand({ DatabaseName: databaseName, Tags: Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })) })),
+    );
+    created.push(`database ${databaseName}`);
+  }
+  if (!(await exists(() => client.send(new DescribeTableCommand({ DatabaseName: databaseName, TableName: tableName }))))) {
+    await ignoreConflict(() =>
+      client.send(
+        new CreateTableCommand({
+          DatabaseName: databaseName,
+          TableName: tableName,
+          RetentionProperties: {
+            MemoryStoreRetentionPeriodInHours: settings.retention.memoryStoreRetentionHours,
+            MagneticStoreRetentionPeriodInDays: settings.retention.magneticStoreRetentionDays,
+          },
+          MagneticStoreWriteProperties: {
+            EnableMagneticStoreWrites: settings.magneticStoreWrites.enabled,
+            // Locally the "bucket" is a folder in the data directory.
+            MagneticStoreRejectedDataLocation: {
+              S3Configuration: { BucketName: rejectedDataDir, ObjectKeyPrefix: settings.magneticStoreWrites.rejectedDataKeyPrefix },
+            },
+          },
+        }),
+      ),
+    );
+    created.push(`table ${databaseName}.${tableName}`);
+  }
+  return created;
+}
+
+async function exists(describe: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await describe();
+    return true;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') return false;
+    throw error;
+  }
+}
+
+async function ignoreConflict(create: () => Promise<unknown>): Promise<void> {
+  try {
+    await create();
+  } catch (error) {
+    if (error instanceof ConflictException || (error as { name?: string }).name === 'ConflictException') return;
+    throw error;
+  }
+}
