@@ -22,7 +22,7 @@ export interface QueryParameter {
 /** A statement that was parsed, resolved and typed, ready to run. */
 export interface PlannedQuery {
   statement: Statement;
-  columns: Array<{ name: string; type: ResultType }>;
+  columns: Array<{ name: string; type: ResultType; aliased?: boolean }>;
   parameters: QueryParameter[];
   /** `db.table` names the query reads (empty for SHOW / DESCRIBE and constant queries) */
   tablesRead: string[];
@@ -65,7 +65,7 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
   const names = translated.columns.map((_, i) => `c${i}`);
   const typed = await runStorage(storage, `SELECT * FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')}) LIMIT 0`, undefined, true);
   const duckTypes = typed.columns.map((c) => parseDuckType(c.duckType));
-  const columns = translated.columns.map((c, i) => ({ name: c.name, type: resultType(duckTypes[i], c.type) }));
+  const columns = translated.columns.map((c, i) => ({ name: c.name, type: resultType(duckTypes[i], c.type), aliased: c.aliased }));
   const select = names.map((n, i) => `${canonicalSql(`__q.${quoteIdent(n)}`, duckTypes[i]) ?? `__q.${quoteIdent(n)}`} AS ${quoteIdent(n)}`);
   const duckSql = `SELECT ${select.join(', ')} FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')})`;
   return {

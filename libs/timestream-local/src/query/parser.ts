@@ -10,6 +10,9 @@ const RESERVED = new Set([
   'window', 'over', 'filter', 'lateral', 'unnest', 'fetch', 'escape', 'natural',
 ]);
 
+/** Reserved words that are also function names when a parenthesis follows. */
+const FUNCTION_KEYWORDS = new Set(['filter', 'left', 'right', 'replace']);
+
 /** Recursive-descent parser over the token stream. */
 export class Parser {
   private index = 0;
@@ -107,15 +110,17 @@ export class Parser {
       }
       if (this.acceptWord('measures')) {
         if (!this.acceptWord('from')) this.expectWord('in');
+        const nameToken = this.peek();
         const [database, table] = this.databaseTable();
-        return { kind: 'showMeasures', database, table, like: this.acceptWord('like') ? this.stringLiteral() : undefined, pos: this.pos(start) };
+        return { kind: 'showMeasures', database, table, like: this.acceptWord('like') ? this.stringLiteral() : undefined, pos: this.pos(nameToken) };
       }
       this.fail(this.peek(), `mismatched input '${this.peek().text}'. Expecting: 'DATABASES', 'MEASURES', 'TABLES'`);
     }
     if (this.isWord('describe') || this.isWord('desc')) {
       this.next();
+      const nameToken = this.peek();
       const [database, table] = this.databaseTable();
-      return { kind: 'describe', database, table, pos: this.pos(start) };
+      return { kind: 'describe', database, table, pos: this.pos(nameToken) };
     }
     return this.query();
   }
@@ -160,7 +165,7 @@ export class Parser {
         limit = this.primary();
       } else if (this.acceptWord('offset')) {
         offset = this.primary();
-        this.acceptWord('rows') || this.acceptWord('row');
+        if (!this.acceptWord('rows')) this.acceptWord('row');
       } else break;
     }
     return { kind: 'query', with: withs, body, orderBy, limit, offset, pos: this.pos(start) };
@@ -522,7 +527,11 @@ export class Parser {
       case 'quoted':
         return this.name();
       case 'ident':
-        return this.keywordExpression(t) ?? this.name();
+        if (FUNCTION_KEYWORDS.has(t.text.toLowerCase()) && this.isOp('(', 1)) {
+          this.next();
+          return this.call(t.text, t);
+        }
+        return this.keywordExpression(t) ?? (RESERVED.has(t.text.toLowerCase()) ? this.fail(t, `mismatched input '${t.text}'. Expecting: <expression>`) : this.name());
       default:
         return this.fail(t, `mismatched input '${t.text}'. Expecting: <expression>`);
     }

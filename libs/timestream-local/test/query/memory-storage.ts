@@ -18,13 +18,14 @@ export async function createMemoryStorage(): Promise<MemoryStorage> {
   const databases = new Map<string, Map<string, CatalogTable>>();
   const queries: string[] = [];
   let counter = 0;
+  const addDatabase = (db: string): void => {
+    if (!databases.has(db)) databases.set(db, new Map());
+  };
   return {
     queries,
-    addDatabase(db) {
-      if (!databases.has(db)) databases.set(db, new Map());
-    },
+    addDatabase,
     async addTable(db, table, columns, rows, measures = []) {
-      this.addDatabase(db);
+      addDatabase(db);
       const name = `t${counter++}`;
       await connection.run(`CREATE TABLE ${name} (${columns.map((c) => `${q(c.name)} ${duckType(c)}`).join(', ')})`);
       if (rows.length > 0) {

@@ -21,6 +21,10 @@ const ADD_UNITS: Record<string, (n: string) => string> = {
   year: (n) => `to_years(CAST(${n} AS INTEGER))`,
 };
 
+const FIXED_UNIT_NANOS: Record<string, string> = {
+  millisecond: '1000000', second: '1000000000', minute: '60000000000', hour: '3600000000000', day: '86400000000000', week: '604800000000000',
+};
+
 const ACCESSORS: Record<string, string> = {
   year: 'year', quarter: 'quarter', month: 'month', week: 'week', week_of_year: 'week', day: 'day', day_of_month: 'day',
   day_of_week: 'isodow', dow: 'isodow', day_of_year: 'dayofyear', doy: 'dayofyear', hour: 'hour', minute: 'minute',
@@ -82,8 +86,14 @@ export function dateFunction(tr: Translator, call: Call, args: Translated[]): Tr
       return { sql: `date_trunc(${quoteString(unitLiteral(call, 0))}, ${a[1]})`, type: args[1].type };
     case 'date_add': {
       arity(3);
-      const unit = ADD_UNITS[unitLiteral(call, 0)];
-      if (!unit) throw positioned(call.args[0].pos, `'${unitLiteral(call, 0)}' is not a valid TIMESTAMP field`);
+      const name = unitLiteral(call, 0);
+      const unit = ADD_UNITS[name];
+      if (!unit) throw positioned(call.args[0].pos, `'${name}' is not a valid TIMESTAMP field`);
+      const fixedNanos = FIXED_UNIT_NANOS[name];
+      if (fixedNanos && args[2].type.kind === 'timestamp') {
+        // whole nanoseconds, so sub-microsecond precision survives
+        return { sql: `make_timestamp_ns(epoch_ns(${a[2]}) + CAST(${a[1]} AS BIGINT) * ${fixedNanos})`, type: T.timestamp };
+      }
       return { sql: `(${a[2]} + ${unit(a[1])})`, type: args[2].type };
     }
     case 'date_diff':
@@ -97,7 +107,7 @@ export function dateFunction(tr: Translator, call: Call, args: Translated[]): Tr
       return { sql: `make_timestamp_ns(CAST(${a[0]} AS BIGINT))`, type: T.timestamp };
     case 'from_unixtime':
       arity(1);
-      return { sql: `make_timestamp_ns(CAST(round(${a[0]} * 1000000000) AS BIGINT))`, type: T.timestamp };
+      return { sql: `make_timestamp_ns(CAST(round(CAST(${a[0]} AS DOUBLE) * 1000000000) AS BIGINT))`, type: T.timestamp };
     case 'to_milliseconds':
       arity(1);
       if (isInterval(args[0].type)) return { sql: `CAST(round(epoch(${a[0]}) * 1000) AS BIGINT)`, type: T.bigint };
@@ -118,7 +128,7 @@ export function dateFunction(tr: Translator, call: Call, args: Translated[]): Tr
     case 'to_iso8601':
       arity(1);
       if (args[0].type.kind === 'date') return { sql: `strftime(${a[0]}, '%Y-%m-%d')`, type: T.varchar };
-      return { sql: `strftime(CAST(${a[0]} AS TIMESTAMP_NS), '%Y-%m-%dT%H:%M:%S.%nZ')`, type: T.varchar };
+      return { sql: `(strftime(CAST(${a[0]} AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%g') || 'Z')`, type: T.varchar };
     case 'date_format':
       arity(2);
       return { sql: `strftime(${a[0]}, ${formatLiteral(call, 1)})`, type: T.varchar };

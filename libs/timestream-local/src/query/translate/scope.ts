@@ -5,6 +5,8 @@ import type { StaticType } from '../static-type';
 export interface ScopeColumn {
   name: string;
   type: StaticType;
+  /** set on select-list outputs: whether the name came from an AS alias */
+  aliased?: boolean;
 }
 
 /** One relation of a FROM clause: its alias (if any) and columns. */

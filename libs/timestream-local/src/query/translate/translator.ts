@@ -115,7 +115,7 @@ export class Translator {
       const translated = await this.expr(item.expr, scope);
       const name = item.alias ?? implicitName(item.expr) ?? `_col${columns.length}`;
       items.push(`${translated.sql} AS ${quoteIdent(name)}`);
-      columns.push({ name, type: translated.type });
+      columns.push({ name, type: translated.type, aliased: item.alias !== undefined });
     }
     let sql = `SELECT ${select.distinct ? 'DISTINCT ' : ''}${items.join(', ')}`;
     if (fromSql.length > 0) sql += ` FROM ${fromSql.join(', ')}`;
@@ -418,9 +418,9 @@ export class Translator {
       case '+': case '-': case '*': case '%': {
         let type = numericResult(left.type, right.type);
         if (left.type.kind === 'timestamp' || right.type.kind === 'timestamp') type = expr.op === '-' && left.type.kind === right.type.kind ? T.dayToSecond : T.timestamp;
+        else if (left.type.kind === 'date' && isInterval(right.type)) type = T.date;
         else if (isInterval(left.type)) type = left.type;
         else if (isInterval(right.type)) type = right.type;
-        else if (left.type.kind === 'date' && isInterval(right.type)) type = T.date;
         return { sql: `(${left.sql} ${expr.op} ${right.sql})`, type };
       }
       default:

@@ -1,0 +1,200 @@
+import type { CancelQueryResponse, ColumnInfo, PrepareQueryResponse, QueryResponse, Row } from '@aws-sdk/client-timestream-query';
+import type { QueryStorage } from './catalog';
+import { encodeRow } from './encode';
+import { describeQuery, planQuery, type PlannedQuery } from './engine';
+import { QueryCancelledError, QueryValidationError } from './errors';
+import { newPaginationToken, newQueryId } from './query-id';
+import { toSdkType } from './result-types';
+
+export interface QueryServiceOptions {
+  /** how long a NextToken stays valid after it was issued (ms); default 10 minutes */
+  tokenTtlMs?: number;
+  /** largest page (bytes of encoded rows); default 1 MB, the service's limit */
+  maxPageBytes?: number;
+  /** how long Query waits for a result before answering an empty first page with a NextToken; default 30 s */
+  firstPageWaitMs?: number;
+  /** how many finished results are kept for paging at most; default 64 */
+  maxCachedResults?: number;
+  clock?: () => number;
+}
+
+export interface QueryInput {
+  QueryString?: string;
+  NextToken?: string;
+  MaxRows?: number;
+  ClientToken?: string;
+}
+
+interface Execution {
+  queryId: string;
+  queryString: string;
+  columnInfo: ColumnInfo[];
+  planned: PlannedQuery;
+  abort: AbortController;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  result?: { rows: Row[]; sizes: number[] };
+  error?: unknown;
+  done: Promise<void>;
+  bytesScanned: number;
+  expiresAt: number;
+}
+
+const METERED_MINIMUM = 10_000_000;
+const INVALID_TOKEN = 'Invalid pagination token';
+
+function requireString(value: unknown, member: string, max: number): string {
+  if (typeof value !== 'string' || value.length < 1) throw new QueryValidationError(`${member} must be a non-empty string`);
+  if (value.length > max) throw new QueryValidationError(`${member} must be at most ${max} characters`);
+  return value;
+}
+
+/** Query, CancelQuery and PrepareQuery over one storage, with results cached for NextToken paging. */
+export class QueryService {
+  private readonly executions = new Map<string, Execution>();
+  private readonly tokens = new Map<string, { queryId: string; offset: number; expiresAt: number }>();
+  private readonly tokenTtlMs: number;
+  private readonly maxPageBytes: number;
+  private readonly firstPageWaitMs: number;
+  private readonly maxCachedResults: number;
+  private readonly clock: () => number;
+
+  constructor(private readonly storage: QueryStorage, options: QueryServiceOptions = {}) {
+    this.tokenTtlMs = options.tokenTtlMs ?? 10 * 60_000;
+    this.maxPageBytes = options.maxPageBytes ?? 1_000_000;
+    this.firstPageWaitMs = options.firstPageWaitMs ?? 30_000;
+    this.maxCachedResults = options.maxCachedResults ?? 64;
+    this.clock = options.clock ?? Date.now;
+  }
+
+  async query(input: QueryInput, now: Date): Promise<QueryResponse> {
+    this.evictExpired();
+    const queryString = requireString(input.QueryString, 'QueryString', 262144);
+    const maxRows = input.MaxRows;
+    if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > 1000)) {
+      throw new QueryValidationError('MaxRows must be an integer between 1 and 1000');
+    }
+    if (input.NextToken !== undefined) {
+      const token = this.tokens.get(input.NextToken);
+      const execution = token && this.executions.get(token.queryId);
+      if (!token || !execution || token.expiresAt <= this.clock() || execution.queryString !== queryString) {
+        throw new QueryValidationError(INVALID_TOKEN);
+      }
+      await execution.done;
+      return this.page(execution, token.offset, maxRows);
+    }
+    const planned = await planQuery(queryString, { storage: this.storage, now });
+    const execution = this.start(planned, queryString);
+    const finished = await Promise.race([
+      execution.done.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), this.firstPageWaitMs).unref()),
+    ]);
+    if (!finished) {
+      return {
+        QueryId: execution.queryId,
+        NextToken: this.issueToken(execution, 0),
+        Rows: [],
+        ColumnInfo: execution.columnInfo,
+        QueryStatus: { ProgressPercentage: 0, CumulativeBytesScanned: 0, CumulativeBytesMetered: planned.metadata ? 0 : METERED_MINIMUM },
+      };
+    }
+    return this.page(execution, 0, maxRows);
+  }
+
+  async cancel(input: { QueryId?: string }): Promise<CancelQueryResponse> {
+    const queryId = requireString(input.QueryId, 'QueryId', 256);
+    const execution = this.executions.get(queryId);
+    if (!execution) throw new QueryValidationError(`QueryId ${queryId} is not valid.`);
+    if (execution.state === 'cancelled') return { CancellationMessage: `Query ${queryId} has already been cancelled.` };
+    if (execution.state !== 'running') return { CancellationMessage: `Query ${queryId} has already completed.` };
+    execution.state = 'cancelled';
+    execution.abort.abort();
+    return {};
+  }
+
+  async prepare(input: { QueryString?: string; ValidateOnly?: boolean }, now: Date): Promise<PrepareQueryResponse> {
+    const queryString = requireString(input.QueryString, 'QueryString', 262144);
+    if (input.ValidateOnly !== true) throw new QueryValidationError('PrepareQuery is supported only with ValidateOnly set to true');
+    const described = await describeQuery(queryString, { storage: this.storage, now });
+    return {
+      QueryString: queryString,
+      Columns: described.columns.map((c) => ({ Name: c.name, Type: toSdkType(c.type), Aliased: c.aliased ?? false })),
+      Parameters: described.parameters.map((p) => ({ Name: p.name, Type: toSdkType(p.type) })),
+    };
+  }
+
+  /** Start running; the execution is kept for paging until its tokens expire. */
+  private start(planned: PlannedQuery, queryString: string): Execution {
+    const abort = new AbortController();
+    const types = planned.columns.map((c) => c.type);
+    const execution: Execution = {
+      queryId: newQueryId(),
+      queryString,
+      columnInfo: planned.columns.map((c) => ({ Name: c.name, Type: toSdkType(c.type) })),
+      planned,
+      abort,
+      state: 'running',
+      done: Promise.resolve(),
+      bytesScanned: 0,
+      expiresAt: this.clock() + this.tokenTtlMs,
+    };
+    execution.done = planned.run(abort.signal).then(
+      (result) => {
+        if (execution.state === 'cancelled') return;
+        const rows = result.rows.map((r) => encodeRow(r, types));
+        const sizes = rows.map((r) => JSON.stringify(r).length);
+        execution.result = { rows, sizes };
+        execution.bytesScanned = planned.tablesRead.length === 0 ? 0 : sizes.reduce((a, b) => a + b, 0);
+        execution.state = 'done';
+      },
+      (error: unknown) => {
+        if (execution.state === 'cancelled') return;
+        execution.state = 'failed';
+        execution.error = error;
+      },
+    );
+    this.executions.set(execution.queryId, execution);
+    while (this.executions.size > this.maxCachedResults) {
+      const oldest = this.executions.keys().next().value as string;
+      this.executions.delete(oldest);
+    }
+    return execution;
+  }
+
+  private page(execution: Execution, offset: number, maxRows: number | undefined): QueryResponse {
+    if (execution.state === 'cancelled') throw new QueryCancelledError(`Query ${execution.queryId} was cancelled.`);
+    if (execution.state === 'failed') throw execution.error;
+    const { rows, sizes } = execution.result as NonNullable<Execution['result']>;
+    let end = offset;
+    let bytes = 0;
+    const limit = maxRows ?? Number.POSITIVE_INFINITY;
+    while (end < rows.length && end - offset < limit) {
+      if (end > offset && bytes + sizes[end] > this.maxPageBytes) break;
+      bytes += sizes[end];
+      end++;
+    }
+    const metered = execution.planned.metadata ? 0 : Math.max(METERED_MINIMUM, execution.bytesScanned);
+    return {
+      QueryId: execution.queryId,
+      NextToken: end < rows.length ? this.issueToken(execution, end) : undefined,
+      Rows: rows.slice(offset, end),
+      ColumnInfo: execution.columnInfo,
+      QueryStatus: { ProgressPercentage: 100, CumulativeBytesScanned: execution.bytesScanned, CumulativeBytesMetered: metered },
+    };
+  }
+
+  private issueToken(execution: Execution, offset: number): string {
+    const token = newPaginationToken();
+    const expiresAt = this.clock() + this.tokenTtlMs;
+    this.tokens.set(token, { queryId: execution.queryId, offset, expiresAt });
+    execution.expiresAt = Math.max(execution.expiresAt, expiresAt);
+    return token;
+  }
+
+  private evictExpired(): void {
+    const now = this.clock();
+    for (const [token, entry] of this.tokens) if (entry.expiresAt <= now) this.tokens.delete(token);
+    for (const [id, execution] of this.executions) {
+      if (execution.expiresAt <= now && execution.state !== 'running') this.executions.delete(id);
+    }
+  }
+}
