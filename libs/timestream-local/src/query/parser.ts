@@ -597,6 +597,19 @@ export class Parser {
         if (!nextIsString) return undefined;
         this.next();
         return { kind: 'typedLiteral', type: word, value: this.next().text, pos };
+      case 'double':
+      case 'bigint':
+      case 'integer':
+      case 'varchar':
+      case 'boolean':
+      case 'decimal':
+      case 'real': {
+        // type-constructor literals: DOUBLE '0.9'
+        if (!nextIsString) return undefined;
+        this.next();
+        const value: Expr = { kind: 'string', value: this.next().text, pos };
+        return { kind: 'cast', expr: value, type: { name: word, args: [], pos }, safe: false, pos };
+      }
       case 'interval':
         return this.intervalLiteral();
       case 'case':

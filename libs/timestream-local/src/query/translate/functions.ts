@@ -207,11 +207,20 @@ async function lambdaFunction(tr: Translator, call: Call, scope: Scope): Promise
       return { sql: `list_transform(${collection.sql}, ${f.sql})`, type: { kind: 'array', element: f.type } };
     }
     case 'reduce': {
+      // DuckDB's list_reduce keeps the element type as the state type, so fold over (state, element) pairs instead;
+      // the state keeps the type of the initial value, like Trino's reduce.
       const init = await tr.expr(rest[0], scope);
-      const step = await lambda(rest[1], [init.type, element]);
-      const output = await lambda(rest[2], [step.type]);
-      const reduced = `list_reduce(${collection.sql}, ${step.sql}, ${init.sql})`;
-      return { sql: `list_transform([${reduced}], ${output.sql})[1]`, type: output.type };
+      const stepExpr = rest[1];
+      if (stepExpr?.kind !== 'lambda' || stepExpr.params.length !== 2) throw positioned(stepExpr?.pos ?? call.pos, 'reduce expects (state, element) -> state as its third argument');
+      const inner: Scope = { relations: [], parent: scope, lambdaParams: new Map([[stepExpr.params[0], init.type], [stepExpr.params[1], element]]) };
+      const body = await tr.expr(stepExpr.body, inner);
+      const output = await lambda(rest[2], [init.type]);
+      const [a, b, x] = [tr.freshName('a'), tr.freshName('b'), tr.freshName('x')];
+      const [sParam, xParam] = stepExpr.params.map(quoteIdent);
+      const step = `lambda ${a}, ${b}: struct_pack("acc" := list_transform([${a}."acc"], lambda ${sParam}: list_transform([${b}."x"], lambda ${xParam}: ${body.sql})[1])[1], "x" := ${b}."x")`;
+      const pairs = `list_prepend(struct_pack("acc" := ${init.sql}, "x" := NULL), list_transform(${collection.sql}, lambda ${x}: struct_pack("acc" := NULL, "x" := ${x})))`;
+      const reduced = `list_reduce(${pairs}, ${step})."acc"`;
+      return { sql: `CASE WHEN ${collection.sql} IS NULL THEN NULL ELSE list_transform([${reduced}], ${output.sql})[1] END`, type: output.type };
     }
     default: {
       const f = await lambda(rest[0], [element]);

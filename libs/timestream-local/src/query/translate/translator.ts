@@ -338,8 +338,16 @@ export class Translator {
         return { sql: `${sql} END`, type };
       }
       case 'cast': {
-        const value = await this.expr(expr.expr, scope);
         const target = castType(expr.type);
+        const value = await this.expr(expr.expr, scope);
+        if (target.type.kind === 'row' && value.type.kind === 'row') {
+          // ROW to ROW casts go by position, renaming the fields
+          const fields = target.type.fields;
+          if (fields.length !== value.type.fields.length) throw positioned(expr.pos, `Cannot cast ${value.type.fields.length}-field row to ${fields.length}-field row`);
+          const source = value.type.fields;
+          const packed = fields.map((f, i) => `${quoteIdent(f.name)} := ${expr.safe ? 'TRY_CAST' : 'CAST'}((${value.sql}).${quoteIdent(source[i].name)} AS ${castType(expr.type.args[i]).duck})`);
+          return { sql: `struct_pack(${packed.join(', ')})`, type: target.type };
+        }
         let sql = value.sql;
         // Trino renders DOUBLE to VARCHAR in scientific notation only for huge values; DuckDB's text is close enough.
         if (target.duck === 'TIMESTAMP_NS' && value.type.kind === 'varchar') sql = `CAST(${sql} AS TIMESTAMP)`;
