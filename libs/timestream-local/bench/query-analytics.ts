@@ -5,7 +5,7 @@
  * Median of 20 runs each. Run: npx tsx libs/timestream-local/bench/query-analytics.ts
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { QueryStorage } from '../src/query/catalog';
+import type { CatalogColumn, QueryStorage } from '../src/query/catalog';
 import { QueryService } from '../src/query/query-service';
 
 const DEVICES = 1000;
@@ -76,20 +76,20 @@ async function main(): Promise<void> {
   const [[rowCount]] = (await connection.runAndReadAll('SELECT count(*) FROM readings')).getRowsJS();
   console.log(`loaded ${rowCount} rows x 4 measures = ${Number(rowCount) * 4} measure values in ${Date.now() - loadStart} ms`);
 
-  const columns = [
+  const columns: CatalogColumn[] = [
     { name: 'device_id', type: 'VARCHAR', kind: 'DIMENSION' },
     { name: 'location', type: 'VARCHAR', kind: 'DIMENSION' },
     { name: 'measure_name', type: 'VARCHAR', kind: 'MEASURE_NAME' },
     { name: 'time', type: 'TIMESTAMP', kind: 'TIMESTAMP' },
-    ...['temperature', 'humidity', 'pressure', 'vibration'].map((name) => ({ name, type: 'DOUBLE', kind: 'MULTI' })),
-  ] as const;
+    ...['temperature', 'humidity', 'pressure', 'vibration'].map((name): CatalogColumn => ({ name, type: 'DOUBLE', kind: 'MULTI' })),
+  ];
   const storage: QueryStorage = {
     listDatabases: async () => ['bench'],
     listTables: async () => ['readings'],
     databaseExists: async (db) => db === 'bench',
     getTable: async (db, table) =>
       db === 'bench' && table === 'readings'
-        ? { databaseName: db, tableName: table, columns: [...columns], relationSql: 'readings', measures: [] }
+        ? { databaseName: db, tableName: table, columns, relationSql: 'readings', measures: [] }
         : undefined,
     runQuery: async (sql) => {
       const reader = await connection.runAndReadAll(sql);
