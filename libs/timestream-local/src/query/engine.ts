@@ -1,5 +1,5 @@
 import type { Statement } from './ast';
-import type { QueryStorage } from './catalog';
+import type { CatalogTable, QueryStorage } from './catalog';
 import { parseDuckType } from './duck-type';
 import { QueryCancelledError, QueryExecutionError, QueryValidationError } from './errors';
 import { runMetadataStatement, type MaterializedResult } from './metadata-statements';
@@ -24,8 +24,8 @@ export interface PlannedQuery {
   statement: Statement;
   columns: Array<{ name: string; type: ResultType; aliased?: boolean }>;
   parameters: QueryParameter[];
-  /** `db.table` names the query reads (empty for SHOW / DESCRIBE and constant queries) */
-  tablesRead: string[];
+  /** the tables the query reads (empty for SHOW / DESCRIBE and constant queries) */
+  tablesRead: CatalogTable[];
   /** true for SHOW and DESCRIBE */
   metadata: boolean;
   /** the DuckDB SQL that is run (undefined for SHOW / DESCRIBE) */
@@ -72,7 +72,7 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
     statement,
     columns,
     parameters: [],
-    tablesRead: [...translator.tablesRead],
+    tablesRead: [...translator.tablesRead.values()],
     metadata: false,
     duckSql,
     run: async (signal?: AbortSignal) => {
@@ -80,6 +80,20 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
       return { columns, rows: result.rows };
     },
   };
+}
+
+const COLUMN_BYTES: Record<string, number> = { VARCHAR: 16, DOUBLE: 8, BIGINT: 8, BOOLEAN: 1, TIMESTAMP: 8 };
+
+/** Bytes scanned, estimated as the rows visible in each table read times the width of its columns. */
+export async function estimateBytesScanned(storage: QueryStorage, tables: CatalogTable[], signal?: AbortSignal): Promise<number> {
+  let total = 0;
+  for (const table of tables) {
+    const counted = await runStorage(storage, `SELECT count(*) FROM ${table.relationSql}`, signal, false);
+    const rows = Number(counted.rows[0]?.[0] ?? 0);
+    const width = table.columns.reduce((sum, c) => sum + (COLUMN_BYTES[c.type] ?? 8), 0);
+    total += rows * width;
+  }
+  return total;
 }
 
 /** Parses and resolves a statement for PrepareQuery: result columns and parameters, without running it. */

@@ -1,7 +1,7 @@
 import type { CancelQueryResponse, ColumnInfo, PrepareQueryResponse, QueryResponse, Row } from '@aws-sdk/client-timestream-query';
 import type { QueryStorage } from './catalog';
 import { encodeRow } from './encode';
-import { describeQuery, planQuery, type PlannedQuery } from './engine';
+import { describeQuery, estimateBytesScanned, planQuery, type PlannedQuery } from './engine';
 import { QueryCancelledError, QueryValidationError } from './errors';
 import { newPaginationToken, newQueryId } from './query-id';
 import { toSdkType } from './result-types';
@@ -138,20 +138,19 @@ export class QueryService {
       expiresAt: this.clock() + this.tokenTtlMs,
     };
     execution.done = planned.run(abort.signal).then(
-      (result) => {
+      async (result) => {
         if (execution.state === 'cancelled') return;
         const rows = result.rows.map((r) => encodeRow(r, types));
         const sizes = rows.map((r) => JSON.stringify(r).length);
+        execution.bytesScanned = await estimateBytesScanned(this.storage, planned.tablesRead, abort.signal);
         execution.result = { rows, sizes };
-        execution.bytesScanned = planned.tablesRead.length === 0 ? 0 : sizes.reduce((a, b) => a + b, 0);
         execution.state = 'done';
       },
-      (error: unknown) => {
-        if (execution.state === 'cancelled') return;
-        execution.state = 'failed';
-        execution.error = error;
-      },
-    );
+    ).catch((error: unknown) => {
+      if (execution.state === 'cancelled') return;
+      execution.state = 'failed';
+      execution.error = error;
+    });
     this.executions.set(execution.queryId, execution);
     while (this.executions.size > this.maxCachedResults) {
       const oldest = this.executions.keys().next().value as string;

@@ -33,6 +33,7 @@ export async function createMemoryStorage(): Promise<MemoryStorage> {
           if (v === null || v === undefined) return 'NULL';
           if (c.type === 'TIMESTAMP') return typeof v === 'number' ? `make_timestamp_ns(${BigInt(v) * 1000000n})` : `CAST('${String(v)}' AS TIMESTAMP_NS)`;
           if (c.type === 'VARCHAR') return `'${String(v).replace(/'/g, "''")}'`;
+          if (c.type === 'DOUBLE') return `CAST('${String(v)}' AS DOUBLE)`;
           return String(v);
         };
         const values = rows.map((r) => `(${columns.map((c) => literal(c, r[c.name])).join(', ')})`);

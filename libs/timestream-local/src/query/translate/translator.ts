@@ -1,5 +1,5 @@
 import type { Expr, OrderItem, Query, QueryBody, Relation, Select, WindowSpec, FrameBound } from '../ast';
-import type { QueryStorage } from '../catalog';
+import type { CatalogTable, QueryStorage } from '../catalog';
 import { QueryValidationError, positioned } from '../errors';
 import { T, fromCatalogType, isIntegral, isInterval, numericResult, type StaticType } from '../static-type';
 import { translateCall } from './functions';
@@ -25,8 +25,8 @@ export interface TranslatorOptions {
 
 /** Translates a parsed Timestream query into DuckDB SQL, resolving tables and columns on the way. */
 export class Translator {
-  /** tables read by the query, `db.table` */
-  readonly tablesRead = new Set<string>();
+  /** tables read by the query, by `db.table` */
+  readonly tablesRead = new Map<string, CatalogTable>();
   private readonly ctes: Array<Map<string, ScopeColumn[]>> = [];
   private lambdaCounter = 0;
 
@@ -209,7 +209,7 @@ export class Translator {
       }
       throw positioned(pos, `Table '${parts.join('.')}' does not exist`);
     }
-    this.tablesRead.add(`${database}.${tableName}`);
+    this.tablesRead.set(`${database}.${tableName}`, table);
     const alias = relation.alias ?? tableName;
     scope.relations.push({ alias, columns: table.columns.map((c) => ({ name: c.name, type: fromCatalogType(c.type) })) });
     return `${table.relationSql} AS ${quoteIdent(alias)}`;
