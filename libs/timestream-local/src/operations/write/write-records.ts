@@ -1,0 +1,103 @@
+import type { WriteRecordsRequest, WriteRecordsResponse } from '@aws-sdk/client-timestream-write';
+import { RejectedRecordsException, type RejectedRecordInfo } from '../../errors';
+import type { NormalizedRecord, TableRecord } from '../../storage/resource-types';
+import type { RejectedDataReport } from '../../storage/timestream-storage';
+import type { RecordToStore } from '../../storage/write-types';
+import type { OperationContext } from '../shared/context';
+import { requireTable } from '../shared/resources';
+import { normalizeRecord } from './record-normalizer';
+import { problemReason, reasons } from './reasons';
+import { checkWriteRequest } from './write-request-check';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+export const FUTURE_LIMIT_MS = 15 * 60_000;
+
+type Placement = { store: 'MEMORY' | 'MAGNETIC' } | { reason: string };
+
+/** Memory store window [now - memory retention, now + 15 min); older records go to the magnetic store when enabled. */
+export function placeRecord(timeMs: number, table: TableRecord, nowMs: number): Placement {
+  const s = table.settings;
+  const end = nowMs + FUTURE_LIMIT_MS;
+  const memoryStart = nowMs - s.memoryStoreRetentionHours * HOUR_MS;
+  if (timeMs >= memoryStart && timeMs < end) return { store: 'MEMORY' };
+  if (timeMs < memoryStart && s.enableMagneticStoreWrites) {
+    const magneticStart = nowMs - s.magneticStoreRetentionDays * DAY_MS;
+    if (timeMs >= magneticStart) return { store: 'MAGNETIC' };
+    return { reason: reasons.outsideMagneticStore(magneticStart, memoryStart) };
+  }
+  return { reason: reasons.outsideMemoryStore(memoryStart, end) };
+}
+
+export async function writeRecords(input: WriteRecordsRequest, ctx: OperationContext): Promise<WriteRecordsResponse> {
+  const request = checkWriteRequest(input);
+  const dbName = request.DatabaseName as string;
+  const tableName = request.TableName as string;
+  const table = requireTable(ctx, dbName, tableName);
+  const nowMs = ctx.now().getTime();
+  const rejected: RejectedRecordInfo[] = [];
+  const toStore: RecordToStore[] = [];
+  const records = request.Records ?? [];
+  for (let i = 0; i < records.length; i++) {
+    const normalized = normalizeRecord(i, request.CommonAttributes, records[i]);
+    if (!normalized.ok) {
+      rejected.push({ RecordIndex: i, Reason: normalized.reason });
+      continue;
+    }
+    const placement = placeRecord(normalized.record.timeMs, table, nowMs);
+    if ('reason' in placement) rejected.push({ RecordIndex: i, Reason: placement.reason });
+    else toStore.push({ ...normalized.record, store: placement.store });
+  }
+  let memory = 0;
+  let magnetic = 0;
+  const reported: RejectedDataReport['rejectedRecords'] = [];
+  if (toStore.length > 0) {
+    const results = await ctx.storage.writeRecords(dbName, tableName, toStore);
+    results.forEach((result, k) => {
+      const record = toStore[k];
+      if (result.status !== 'REJECTED') {
+        if (record.store === 'MEMORY') memory++;
+        else magnetic++;
+        return;
+      }
+      const { reason, existingVersion } = problemReason(result.problem);
+      const versionConflict = result.problem.kind === 'VERSION_SAME' || result.problem.kind === 'VERSION_LOWER';
+      if (record.store === 'MAGNETIC' && versionConflict) {
+        magnetic++;
+        reported.push({ recordIndex: record.index, reason, ...(existingVersion !== undefined ? { existingVersion } : {}), record: describeRecord(record) });
+        return;
+      }
+      rejected.push({ RecordIndex: record.index, Reason: reason, ...(existingVersion !== undefined ? { ExistingVersion: existingVersion } : {}) });
+    });
+  }
+  if (reported.length > 0) await reportMagneticRejections(ctx, table, reported);
+  if (rejected.length > 0) throw new RejectedRecordsException(rejected.sort((a, b) => a.RecordIndex - b.RecordIndex));
+  return { RecordsIngested: { Total: memory + magnetic, MemoryStore: memory, MagneticStore: magnetic } };
+}
+
+function describeRecord(record: NormalizedRecord): RejectedDataReport['rejectedRecords'][number]['record'] {
+  return {
+    dimensions: record.dimensions,
+    measureName: record.measureName,
+    measureValueType: record.kind,
+    measureValues: record.values,
+    timeNanoseconds: record.timeNs.toString(),
+    version: record.version,
+  };
+}
+
+/** Magnetic-store writes are asynchronous in the service: their version conflicts go to the table's S3 error location. */
+async function reportMagneticRejections(ctx: OperationContext, table: TableRecord, rejectedRecords: RejectedDataReport['rejectedRecords']): Promise<void> {
+  const location = table.settings.rejectedDataLocation;
+  if (!location?.BucketName) return;
+  await ctx.storage.saveRejectedDataReport({
+    databaseName: table.databaseName,
+    tableName: table.name,
+    tableArn: table.arn,
+    requestId: ctx.requestId,
+    reportedAt: ctx.now().toISOString(),
+    bucketName: location.BucketName,
+    ...(location.ObjectKeyPrefix ? { objectKeyPrefix: location.ObjectKeyPrefix } : {}),
+    rejectedRecords,
+  });
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServiceError, UnknownOperationException, ValidationException } from '../errors';
+import type { OperationContext, OperationHandler, ServiceSettings } from '../operations/shared/context';
+import type { TimestreamStorage } from '../storage/timestream-storage';
+import { encodeError } from './error-encoding';
+import { decodeJson, encodeJson } from './json-codec';
+import { readBody } from './read-body';
+import { operationOf, serviceOf } from './service-target';
+import { verifySignature, type Credentials } from './sigv4-verifier';
+
+export interface RequestHandlerOptions {
+  storage: TimestreamStorage;
+  writeOperations: Record<string, OperationHandler>;
+  queryOperations: Record<string, OperationHandler>;
+  settings: ServiceSettings;
+  maxBodyBytes: number;
+  credentials?: Credentials;
+  now: () => Date;
+  /** called with unexpected (non-service) errors; their text never reaches the client */
+  onInternalError?: (error: unknown, operation: string | undefined) => void;
+}
+
+const CONTENT_TYPE = 'application/x-amz-json-1.0';
+
+export const newRequestId = (): string => randomBytes(16).toString('hex').toUpperCase().slice(0, 26);
+
+/** Bare host name of the Host header (no port; IPv6 keeps its brackets). */
+export function hostOf(host: string | undefined): string {
+  if (!host) return '127.0.0.1';
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  const colon = host.lastIndexOf(':');
+  return colon >= 0 ? host.slice(0, colon) : host;
+}
+
+/** awsJson1_0 over HTTP: routing by X-Amz-Target, JSON codec, error encoding, signature check. */
+export function createRequestHandler(options: RequestHandlerOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = newRequestId();
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      if (res.headersSent) return;
+      res.writeHead(status, { 'Content-Type': CONTENT_TYPE, 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(body), ...headers });
+      res.end(body);
+    };
+    let operation: string | undefined;
+    try {
+      if (req.method !== 'POST') throw new UnknownOperationException('Only POST requests are accepted.');
+      let body: Buffer;
+      try {
+        body = await readBody(req, options.maxBodyBytes);
+      } catch (error) {
+        // stop reading: answer, then close the connection instead of draining the rest
+        const encoded = encodeError(error);
+        send(encoded.status, encoded.body, { ...encoded.headers, Connection: 'close' });
+        res.on('finish', () => setTimeout(() => req.socket.destroy(), 200).unref());
+        return;
+      }
+      if (options.credentials) await verifySignature({ method: req.method, url: req.url ?? '/', headers: req.headers, body }, options.credentials, options.now().getTime());
+      operation = operationOf(req.headers['x-amz-target'] as string | undefined);
+      if (!operation) throw new UnknownOperationException('The X-Amz-Target header does not name a Timestream_20181101 operation.');
+      const inWrite = Object.hasOwn(options.writeOperations, operation);
+      const inQuery = Object.hasOwn(options.queryOperations, operation);
+      if (!inWrite && !inQuery) throw new UnknownOperationException(`Operation ${operation} is not known.`);
+      const input = decodeJson(body);
+      const service = serviceOf(operation, req.headers['user-agent'], input, inWrite, inQuery);
+      const handler = (service === 'query' ? options.queryOperations : options.writeOperations)[operation];
+      const ctx: OperationContext = { storage: options.storage, requestHost: hostOf(req.headers.host), requestId, now: options.now, settings: options.settings };
+      const output = await handler(input, ctx);
+      send(200, encodeJson(output));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) options.onInternalError?.(error, operation);
+      const encoded = encodeError(error instanceof SyntaxError ? new ValidationException('The request could not be read.') : error);
+      send(encoded.status, encoded.body, encoded.headers);
+    }
+  };
+}

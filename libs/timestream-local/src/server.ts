@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import { queryServiceOperations, writeServiceOperations, type OperationHandler } from './operations/registry';
+import type { ServiceSettings } from './operations/shared/context';
+import { createRequestHandler } from './protocol/request-handler';
+import type { Credentials } from './protocol/sigv4-verifier';
+import { DuckDbStorage } from './storage/duckdb-storage';
+import type { TimestreamStorage } from './storage/timestream-storage';
+
+export interface ServerOptions {
+  /** directory for the DuckDB file and rejected-data reports; in memory when absent */
+  dataDir?: string;
+  /** when given, requests must be SigV4-signed with these credentials */
+  credentials?: Credentials;
+  region?: string;
+  accountId?: string;
+  /** request bodies above this many bytes are refused (default 4 MiB) */
+  maxBodyBytes?: number;
+  /** how often rows past retention are deleted (default 60 s; 0 disables the timer) */
+  retentionSweepMs?: number;
+  /** the service's clock (tests move it) */
+  now?: () => Date;
+  /** extra or replacement operations (e.g. a query engine) */
+  queryOperations?: Record<string, OperationHandler>;
+  onInternalError?: (error: unknown, operation: string | undefined) => void;
+}
+
+export interface BuiltServer {
+  server: Server;
+  storage: TimestreamStorage;
+  /** deletes rows past retention now */
+  sweepRetention(): Promise<void>;
+  /** stops the sweeper and closes storage (the HTTP server must be closed by whoever listens) */
+  dispose(): Promise<void>;
+}
+
+export const DEFAULT_SETTINGS: ServiceSettings = { region: 'us-east-1', accountId: '000000000000' };
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Builds the HTTP server (not listening) over a DuckDB storage. */
+export async function buildServer(options: ServerOptions = {}): Promise<BuiltServer> {
+  const now = options.now ?? (() => new Date());
+  const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime() });
+  const handler = createRequestHandler({
+    storage,
+    writeOperations: writeServiceOperations,
+    queryOperations: { ...queryServiceOperations, ...options.queryOperations },
+    settings: { region: options.region ?? DEFAULT_SETTINGS.region, accountId: options.accountId ?? DEFAULT_SETTINGS.accountId },
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    credentials: options.credentials,
+    now,
+    onInternalError: options.onInternalError ?? ((error, operation) => console.error(`timestream-local: ${operation ?? 'request'} failed`, error)),
+  });
+  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    handler(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  const sweepMs = options.retentionSweepMs ?? 60_000;
+  const sweep = () => storage.sweepRetention().catch((error) => console.error('timestream-local: retention sweep failed', error));
+  const timer = sweepMs > 0 ? setInterval(sweep, sweepMs) : undefined;
+  timer?.unref();
+  return {
+    server,
+    storage,
+    sweepRetention: () => storage.sweepRetention(),
+    dispose: async () => {
+      if (timer) clearInterval(timer);
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** What the query engine (part 2) reads from storage. */
+export type ScalarType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMP';
+
+export interface ColumnMeta {
+  name: string;
+  type: ScalarType;
+  kind: 'DIMENSION' | 'MEASURE_NAME' | 'TIMESTAMP' | 'MULTI' | 'SINGLE_MEASURE_VALUE';
+}
+
+export interface TableMeta {
+  databaseName: string;
+  tableName: string;
+  arn: string;
+  /** the columns as `SELECT *` shows them, in that order: dimensions (first-seen order), measure_name, time,
+   *  then measure_value::<type> columns (single-measure records) and multi-measure columns (first-seen order).
+   *  A column exists only once something was written to it. */
+  columns: ColumnMeta[];
+  /** DuckDB SQL usable in FROM (already quoted), yielding exactly those column names and only the rows within
+   *  the table's retention. `time` is TIMESTAMP_NS. */
+  relationSql: string;
+  measures: Array<{ name: string; type: ScalarType | 'MULTI'; dimensions: string[] }>;
+}
+
+export interface Storage {
+  listDatabases(): Promise<string[]>;
+  listTables(db: string): Promise<string[]>;
+  databaseExists(db: string): Promise<boolean>;
+  getTable(db: string, table: string): Promise<TableMeta | undefined>;
+  /** read-only query on the shared DuckDB instance; values as @duckdb/node-api getRowsJS returns them */
+  runQuery(sql: string, signal?: AbortSignal): Promise<{ columns: { name: string; duckType: string }[]; rows: unknown[][] }>;
+}

@@ -1,0 +1,43 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ScalarType } from './catalog-types';
+import { canonicalDouble, recordKey, valueHash } from './record-key';
+import { RecordIndex } from './record-index';
+import { quoteIdent, type TableLayout } from './table-layout';
+
+function canonical(value: unknown, type: ScalarType): string {
+  if (type === 'DOUBLE') return canonicalDouble(Number(value));
+  if (type === 'BOOLEAN') return value ? 'true' : 'false';
+  return String(value);
+}
+
+/** Builds the in-memory record index of a table from its stored rows. */
+export async function loadRecordIndex(connection: DuckDBConnection, layout: TableLayout): Promise<RecordIndex> {
+  const index = new RecordIndex();
+  const valueSelect = layout.values.map((v) => (v.type === 'TIMESTAMP' ? `CAST(epoch_ns(${quoteIdent(v.column)}) AS VARCHAR)` : quoteIdent(v.column)));
+  const select = [
+    '__version',
+    'measure_name',
+    'CAST(epoch_ns("time") AS VARCHAR)',
+    'epoch_ms("time")',
+    ...layout.dimensions.map((d) => quoteIdent(d.column)),
+    ...valueSelect,
+  ];
+  const reader = await connection.runAndReadAll(`SELECT ${select.join(', ')} FROM main.${quoteIdent(layout.storageName)}`);
+  const nd = layout.dimensions.length;
+  for (const row of reader.getRowsJS()) {
+    const dims: Array<{ name: string; value: string }> = [];
+    for (let i = 0; i < nd; i++) {
+      const v = row[4 + i];
+      if (v !== null && v !== undefined) dims.push({ name: layout.dimensions[i].name, value: String(v) });
+    }
+    const measureName = String(row[1]);
+    const values: Array<{ name: string; type: ScalarType; value: string }> = [];
+    layout.values.forEach((col, i) => {
+      const v = row[4 + nd + i];
+      if (v === null || v === undefined) return;
+      values.push({ name: col.kind === 'MULTI' ? col.name : measureName, type: col.type, value: canonical(v, col.type) });
+    });
+    index.set(recordKey(measureName, dims, String(row[2])), [Number(row[0]), valueHash(values), Number(row[3])]);
+  }
+  return index;
+}

@@ -1,0 +1,154 @@
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { loadRecordIndex } from './index-loader';
+import { putMetaSql, metaKey, type StoredTable } from './metadata-store';
+import { recordKey, valueHash } from './record-key';
+import type { RecordIndex } from './record-index';
+import { appendRow, columnPlan, physicalRow, sqlLiteral, type ColumnPlan } from './row-values';
+import { SchemaTracker } from './schema-tracker';
+import { DUCK_TYPES, quoteIdent, type TableLayout } from './table-layout';
+import type { RecordToStore, StoreResult } from './write-types';
+
+interface PendingRow {
+  record: RecordToStore;
+  key: string;
+  hash: number;
+  replaces: boolean;
+}
+
+/** The write path of one table: schema checks, version checks against the index, bulk append. */
+export class TableStore {
+  private index?: RecordIndex;
+  private appender?: DuckDBAppender;
+  private plan: ColumnPlan;
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    public stored: StoredTable,
+  ) {
+    this.plan = columnPlan(stored.layout);
+  }
+
+  get layout(): TableLayout {
+    return this.stored.layout;
+  }
+
+  async write(records: RecordToStore[]): Promise<StoreResult[]> {
+    const index = (this.index ??= await loadRecordIndex(this.connection, this.layout));
+    const tracker = new SchemaTracker(this.layout);
+    const results: StoreResult[] = new Array(records.length);
+    const rows: Array<PendingRow | undefined> = [];
+    const pending = new Map<string, number>();
+    records.forEach((record, i) => {
+      const problem = tracker.admit(record);
+      if (problem) {
+        results[i] = { status: 'REJECTED', problem };
+        return;
+      }
+      const key = recordKey(record.measureName, record.dimensions, record.timeNs);
+      const hash = valueHash(record.values);
+      const at = pending.get(key);
+      const existing = at !== undefined ? rows[at] : undefined;
+      const current = existing ? ([existing.record.version, existing.hash] as const) : index.get(key);
+      if (current) {
+        const [version, currentHash] = current;
+        if (record.version < version) {
+          results[i] = { status: 'REJECTED', problem: { kind: 'VERSION_LOWER', existingVersion: version, version: record.version } };
+          return;
+        }
+        if (record.version === version) {
+          results[i] = currentHash === hash ? { status: 'UNCHANGED' } : { status: 'REJECTED', problem: { kind: 'VERSION_SAME', existingVersion: version } };
+          return;
+        }
+      }
+      const row: PendingRow = { record, key, hash, replaces: existing ? existing.replaces : current !== undefined };
+      if (at !== undefined) rows[at] = undefined;
+      pending.set(key, rows.length);
+      rows.push(row);
+      results[i] = { status: 'STORED' };
+    });
+    await this.applySchema(tracker);
+    const toWrite = rows.filter((r): r is PendingRow => r !== undefined);
+    if (toWrite.length > 0) {
+      if (toWrite.some((r) => r.replaces)) await this.writeWithReplace(toWrite);
+      else await this.append(toWrite);
+      for (const r of toWrite) index.set(r.key, [r.record.version, r.hash, r.record.timeMs]);
+    }
+    return results;
+  }
+
+  private async applySchema(tracker: SchemaTracker): Promise<void> {
+    if (!tracker.columnsAdded && !tracker.measuresChanged) return;
+    const draft = tracker.draft;
+    const table = `main.${quoteIdent(draft.storageName)}`;
+    const statements: string[] = [];
+    for (const d of draft.dimensions.slice(this.layout.dimensions.length)) statements.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(d.column)} VARCHAR`);
+    for (const v of draft.values.slice(this.layout.values.length)) statements.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(v.column)} ${DUCK_TYPES[v.type]}`);
+    const next: StoredTable = { table: this.stored.table, layout: draft };
+    statements.push(putMetaSql(metaKey.table(next.table.databaseName, next.table.name), next));
+    await this.transaction(statements);
+    this.stored = next;
+    if (tracker.columnsAdded) {
+      this.closeAppender();
+      this.plan = columnPlan(draft);
+    }
+  }
+
+  private async append(rows: PendingRow[]): Promise<void> {
+    const appender = (this.appender ??= await this.connection.createAppender(this.layout.storageName, 'main'));
+    try {
+      for (const r of rows) appendRow(appender, physicalRow(r.record, this.plan), this.plan.types);
+      appender.flushSync();
+    } catch (error) {
+      this.closeAppender();
+      throw error;
+    }
+  }
+
+  private async writeWithReplace(rows: PendingRow[]): Promise<void> {
+    const table = `main.${quoteIdent(this.layout.storageName)}`;
+    const conditions = rows
+      .filter((r) => r.replaces)
+      .map((r) => {
+        const dims = new Map(r.record.dimensions.map((d) => [d.name, d.value] as const));
+        const parts = [`measure_name = ${sqlLiteral(r.record.measureName, 'VARCHAR')}`, `"time" = ${sqlLiteral(r.record.timeNs.toString(), 'TIMESTAMP')}`];
+        for (const d of this.layout.dimensions) {
+          const value = dims.get(d.name);
+          parts.push(value === undefined ? `${quoteIdent(d.column)} IS NULL` : `${quoteIdent(d.column)} = ${sqlLiteral(value, 'VARCHAR')}`);
+        }
+        return `(${parts.join(' AND ')})`;
+      });
+    const values = rows.map((r) => {
+      const cells = physicalRow(r.record, this.plan);
+      return `(${cells.map((c, i) => sqlLiteral(c, this.plan.types[i])).join(', ')})`;
+    });
+    const columns = this.layout.physicalOrder.map(quoteIdent).join(', ');
+    await this.transaction([`DELETE FROM ${table} WHERE ${conditions.join(' OR ')}`, `INSERT INTO ${table} (${columns}) VALUES ${values.join(', ')}`]);
+  }
+
+  private async transaction(statements: string[]): Promise<void> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      for (const sql of statements) await this.connection.run(sql);
+      await this.connection.run('COMMIT');
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Deletes rows older than the cutoff (retention). */
+  async deleteBefore(cutoffNs: bigint, cutoffMs: number): Promise<void> {
+    await this.connection.run(`DELETE FROM main.${quoteIdent(this.layout.storageName)} WHERE "time" < make_timestamp_ns(${cutoffNs.toString()})`);
+    this.index?.pruneBefore(cutoffMs);
+  }
+
+  closeAppender(): void {
+    const appender = this.appender;
+    this.appender = undefined;
+    try {
+      appender?.closeSync();
+    } catch {
+      // a failed appender has nothing left worth flushing
+    }
+  }
+}
