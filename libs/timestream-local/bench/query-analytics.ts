@@ -83,13 +83,16 @@ async function main(): Promise<void> {
     { name: 'time', type: 'TIMESTAMP', kind: 'TIMESTAMP' },
     ...['temperature', 'humidity', 'pressure', 'vibration'].map((name): CatalogColumn => ({ name, type: 'DOUBLE', kind: 'MULTI' })),
   ];
+  // shaped like the storage layer's relations: renamed columns and a retention filter (30 days)
+  const cutoffNs = BigInt(NOW.getTime() - 30 * 86_400_000) * 1_000_000n;
+  const relationSql = `(SELECT ${columns.map((c) => `"${c.name}" AS "${c.name}"`).join(', ')} FROM readings WHERE "time" >= make_timestamp_ns(${cutoffNs}))`;
   const storage: QueryStorage = {
     listDatabases: async () => ['bench'],
     listTables: async () => ['readings'],
     databaseExists: async (db) => db === 'bench',
     getTable: async (db, table) =>
       db === 'bench' && table === 'readings'
-        ? { databaseName: db, tableName: table, columns, relationSql: 'readings', measures: [] }
+        ? { databaseName: db, tableName: table, columns, relationSql, measures: [] }
         : undefined,
     runQuery: async (sql) => {
       const reader = await connection.runAndReadAll(sql);

@@ -59,7 +59,41 @@ describe('time series', () => {
     expect(rows[0][1].ArrayValue?.map(scalar)).toEqual(['1', '3', '5']);
   });
 
-  it('INTERPOLATE_SPLINE_CUBIC is refused by name', async () => {
-    await expect(queryAll(service, `SELECT INTERPOLATE_SPLINE_CUBIC(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 1m)) FROM ${FROM}`)).rejects.toThrow('INTERPOLATE_SPLINE_CUBIC is not supported');
+  it('INTERPOLATE_SPLINE_CUBIC follows the natural cubic spline through the points', async () => {
+    const { rows } = await queryAll(service, `SELECT INTERPOLATE_SPLINE_CUBIC(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 20s)) FROM ${FROM} WHERE device_id = 'dev-b'`);
+    const known = readings().filter((r) => r.device_id === 'dev-b' && r.humidity !== null);
+    const expected = naturalSpline(known.map((r) => (r.time - known[0].time) / 1000), known.map((r) => r.humidity as number));
+    const points = series(rows[0][0]);
+    expect(points).toHaveLength((known[known.length - 1].time - known[0].time) / 20_000 + 1);
+    points.forEach(([time, value], j) => {
+      expect(time).toBe(tsText(known[0].time + j * 20_000));
+      expect(Number(value)).toBeCloseTo(expected(j * 20), 6);
+    });
   });
 });
+
+/** Natural cubic spline (textbook tridiagonal solve), as an independent reference. */
+function naturalSpline(x: number[], y: number[]): (t: number) => number {
+  const n = x.length;
+  const h = x.slice(1).map((v, i) => v - x[i]);
+  const m = new Array<number>(n).fill(0);
+  const cp = new Array<number>(n).fill(0);
+  const dp = new Array<number>(n).fill(0);
+  for (let i = 1; i < n - 1; i++) {
+    const a = h[i - 1];
+    const b = 2 * (h[i - 1] + h[i]);
+    const c = h[i];
+    const d = 6 * ((y[i + 1] - y[i]) / h[i] - (y[i] - y[i - 1]) / h[i - 1]);
+    const denom = b - a * cp[i - 1];
+    cp[i] = c / denom;
+    dp[i] = (d - a * dp[i - 1]) / denom;
+  }
+  for (let i = n - 2; i >= 1; i--) m[i] = dp[i] - cp[i] * m[i + 1];
+  return (t) => {
+    let k = x.findIndex((v, i) => i < n - 1 && t <= x[i + 1]);
+    if (k < 0) k = n - 2;
+    const hk = h[k];
+    return (m[k] * (x[k + 1] - t) ** 3) / (6 * hk) + (m[k + 1] * (t - x[k]) ** 3) / (6 * hk)
+      + (y[k] / hk - (m[k] * hk) / 6) * (x[k + 1] - t) + (y[k + 1] / hk - (m[k + 1] * hk) / 6) * (t - x[k]);
+  };
+}

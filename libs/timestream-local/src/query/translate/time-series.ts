@@ -1,6 +1,7 @@
 import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
+import { splineValueSql } from './spline';
 import type { Translated, Translator } from './translator';
 
 type Call = Extract<Expr, { kind: 'call' }>;
@@ -9,6 +10,7 @@ type Call = Extract<Expr, { kind: 'call' }>;
  * INTERPOLATE_LINEAR / _LOCF / _FILL / _SPLINE_CUBIC(timeseries, array(timestamp)[, fill]) as DuckDB list lambdas.
  * The series and the timestamps are bound once through single-element list_transform "let" bindings.
  * Points that cannot be interpolated (outside the series for LINEAR/SPLINE, before the first point for LOCF) are omitted.
+ * SPLINE_CUBIC is the natural cubic spline (second derivative 0 at both ends).
  */
 export function interpolate(tr: Translator, call: Call, args: Translated[]): Translated {
   const method = call.name.slice('interpolate_'.length);
@@ -27,6 +29,7 @@ export function interpolate(tr: Translator, call: Call, args: Translated[]): Tra
   const ns = (x: string): string => `epoch_ns(CAST(${x} AS TIMESTAMP_NS))`;
   let value: string;
   let type: StaticType = valueType;
+  let prelude = (body: string): string => body;
   switch (method) {
     case 'linear':
       type = T.double;
@@ -38,10 +41,14 @@ export function interpolate(tr: Translator, call: Call, args: Translated[]): Tra
     case 'fill':
       value = `coalesce(list_filter(${s}, lambda ${e}: ${e}."time" = ${t})[1]."value", ${args[2].sql})`;
       break;
-    default:
-      throw positioned(call.pos, 'INTERPOLATE_SPLINE_CUBIC is not supported by timestream-local');
+    default: {
+      type = T.double;
+      const spline = splineValueSql(tr, s, t);
+      value = spline.value;
+      prelude = spline.prelude;
+    }
   }
   const points = `list_filter(list_transform(${ts}, lambda ${t}: struct_pack("time" := CAST(${t} AS TIMESTAMP_NS), "value" := ${value})), lambda ${e}: ${e}."value" IS NOT NULL)`;
-  const sql = `list_transform([${series.sql}], lambda ${s}: list_transform([${times.sql}], lambda ${ts}: CASE WHEN ${s} IS NULL OR ${ts} IS NULL THEN NULL ELSE ${points} END)[1])[1]`;
+  const sql = `list_transform([${series.sql}], lambda ${s}: list_transform([${times.sql}], lambda ${ts}: CASE WHEN ${s} IS NULL OR ${ts} IS NULL OR len(${s}) = 0 THEN NULL ELSE ${prelude(points)} END)[1])[1]`;
   return { sql, type: { kind: 'timeseries', value: type } };
 }
