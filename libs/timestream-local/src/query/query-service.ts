@@ -174,10 +174,13 @@ export class QueryService {
       end++;
     }
     const metered = execution.planned.metadata ? 0 : Math.max(METERED_MINIMUM, execution.bytesScanned);
+    const pageRows = rows.slice(offset, end);
+    // a result served whole in one page is never asked for again: keep only its state (for CancelQuery)
+    if (offset === 0 && end >= rows.length) execution.result = { rows: [], sizes: [] };
     return {
       QueryId: execution.queryId,
       NextToken: end < rows.length ? this.issueToken(execution, end) : undefined,
-      Rows: rows.slice(offset, end),
+      Rows: pageRows,
       ColumnInfo: execution.columnInfo,
       QueryStatus: { ProgressPercentage: 100, CumulativeBytesScanned: execution.bytesScanned, CumulativeBytesMetered: metered },
     };

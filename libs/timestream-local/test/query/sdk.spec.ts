@@ -128,6 +128,13 @@ describe('Query through the SDK', () => {
     await expect(fx.query.send(new QueryCommand({ QueryString: 'SELECT geo_distance(1, 2)' }))).rejects.toMatchObject({ message: 'line 1:8: Function geo_distance not registered' });
   });
 
+  it('a failure while running is QueryExecutionException without DuckDB text', async () => {
+    const error = (await fx.query.send(new QueryCommand({ QueryString: `SELECT CAST(device_id AS bigint) FROM ${FROM}` })).catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe('QueryExecutionException');
+    expect(error.message).toMatch(/^Timestream was unable to run the query successfully/);
+    expect(error.message).not.toMatch(/Conversion|DuckDB|INT64|Error:/);
+  });
+
   it('SHOW and DESCRIBE', async () => {
     expect((await sdkRows(fx, 'SHOW DATABASES')).map((r) => scalar(r[0]))).toContain(DB);
     expect((await sdkRows(fx, `SHOW TABLES FROM "${DB}"`)).map((r) => scalar(r[0]))).toEqual(['host_metrics', TABLE]);
