@@ -20,6 +20,12 @@ export interface DuckDbStorageOptions {
   now?: () => number;
 }
 
+interface WriteJob {
+  records: RecordToStore[];
+  resolve(results: StoreResult[]): void;
+  reject(error: unknown): void;
+}
+
 export const DATABASE_FILE = 'timestream.duckdb';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -32,6 +38,7 @@ export function retentionCutoffMs(table: TableRecord, nowMs: number): number {
 
 export class DuckDbStorage implements TimestreamStorage {
   private readonly queue = new SerialQueue();
+  private readonly writeGroups = new Map<TableStore, WriteJob[]>();
   private closed = false;
 
   private constructor(
@@ -224,11 +231,29 @@ export class DuckDbStorage implements TimestreamStorage {
 
   // ---- records
 
+  /** Calls queued while a write runs are written together with one commit (group commit). */
   writeRecords(db: string, table: string, records: RecordToStore[]): Promise<StoreResult[]> {
-    return this.mutate(async () => {
-      const store = this.tables.get(db)?.get(table);
-      if (!store) throw new StorageError(`table ${db}.${table} is gone`);
-      return store.write(records);
+    const store = this.tables.get(db)?.get(table);
+    if (!store) return Promise.reject(new StorageError(`table ${db}.${table} is gone`));
+    return new Promise<StoreResult[]>((resolve, reject) => {
+      let group = this.writeGroups.get(store);
+      if (!group) {
+        const jobs: WriteJob[] = [];
+        group = jobs;
+        this.writeGroups.set(store, jobs);
+        // start after pending I/O callbacks ran, so calls that already arrived join this group
+        setImmediate(() => {
+          this.mutate(async () => {
+            this.writeGroups.delete(store);
+            if (this.tables.get(db)?.get(table) !== store) throw new StorageError(`table ${db}.${table} is gone`);
+            return store.writeGroup(jobs.map((j) => j.records));
+          }).then(
+            (results) => jobs.forEach((job, i) => job.resolve(results[i])),
+            (error) => jobs.forEach((job) => job.reject(error)),
+          );
+        });
+      }
+      group.push({ records, resolve, reject });
     });
   }
 

@@ -13,13 +13,16 @@ export class SchemaTracker {
   private readonly measureDims = new Map<string, Set<string>>();
   private readonly dimensions = new Set<string>();
   private readonly valueType = new Map<string, ScalarType>();
-  /** the layout with this call's additions (a copy; the caller commits it) */
-  readonly draft: TableLayout;
+  private copy?: TableLayout;
   columnsAdded = false;
   measuresChanged = false;
 
-  constructor(layout: TableLayout) {
-    this.draft = structuredClone(layout);
+  /** the layout with this call's additions (a copy made at the first addition; the caller commits it) */
+  get draft(): TableLayout {
+    return (this.copy ??= structuredClone(this.layout));
+  }
+
+  constructor(private readonly layout: TableLayout) {
     for (const m of layout.measures) {
       this.measureType.set(m.name, m.type);
       this.measureDims.set(m.name, new Set(m.dimensions));
@@ -58,10 +61,10 @@ export class SchemaTracker {
   }
 
   private record(record: NormalizedRecord): void {
-    const draft = this.draft;
     for (const d of record.dimensions) {
       if (this.dimensions.has(d.name)) continue;
       this.dimensions.add(d.name);
+      const draft = this.draft;
       const column = `d${draft.dimensions.length}`;
       draft.dimensions.push({ name: d.name, column });
       draft.physicalOrder.push(column);
@@ -77,13 +80,13 @@ export class SchemaTracker {
       dims = new Set();
       this.measureDims.set(record.measureName, dims);
       this.measureType.set(record.measureName, record.kind);
-      draft.measures.push({ name: record.measureName, type: record.kind, dimensions: [] });
+      this.draft.measures.push({ name: record.measureName, type: record.kind, dimensions: [] });
       this.measuresChanged = true;
     }
     for (const d of record.dimensions) {
       if (dims.has(d.name)) continue;
       dims.add(d.name);
-      draft.measures.find((m) => m.name === record.measureName)?.dimensions.push(d.name);
+      this.draft.measures.find((m) => m.name === record.measureName)?.dimensions.push(d.name);
       this.measuresChanged = true;
     }
   }

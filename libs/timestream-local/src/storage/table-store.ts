@@ -32,48 +32,77 @@ export class TableStore {
     return this.stored.layout;
   }
 
-  async write(records: RecordToStore[]): Promise<StoreResult[]> {
+  /**
+   * Writes several calls' records as one group: each call is checked in order (later calls see earlier ones),
+   * rows are appended, and one commit makes them all durable before any call is answered.
+   */
+  async writeGroup(calls: RecordToStore[][]): Promise<StoreResult[][]> {
     const index = (this.index ??= await loadRecordIndex(this.connection, this.layout));
-    const tracker = new SchemaTracker(this.layout);
-    const results: StoreResult[] = new Array(records.length);
-    const rows: Array<PendingRow | undefined> = [];
-    const pending = new Map<string, number>();
-    records.forEach((record, i) => {
-      const problem = tracker.admit(record);
-      if (problem) {
-        results[i] = { status: 'REJECTED', problem };
-        return;
-      }
-      const key = recordKey(record.measureName, record.dimensions, record.timeNs);
-      const hash = valueHash(record.values);
-      const at = pending.get(key);
-      const existing = at !== undefined ? rows[at] : undefined;
-      const current = existing ? ([existing.record.version, existing.hash] as const) : index.get(key);
-      if (current) {
-        const [version, currentHash] = current;
-        if (record.version < version) {
-          results[i] = { status: 'REJECTED', problem: { kind: 'VERSION_LOWER', existingVersion: version, version: record.version } };
-          return;
+    const pending = new Map<string, PendingRow>();
+    const appended: PendingRow[] = [];
+    let unflushed = false;
+    const out: StoreResult[][] = [];
+    try {
+      for (const records of calls) {
+        const tracker = new SchemaTracker(this.layout);
+        const results: StoreResult[] = new Array(records.length);
+        const rows: Array<PendingRow | undefined> = [];
+        const inCall = new Map<string, number>();
+        records.forEach((record, i) => {
+          const problem = tracker.admit(record);
+          if (problem) {
+            results[i] = { status: 'REJECTED', problem };
+            return;
+          }
+          const key = recordKey(record.measureName, record.dimensions, record.timeNs);
+          const hash = valueHash(record.values);
+          const earlier = pending.get(key);
+          const current = earlier ? ([earlier.record.version, earlier.hash] as const) : index.get(key);
+          if (current) {
+            const [version, currentHash] = current;
+            if (record.version < version) {
+              results[i] = { status: 'REJECTED', problem: { kind: 'VERSION_LOWER', existingVersion: version, version: record.version } };
+              return;
+            }
+            if (record.version === version) {
+              results[i] = currentHash === hash ? { status: 'UNCHANGED' } : { status: 'REJECTED', problem: { kind: 'VERSION_SAME', existingVersion: version } };
+              return;
+            }
+          }
+          const row: PendingRow = { record, key, hash, replaces: current !== undefined };
+          const at = inCall.get(key);
+          if (at !== undefined) {
+            row.replaces = (rows[at] as PendingRow).replaces;
+            rows[at] = undefined;
+          }
+          inCall.set(key, rows.length);
+          rows.push(row);
+          pending.set(key, row);
+          results[i] = { status: 'STORED' };
+        });
+        const toWrite = rows.filter((r): r is PendingRow => r !== undefined);
+        if (tracker.columnsAdded || tracker.measuresChanged || toWrite.some((r) => r.replaces)) {
+          if (unflushed) this.flush();
+          unflushed = false;
+          await this.applySchema(tracker);
         }
-        if (record.version === version) {
-          results[i] = currentHash === hash ? { status: 'UNCHANGED' } : { status: 'REJECTED', problem: { kind: 'VERSION_SAME', existingVersion: version } };
-          return;
+        if (toWrite.some((r) => r.replaces)) {
+          await this.writeWithReplace(toWrite);
+        } else if (toWrite.length > 0) {
+          await this.append(toWrite);
+          unflushed = true;
         }
+        appended.push(...toWrite);
+        out.push(results);
       }
-      const row: PendingRow = { record, key, hash, replaces: existing ? existing.replaces : current !== undefined };
-      if (at !== undefined) rows[at] = undefined;
-      pending.set(key, rows.length);
-      rows.push(row);
-      results[i] = { status: 'STORED' };
-    });
-    await this.applySchema(tracker);
-    const toWrite = rows.filter((r): r is PendingRow => r !== undefined);
-    if (toWrite.length > 0) {
-      if (toWrite.some((r) => r.replaces)) await this.writeWithReplace(toWrite);
-      else await this.append(toWrite);
-      for (const r of toWrite) index.set(r.key, [r.record.version, r.hash, r.record.timeMs]);
+      if (unflushed) this.flush();
+    } catch (error) {
+      this.closeAppender();
+      this.index = undefined; // rebuilt from what was committed
+      throw error;
     }
-    return results;
+    for (const r of appended) index.set(r.key, [r.record.version, r.hash, r.record.timeMs]);
+    return out;
   }
 
   private async applySchema(tracker: SchemaTracker): Promise<void> {
@@ -95,13 +124,11 @@ export class TableStore {
 
   private async append(rows: PendingRow[]): Promise<void> {
     const appender = (this.appender ??= await this.connection.createAppender(this.layout.storageName, 'main'));
-    try {
-      for (const r of rows) appendRow(appender, physicalRow(r.record, this.plan), this.plan.types);
-      appender.flushSync();
-    } catch (error) {
-      this.closeAppender();
-      throw error;
-    }
+    for (const r of rows) appendRow(appender, physicalRow(r.record, this.plan), this.plan.types);
+  }
+
+  private flush(): void {
+    this.appender?.flushSync();
   }
 
   private async writeWithReplace(rows: PendingRow[]): Promise<void> {

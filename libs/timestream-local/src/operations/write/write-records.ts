@@ -46,7 +46,11 @@ export async function writeRecords(input: WriteRecordsRequest, ctx: OperationCon
     }
     const placement = placeRecord(normalized.record.timeMs, table, nowMs);
     if ('reason' in placement) rejected.push({ RecordIndex: i, Reason: placement.reason });
-    else toStore.push({ ...normalized.record, store: placement.store });
+    else {
+      const record = normalized.record as RecordToStore;
+      record.store = placement.store;
+      toStore.push(record);
+    }
   }
   let memory = 0;
   let magnetic = 0;

@@ -5,8 +5,47 @@ import { LIMITS } from './record-normalizer';
 const VALUE_TYPES = ['DOUBLE', 'BIGINT', 'VARCHAR', 'BOOLEAN', 'TIMESTAMP', 'MULTI'] as const;
 const TIME_UNITS = ['MILLISECONDS', 'SECONDS', 'MICROSECONDS', 'NANOSECONDS'] as const;
 
+const VALUE_TYPE_SET = new Set<unknown>(VALUE_TYPES);
+const TIME_UNIT_SET = new Set<unknown>(TIME_UNITS);
+const isStr = (v: unknown, min: number, max: number): boolean => typeof v === 'string' && v.length >= min && v.length <= max;
+const optStr = (v: unknown, min: number, max: number): boolean => v === undefined || v === null || isStr(v, min, max);
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fast path: true when every member is well-formed (the common case); the slow path then names what is not. */
+function wellFormedRecord(r: unknown): boolean {
+  if (!isObj(r)) return false;
+  const dims = r.Dimensions;
+  if (dims !== undefined && dims !== null) {
+    if (!Array.isArray(dims) || dims.length > LIMITS.dimensionsPerRecord) return false;
+    for (const d of dims) {
+      if (!isObj(d) || !isStr(d.Name, 1, Infinity) || typeof d.Value !== 'string') return false;
+      if (d.DimensionValueType !== undefined && d.DimensionValueType !== null && d.DimensionValueType !== 'VARCHAR') return false;
+    }
+  }
+  if (!optStr(r.MeasureName, 1, Infinity) || !optStr(r.MeasureValue, 1, 2048) || !optStr(r.Time, 1, 256)) return false;
+  if (r.MeasureValueType !== undefined && r.MeasureValueType !== null && !VALUE_TYPE_SET.has(r.MeasureValueType)) return false;
+  if (r.TimeUnit !== undefined && r.TimeUnit !== null && !TIME_UNIT_SET.has(r.TimeUnit)) return false;
+  if (r.Version !== undefined && r.Version !== null && !Number.isInteger(r.Version)) return false;
+  const values = r.MeasureValues;
+  if (values !== undefined && values !== null) {
+    if (!Array.isArray(values)) return false;
+    for (const v of values) if (!isObj(v) || !isStr(v.Name, 1, Infinity) || !isStr(v.Value, 1, 2048) || !VALUE_TYPE_SET.has(v.Type)) return false;
+  }
+  return true;
+}
+
+function wellFormed(input: unknown): boolean {
+  if (!isObj(input) || !isStr(input.DatabaseName, 1, Infinity) || !isStr(input.TableName, 1, Infinity)) return false;
+  if (input.CommonAttributes !== undefined && input.CommonAttributes !== null && !wellFormedRecord(input.CommonAttributes)) return false;
+  const records = input.Records;
+  if (!Array.isArray(records) || records.length < 1 || records.length > LIMITS.recordsPerWrite) return false;
+  for (const r of records) if (!wellFormedRecord(r)) return false;
+  return true;
+}
+
 /** Model constraints of a WriteRecords request (types, enums, lengths); violations fail the whole call. */
 export function checkWriteRequest(input: unknown): WriteRecordsRequest {
+  if (wellFormed(input)) return input as WriteRecordsRequest;
   const check = InputChecker.of(input);
   const request = input as Record<string, unknown>;
   check.string('DatabaseName', { required: true, ...RESOURCE_NAME });
