@@ -4,3 +4,5 @@ export * from './errors';
 export type { ColumnMeta, ScalarType, Storage, TableMeta } from './storage/catalog-types';
 export type { TimestreamStorage } from './storage/timestream-storage';
 export type { Credentials } from './protocol/sigv4-verifier';
+export { createQueryOperations, queryOperations } from './operations/query';
+export type { QueryServiceOptions } from './query/query-service';
