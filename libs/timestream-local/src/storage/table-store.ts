@@ -110,8 +110,12 @@ export class TableStore {
     const draft = tracker.draft;
     const table = `main.${quoteIdent(draft.storageName)}`;
     const statements: string[] = [];
-    for (const d of draft.dimensions.slice(this.layout.dimensions.length)) statements.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(d.column)} VARCHAR`);
-    for (const v of draft.values.slice(this.layout.values.length)) statements.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(v.column)} ${DUCK_TYPES[v.type]}`);
+    // new columns in physical order, which is the order the appender fills them
+    const valueType = new Map(draft.values.map((v) => [v.column, v.type] as const));
+    for (const column of draft.physicalOrder.slice(this.layout.physicalOrder.length)) {
+      const type = valueType.get(column);
+      statements.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(column)} ${type ? DUCK_TYPES[type] : 'VARCHAR'}`);
+    }
     const next: StoredTable = { table: this.stored.table, layout: draft };
     statements.push(putMetaSql(metaKey.table(next.table.databaseName, next.table.name), next));
     await this.transaction(statements);
