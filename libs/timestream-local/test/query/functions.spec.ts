@@ -63,9 +63,9 @@ describe('time functions', () => {
     expect(await first(`SELECT from_milliseconds(${ms}), to_milliseconds(from_milliseconds(${ms})), from_nanoseconds(1700000000123456789),
       to_nanoseconds(TIMESTAMP '2023-11-14 22:13:20.123456789'), from_unixtime(1700000000), to_unixtime(TIMESTAMP '2023-11-14 22:13:20.5'),
       from_iso8601_timestamp('2023-11-14T22:13:20.123Z'), to_iso8601(TIMESTAMP '2023-11-14 22:13:20.123'),
-      date_format(TIMESTAMP '2023-11-14 22:13:20', '%Y/%m/%d %H:%i:%s'), parse_duration('1.5h'), to_milliseconds(2s)`)).toEqual([
+      date_format(TIMESTAMP '2023-11-14 22:13:20', '%Y/%m/%d %H:%i:%s'), parse_duration('1.5h'), to_milliseconds(2s), to_nanoseconds(1500ms)`)).toEqual([
       tsText(ms), String(ms), '2023-11-14 22:13:20.123456789', '1700000000123456789', '2023-11-14 22:13:20.000000000', '1.7000000005E9',
-      '2023-11-14 22:13:20.123000000', '2023-11-14T22:13:20.123Z', '2023/11/14 22:13:20', '0 01:30:00.000000000', '2000',
+      '2023-11-14 22:13:20.123000000', '2023-11-14T22:13:20.123Z', '2023/11/14 22:13:20', '0 01:30:00.000000000', '2000', '1500000000',
     ]);
   });
 });

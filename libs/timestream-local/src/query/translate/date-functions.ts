@@ -114,7 +114,7 @@ export function dateFunction(tr: Translator, call: Call, args: Translated[]): Tr
       return { sql: `epoch_ms(${a[0]})`, type: T.bigint };
     case 'to_nanoseconds':
       arity(1);
-      if (isInterval(args[0].type)) return { sql: `(CAST(to_microseconds(0) + ${a[0]} AS BIGINT))`, type: T.bigint };
+      if (isInterval(args[0].type)) return { sql: `CAST(round(epoch(${a[0]}) * 1000000) AS BIGINT) * 1000`, type: T.bigint };
       return { sql: `epoch_ns(${a[0]})`, type: T.bigint };
     case 'to_unixtime':
       arity(1);

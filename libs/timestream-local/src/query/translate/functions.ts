@@ -28,7 +28,8 @@ const SAME_ARGS: Record<string, [string, StaticType | 'arg0']> = {
   cardinality: ['len', T.bigint], contains: ['list_contains', T.boolean], array_position: ['list_position', T.bigint],
   array_max: ['list_max', 'arg0'], array_min: ['list_min', 'arg0'], array_join: ['array_to_string', T.varchar],
   array_sort: ['list_sort', 'arg0'], array_distinct: ['list_distinct', 'arg0'], flatten: ['flatten', 'arg0'],
-  typeof: ['typeof', T.varchar],
+  typeof: ['typeof', T.varchar], concat_ws: ['concat_ws', T.varchar], hamming_distance: ['hamming', T.bigint],
+  array_intersect: ['list_intersect', 'arg0'], arrays_overlap: ['list_has_any', T.boolean],
 };
 
 /** Aggregate functions: Timestream name -> [DuckDB name, result type or 'arg0']. */
@@ -40,7 +41,8 @@ const AGGREGATES: Record<string, [string, StaticType | 'arg0']> = {
   approx_distinct: ['approx_count_distinct', T.bigint], count_if: ['count_if', T.bigint], bool_and: ['bool_and', T.boolean],
   bool_or: ['bool_or', T.boolean], every: ['bool_and', T.boolean], geometric_mean: ['geomean', T.double], corr: ['corr', T.double],
   covar_pop: ['covar_pop', T.double], covar_samp: ['covar_samp', T.double], regr_slope: ['regr_slope', T.double],
-  regr_intercept: ['regr_intercept', T.double], array_agg: ['list', 'arg0'],
+  regr_intercept: ['regr_intercept', T.double], array_agg: ['list', 'arg0'], kurtosis: ['kurtosis', T.double],
+  skewness: ['skewness', T.double],
 };
 
 /** Window-only functions. */
@@ -130,6 +132,8 @@ export async function translateCall(tr: Translator, call: Call, scope: Scope): P
       return { sql: `regexp_extract_all(${list})`, type: { kind: 'array', element: T.varchar } };
     case 'pi':
       return { sql: 'pi()', type: T.double };
+    case 'current_timezone':
+      return { sql: "'UTC'", type: T.varchar };
     case 'e':
       return { sql: 'exp(1)', type: T.double };
     case 'nan':
