@@ -1,20 +1,20 @@
-import type { QueryService } from '../../src/query/query-service';
-import type { MemoryStorage } from './memory-storage';
-import { createMemoryStorage } from './memory-storage';
-import { NOW, newService, queryAll, scalar } from './fixture';
-import { HOSTS, TRUCKS, addSampleTables, hostRecords, truckRecords } from './sample-data';
+import { NOW, scalar } from './fixture';
+import { HOSTS, TRUCKS, hostRecords, truckRecords } from './sample-data';
+import { addSampleTablesThroughSdk, sdkRunner, type SdkRunner } from './sdk-datasets';
+import { startSdkFixture, type SdkFixture } from './sdk-fixture';
 import { DOC_SAMPLES } from './doc-sample-queries';
 
-let storage: MemoryStorage;
-let service: QueryService;
+/** The sample tables written with WriteRecords to a server whose clock stands at NOW; queries through the SDK. */
+let fx: SdkFixture;
+let sdk: SdkRunner;
 beforeAll(async () => {
-  storage = await createMemoryStorage();
-  await addSampleTables(storage);
-  service = newService(storage);
-});
-afterAll(() => storage.close());
+  fx = await startSdkFixture({ now: () => NOW });
+  await addSampleTablesThroughSdk(fx);
+  sdk = sdkRunner(fx);
+}, 60_000);
+afterAll(async () => fx.close());
 
-const run = async (sql: string) => (await queryAll(service, sql)).rows.map((r) => r.map(scalar));
+const run = async (sql: string) => (await sdk(sql)).rows.map((r) => r.map(scalar));
 const trucks = truckRecords();
 const hosts = hostRecords();
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -91,7 +91,7 @@ describe('the documentation sample queries (DevOps)', () => {
   });
 
   it('fraction of points above 70 % with FILTER and REDUCE over an interpolated series', async () => {
-    const { rows } = await queryAll(service, DOC_SAMPLES.devopsFractionAbove);
+    const { rows } = await sdk(DOC_SAMPLES.devopsFractionAbove);
     const points = cpu('host-Hovjv').filter((r) => r.time > NOW.getTime() - 30 * 60_000).sort((a, b) => a.time - b.time)
       .map((r) => ({ t: r.time, v: round2(r['measure_value::double']) }));
     const values: number[] = [];

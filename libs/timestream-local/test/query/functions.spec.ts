@@ -1,17 +1,18 @@
-import type { QueryService } from '../../src/query/query-service';
-import type { MemoryStorage } from './memory-storage';
-import { DEVICES, FROM, NOW, POINTS, STEP_MS, newService, queryAll, readings, scalar, sensorStorage, tsText } from './fixture';
+import type { SdkFixture } from './sdk-fixture';
+import { sdkRunner, startSensorServer, type SdkRunner } from './sdk-datasets';
+import { DEVICES, FROM, NOW, POINTS, STEP_MS, readings, scalar, tsText } from './fixture';
 
-let storage: MemoryStorage;
-let service: QueryService;
+/** Data written with WriteRecords to the server; every query through the SDK. */
+let fx: SdkFixture;
+let run: SdkRunner;
 beforeAll(async () => {
-  storage = await sensorStorage();
-  service = newService(storage);
-});
-afterAll(() => storage.close());
+  fx = await startSensorServer();
+  run = sdkRunner(fx);
+}, 30_000);
+afterAll(async () => fx.close());
 
 async function values(sql: string): Promise<Array<Array<string | undefined>>> {
-  const { rows } = await queryAll(service, sql);
+  const { rows } = await run(sql);
   return rows.map((r) => r.map(scalar));
 }
 const first = async (sql: string): Promise<Array<string | undefined>> => (await values(sql))[0];
@@ -107,7 +108,7 @@ describe('aggregates', () => {
   });
 
   it('sum of integers is BIGINT and integer division truncates', async () => {
-    const { first: response, rows } = await queryAll(service, 'SELECT sum(x), 7 / 2, -7 / 2, 7.0 / 2 FROM (SELECT 1 AS x UNION ALL SELECT 2)');
+    const { first: response, rows } = await run('SELECT sum(x), 7 / 2, -7 / 2, 7.0 / 2 FROM (SELECT 1 AS x UNION ALL SELECT 2)');
     expect(response.ColumnInfo?.map((c) => c.Type?.ScalarType)).toEqual(['BIGINT', 'INTEGER', 'INTEGER', 'DOUBLE']);
     expect(rows[0].map(scalar)).toEqual(['3', '3', '-3', '3.5']);
   });
@@ -153,7 +154,7 @@ describe('conditional, cast, string and math functions', () => {
   });
 
   it('arrays: constructors, cardinality, element_at, contains and lambdas', async () => {
-    const { first: response, rows } = await queryAll(service, `SELECT ARRAY[1, 2, 3], cardinality(ARRAY[1, 2, 3]), element_at(ARRAY[4, 5], 2), contains(ARRAY[1, 2], 2),
+    const { first: response, rows } = await run(`SELECT ARRAY[1, 2, 3], cardinality(ARRAY[1, 2, 3]), element_at(ARRAY[4, 5], 2), contains(ARRAY[1, 2], 2),
       filter(ARRAY[1, 2, 3, 4], x -> x > 2), transform(ARRAY[1, 2], x -> x * 10), reduce(ARRAY[1, 2, 3], 0, (s, x) -> s + x, s -> s * 2)`);
     expect(response.ColumnInfo?.[0].Type).toEqual({ ArrayColumnInfo: { Type: { ScalarType: 'INTEGER' } } });
     const [array, n, at, has, filtered, transformed, reduced] = rows[0];
@@ -178,7 +179,7 @@ describe('query shapes', () => {
   });
 
   it('names unnamed expressions _col<i> and keeps aliases', async () => {
-    const { first: response } = await queryAll(service, `SELECT device_id, count(*), max(time) AS latest, temperature + 1 FROM ${FROM} GROUP BY device_id, temperature LIMIT 1`);
+    const { first: response } = await run(`SELECT device_id, count(*), max(time) AS latest, temperature + 1 FROM ${FROM} GROUP BY device_id, temperature LIMIT 1`);
     expect(response.ColumnInfo?.map((c) => c.Name)).toEqual(['device_id', '_col1', 'latest', '_col3']);
   });
 });

@@ -1,15 +1,16 @@
 import type { Datum } from '@aws-sdk/client-timestream-query';
-import type { QueryService } from '../../src/query/query-service';
-import type { MemoryStorage } from './memory-storage';
-import { FROM, NOW, POINTS, STEP_MS, newService, queryAll, readings, scalar, sensorStorage, tsText } from './fixture';
+import type { SdkFixture } from './sdk-fixture';
+import { sdkRunner, startSensorServer, type SdkRunner } from './sdk-datasets';
+import { FROM, NOW, POINTS, STEP_MS, readings, scalar, tsText } from './fixture';
 
-let storage: MemoryStorage;
-let service: QueryService;
+/** Data written with WriteRecords to the server; every query through the SDK. */
+let fx: SdkFixture;
+let run: SdkRunner;
 beforeAll(async () => {
-  storage = await sensorStorage();
-  service = newService(storage);
-});
-afterAll(() => storage.close());
+  fx = await startSensorServer();
+  run = sdkRunner(fx);
+}, 30_000);
+afterAll(async () => fx.close());
 
 const series = (d: Datum): Array<[string, string | undefined]> => (d.TimeSeriesValue ?? []).map((p) => [p.Time as string, scalar(p.Value ?? {})]);
 const devA = readings().filter((r) => r.device_id === 'dev-a');
@@ -17,13 +18,13 @@ const start = NOW.getTime() - POINTS * STEP_MS;
 
 describe('time series', () => {
   it('CREATE_TIME_SERIES builds a timeseries column ordered by time, skipping NULL values', async () => {
-    const { first, rows } = await queryAll(service, `SELECT device_id, CREATE_TIME_SERIES(time, humidity) AS h FROM ${FROM} WHERE device_id = 'dev-a' GROUP BY device_id`);
+    const { first, rows } = await run(`SELECT device_id, CREATE_TIME_SERIES(time, humidity) AS h FROM ${FROM} WHERE device_id = 'dev-a' GROUP BY device_id`);
     expect(first.ColumnInfo?.[1]).toEqual({ Name: 'h', Type: { TimeSeriesMeasureValueColumnInfo: { Type: { ScalarType: 'DOUBLE' } } } });
     expect(series(rows[0][1])).toEqual(devA.filter((r) => r.humidity !== null).map((r) => [tsText(r.time), `${r.humidity}.0`]));
   });
 
   it('INTERPOLATE_LINEAR fills the gaps over SEQUENCE', async () => {
-    const { rows } = await queryAll(service, `SELECT INTERPOLATE_LINEAR(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 1m)) FROM ${FROM} WHERE device_id = 'dev-a'`);
+    const { rows } = await run(`SELECT INTERPOLATE_LINEAR(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 1m)) FROM ${FROM} WHERE device_id = 'dev-a'`);
     const points = series(rows[0][0]);
     expect(points).toHaveLength(POINTS);
     devA.forEach((r, k) => {
@@ -34,7 +35,7 @@ describe('time series', () => {
   });
 
   it('INTERPOLATE_LOCF carries the last value and INTERPOLATE_FILL uses the fill value', async () => {
-    const { rows } = await queryAll(service, `SELECT INTERPOLATE_LOCF(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 1m)),
+    const { rows } = await run(`SELECT INTERPOLATE_LOCF(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 1m)),
       INTERPOLATE_FILL(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 1m), -1.0) FROM ${FROM} WHERE device_id = 'dev-a'`);
     const locf = series(rows[0][0]).map((p) => Number(p[1]));
     const fill = series(rows[0][1]).map((p) => Number(p[1]));
@@ -47,20 +48,20 @@ describe('time series', () => {
   it('UNNEST turns a series back into rows; FILTER and TRANSFORM take lambdas over points', async () => {
     const sql = `WITH s AS (SELECT device_id, CREATE_TIME_SERIES(time, temperature) AS ts FROM ${FROM} GROUP BY device_id)
       SELECT s.device_id, t.time, t.value FROM s CROSS JOIN UNNEST(FILTER(ts, p -> p.value > 21)) AS t(time, value) WHERE s.device_id = 'dev-a' ORDER BY t.time`;
-    const { rows } = await queryAll(service, sql);
+    const { rows } = await run(sql);
     expect(rows.map((r) => r.map(scalar))).toEqual(devA.filter((r) => r.temperature > 21).map((r) => ['dev-a', tsText(r.time), String(Number(r.temperature)).includes('.') ? String(r.temperature) : `${r.temperature}.0`]));
-    const { rows: doubled } = await queryAll(service, `SELECT TRANSFORM(CREATE_TIME_SERIES(time, temperature), p -> p.value * 2) FROM ${FROM} WHERE device_id = 'dev-a'`);
+    const { rows: doubled } = await run(`SELECT TRANSFORM(CREATE_TIME_SERIES(time, temperature), p -> p.value * 2) FROM ${FROM} WHERE device_id = 'dev-a'`);
     expect(series(doubled[0][0]).map((p) => Number(p[1]))).toEqual(devA.map((r) => r.temperature * 2));
   });
 
   it('a NULL series is NullValue and SEQUENCE of integers is an array', async () => {
-    const { rows } = await queryAll(service, `SELECT CREATE_TIME_SERIES(time, humidity), SEQUENCE(1, 5, 2) FROM ${FROM} WHERE device_id = 'none'`);
+    const { rows } = await run(`SELECT CREATE_TIME_SERIES(time, humidity), SEQUENCE(1, 5, 2) FROM ${FROM} WHERE device_id = 'none'`);
     expect(rows[0][0]).toEqual({ NullValue: true });
     expect(rows[0][1].ArrayValue?.map(scalar)).toEqual(['1', '3', '5']);
   });
 
   it('INTERPOLATE_SPLINE_CUBIC follows the natural cubic spline through the points', async () => {
-    const { rows } = await queryAll(service, `SELECT INTERPOLATE_SPLINE_CUBIC(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 20s)) FROM ${FROM} WHERE device_id = 'dev-b'`);
+    const { rows } = await run(`SELECT INTERPOLATE_SPLINE_CUBIC(CREATE_TIME_SERIES(time, humidity), SEQUENCE(min(time), max(time), 20s)) FROM ${FROM} WHERE device_id = 'dev-b'`);
     const known = readings().filter((r) => r.device_id === 'dev-b' && r.humidity !== null);
     const expected = naturalSpline(known.map((r) => (r.time - known[0].time) / 1000), known.map((r) => r.humidity as number));
     const points = series(rows[0][0]);
