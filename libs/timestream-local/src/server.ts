@@ -22,6 +22,8 @@ export interface ServerOptions {
   /** extra or replacement operations (e.g. a query engine) */
   queryOperations?: Record<string, OperationHandler>;
   onInternalError?: (error: unknown, operation: string | undefined) => void;
+  /** observes every answered request (logging, tests) */
+  onRequest?: (operation: string | undefined, status: number) => void;
 }
 
 export interface BuiltServer {
@@ -48,6 +50,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     credentials: options.credentials,
     now,
+    onRequest: options.onRequest,
     onInternalError: options.onInternalError ?? ((error, operation) => console.error(`timestream-local: ${operation ?? 'request'} failed`, error)),
   });
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {

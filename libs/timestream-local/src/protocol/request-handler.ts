@@ -19,6 +19,7 @@ export interface RequestHandlerOptions {
   now: () => Date;
   /** called with unexpected (non-service) errors; their text never reaches the client */
   onInternalError?: (error: unknown, operation: string | undefined) => void;
+  onRequest?: (operation: string | undefined, status: number) => void;
 }
 
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
@@ -37,12 +38,13 @@ export function hostOf(host: string | undefined): string {
 export function createRequestHandler(options: RequestHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = newRequestId();
+    let operation: string | undefined;
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       if (res.headersSent) return;
+      options.onRequest?.(operation, status);
       res.writeHead(status, { 'Content-Type': CONTENT_TYPE, 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(body), ...headers });
       res.end(body);
     };
-    let operation: string | undefined;
     try {
       if (req.method !== 'POST') throw new UnknownOperationException('Only POST requests are accepted.');
       let body: Buffer;

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -45,6 +45,10 @@ export async function verifySignature(request: SignedRequest, credentials: Crede
     const value = request.headers[name];
     if (value === undefined) throw new InvalidSignatureException(`The signed header ${name} is missing from the request.`);
     headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const declaredHash = request.headers['x-amz-content-sha256'];
+  if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
+    throw new InvalidSignatureException('The x-amz-content-sha256 header does not match the request body.');
   }
   const url = new URL(request.url, 'http://localhost');
   const query: Record<string, string | string[]> = {};

@@ -49,7 +49,7 @@ export async function errorOf(promise: Promise<unknown>): Promise<Error & Record
   try {
     await promise;
   } catch (error) {
-    return error as Error & Record<string, any>;
+    return error as Error & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
   throw new Error('expected the call to fail, it succeeded');
 }
