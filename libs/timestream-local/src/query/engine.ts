@@ -1,7 +1,7 @@
 import type { Statement } from './ast';
 import type { CatalogTable, QueryStorage } from './catalog';
 import { parseDuckType } from './duck-type';
-import { QueryCancelledError, QueryExecutionError, QueryValidationError } from './errors';
+import { QueryCancelledError, QueryExecutionError, QueryValidationError, engineMessage } from './errors';
 import { runMetadataStatement, type MaterializedResult } from './metadata-statements';
 import { parseStatement } from './parser';
 import { canonicalSql, resultType, type ResultType } from './result-types';
@@ -40,6 +40,8 @@ async function runStorage(storage: QueryStorage, sql: string, signal: AbortSigna
     return await storage.runQuery(sql, signal);
   } catch (cause) {
     if (signal?.aborted) throw new QueryCancelledError(undefined, { cause });
+    const own = engineMessage(cause) ?? engineMessage((cause as { cause?: unknown })?.cause);
+    if (own !== undefined) throw new QueryValidationError(own, { cause });
     if (compile) throw new QueryValidationError(GENERIC_FAILURE, { cause });
     throw new QueryExecutionError('The query failed while running.', { cause });
   }

@@ -33,3 +33,16 @@ export interface SourcePosition {
 export function positioned(pos: SourcePosition, message: string): QueryValidationError {
   return new QueryValidationError(`line ${pos.line}:${pos.column}: ${message}`);
 }
+
+/** Prefix of errors the generated SQL raises itself (DuckDB error()); their text may reach a client. */
+export const ENGINE_ERROR_MARK = 'TSLOCAL:';
+
+/** Our own message inside a DuckDB error text, if the error came from the generated SQL's error() call. */
+export function engineMessage(cause: unknown): string | undefined {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const at = text.indexOf(ENGINE_ERROR_MARK);
+  if (at < 0) return undefined;
+  const rest = text.slice(at + ENGINE_ERROR_MARK.length);
+  const end = rest.indexOf('\n');
+  return end < 0 ? rest : rest.slice(0, end);
+}

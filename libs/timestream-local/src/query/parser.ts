@@ -10,12 +10,16 @@ const RESERVED = new Set([
   'window', 'over', 'filter', 'lateral', 'unnest', 'fetch', 'escape', 'natural',
 ]);
 
+/** Deepest expression nesting accepted (keeps recursion far from the stack limit). */
+const MAX_NESTING = 200;
+
 /** Reserved words that are also function names when a parenthesis follows. */
 const FUNCTION_KEYWORDS = new Set(['filter', 'left', 'right', 'replace']);
 
 /** Recursive-descent parser over the token stream. */
 export class Parser {
   private index = 0;
+  private depth = 0;
   private paramCount = 0;
   private readonly tokens: Token[];
 
@@ -135,6 +139,15 @@ export class Parser {
   // ---- queries
   query(): Query {
     const start = this.peek();
+    if (++this.depth > MAX_NESTING) this.fail(start, `Query is nested more than ${MAX_NESTING} levels deep`);
+    try {
+      return this.queryBody(start);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private queryBody(start: Token): Query {
     const withs: Query['with'] = [];
     if (this.acceptWord('with')) {
       this.acceptWord('recursive');
@@ -357,7 +370,12 @@ export class Parser {
 
   // ---- expressions
   expression(): Expr {
-    return this.or();
+    if (++this.depth > MAX_NESTING) this.fail(this.peek(), `Expression is nested more than ${MAX_NESTING} levels deep`);
+    try {
+      return this.or();
+    } finally {
+      this.depth--;
+    }
   }
 
   private or(): Expr {

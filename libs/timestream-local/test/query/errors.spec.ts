@@ -41,6 +41,12 @@ describe('refusals in the service words', () => {
     expect(await refusal(`SELECT CAST(1 AS ipaddress)`)).toBe('line 1:18: Unknown type: ipaddress');
   });
 
+  it('limits that protect the process are refused in words', async () => {
+    expect(await refusal('SELECT cardinality(SEQUENCE(1, 20000))')).toBe('Result of sequence function must not have more than 10000 entries');
+    expect(await refusal(`SELECT SEQUENCE(min(time), max(time), 1ms) FROM ${FROM}`)).toBe('Result of sequence function must not have more than 10000 entries');
+    expect(await refusal(`SELECT ${'('.repeat(500)}1${')'.repeat(500)}`)).toMatch(/^line 1:\d+: Expression is nested more than 200 levels deep$/);
+  });
+
   it('DuckDB error texts never reach the client', async () => {
     const message = await refusal(`SELECT device_id + 1 FROM ${FROM}`);
     expect(message).not.toMatch(/Binder|DuckDB|Error:|Conversion/i);

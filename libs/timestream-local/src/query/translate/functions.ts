@@ -6,6 +6,7 @@ import { parseDurationText, microsInterval, quoteIdent, quoteString } from './sq
 import { interpolate } from './time-series';
 import type { Translated, Translator } from './translator';
 import { dateFunction, DATE_FUNCTIONS } from './date-functions';
+import { ENGINE_ERROR_MARK } from '../errors';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -169,18 +170,25 @@ export async function translateCall(tr: Translator, call: Call, scope: Scope): P
   }
 }
 
+/** Trino's limit on SEQUENCE results; larger ones are refused rather than exhausting memory. */
+export const MAX_SEQUENCE_ENTRIES = 10000;
+
 function sequence(call: Call, args: Translated[]): Translated {
   if (args.length < 2 || args.length > 3) throw positioned(call.pos, 'sequence takes (start, stop[, step])');
   const [start, stop] = args;
   const temporal = start.type.kind === 'timestamp' || start.type.kind === 'date';
   const step = args[2]?.sql ?? (temporal ? 'INTERVAL 1 DAY' : '1');
-  if (start.type.kind === 'timestamp') {
-    return { sql: `generate_series(CAST(${start.sql} AS TIMESTAMP), CAST(${stop.sql} AS TIMESTAMP), ${step})`, type: { kind: 'array', element: T.timestamp } };
+  const tooLong = (count: string, series: string): string =>
+    `CASE WHEN ${count} > ${MAX_SEQUENCE_ENTRIES} THEN error('${ENGINE_ERROR_MARK}Result of sequence function must not have more than ${MAX_SEQUENCE_ENTRIES} entries') ELSE ${series} END`;
+  if (temporal) {
+    const [from, to] = [`CAST(${start.sql} AS TIMESTAMP)`, `CAST(${stop.sql} AS TIMESTAMP)`];
+    const count = `abs(epoch(${to}) - epoch(${from})) / nullif(abs(epoch(${step})), 0)`;
+    const series = `generate_series(${from}, ${to}, ${step})`;
+    if (start.type.kind === 'timestamp') return { sql: tooLong(count, series), type: { kind: 'array', element: T.timestamp } };
+    return { sql: tooLong(count, `list_transform(${series}, lambda __d: CAST(__d AS DATE))`), type: { kind: 'array', element: T.date } };
   }
-  if (start.type.kind === 'date') {
-    return { sql: `list_transform(generate_series(CAST(${start.sql} AS TIMESTAMP), CAST(${stop.sql} AS TIMESTAMP), ${step}), lambda __d: CAST(__d AS DATE))`, type: { kind: 'array', element: T.date } };
-  }
-  return { sql: `generate_series(${start.sql}, ${stop.sql}, ${step})`, type: { kind: 'array', element: T.bigint } };
+  const count = `abs(${stop.sql} - ${start.sql}) / nullif(abs(${step}), 0)`;
+  return { sql: tooLong(count, `generate_series(${start.sql}, ${stop.sql}, ${step})`), type: { kind: 'array', element: T.bigint } };
 }
 
 async function lambdaFunction(tr: Translator, call: Call, scope: Scope): Promise<Translated> {
