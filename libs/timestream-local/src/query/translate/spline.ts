@@ -5,10 +5,10 @@ const bind = (value: string, name: string, body: string): string => `list_transf
 
 /**
  * DuckDB SQL for the natural cubic spline through `series` (a sorted list of STRUCT(time, value)) evaluated at `time`
- * (a lambda variable). Second derivatives come from the tridiagonal system solved with the Thomas algorithm, both
+ * (a lambda variable), `pointsBefore` being how many points lie at or before it. Second derivatives come from the tridiagonal system solved with the Thomas algorithm, both
  * sweeps as list_reduce folds; x is seconds since the first point. NULL outside the series' time range.
  */
-export function splineValueSql(tr: Translator, series: string, time: string): { prelude: (body: string) => string; value: string } {
+export function splineValueSql(tr: Translator, series: string, time: string, pointsBefore: string): { prelude: (body: string) => string; value: string } {
   const v = (p: string) => tr.freshName(p);
   const [x0, xs, ys, h, n, fw, ms, acc, el, i, e, st, tt, k] = ['x0', 'xs', 'ys', 'h', 'n', 'fw', 'ms', 'acc', 'el', 'i', 'e', 'st', 'tt', 'k'].map(v);
   // forward sweep: state {cps, dps}; element i = 2..n-1
@@ -35,7 +35,7 @@ export function splineValueSql(tr: Translator, series: string, time: string): { 
             bind(`list_transform(range(1, ${n}), lambda ${i}: ${xs}[${i} + 1] - ${xs}[${i}])`, h,
               bind(forward, fw, bind(back, ms, body)))))));
 
-  const segment = `least(greatest(len(list_filter(${xs}, lambda ${e}: ${e} <= ${tt})), 1), ${n} - 1)`;
+  const segment = `least(greatest(${pointsBefore}, 1), ${n} - 1)`;
   const hk = `${h}[${k}]`;
   const spline = `${ms}[${k}] * power(${xs}[${k} + 1] - ${tt}, 3) / (6 * ${hk}) + ${ms}[${k} + 1] * power(${tt} - ${xs}[${k}], 3) / (6 * ${hk})`
     + ` + (${ys}[${k}] / ${hk} - ${ms}[${k}] * ${hk} / 6) * (${xs}[${k} + 1] - ${tt}) + (${ys}[${k} + 1] / ${hk} - ${ms}[${k} + 1] * ${hk} / 6) * (${tt} - ${xs}[${k}])`;
