@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     databaseExists: async (db) => db === 'bench',
     getTable: async (db, table) =>
       db === 'bench' && table === 'readings'
-        ? { databaseName: db, tableName: table, columns, relationSql, measures: [] }
+        ? { databaseName: db, tableName: table, arn: 'arn:aws:timestream:us-east-1:000000000000:database/bench/table/readings', columns, relationSql, measures: [] }
         : undefined,
     runQuery: async (sql) => {
       const reader = await connection.runAndReadAll(sql);

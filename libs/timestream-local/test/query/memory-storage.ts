@@ -39,7 +39,7 @@ export async function createMemoryStorage(): Promise<MemoryStorage> {
         const values = rows.map((r) => `(${columns.map((c) => literal(c, r[c.name])).join(', ')})`);
         await connection.run(`INSERT INTO ${name} VALUES ${values.join(', ')}`);
       }
-      databases.get(db)?.set(table, { databaseName: db, tableName: table, columns, relationSql: name, measures });
+      databases.get(db)?.set(table, { databaseName: db, tableName: table, arn: `arn:aws:timestream:us-east-1:000000000000:database/${db}/table/${table}`, columns, relationSql: name, measures });
     },
     async listDatabases() {
       return [...databases.keys()];
