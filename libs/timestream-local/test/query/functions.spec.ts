@@ -59,6 +59,12 @@ describe('time functions', () => {
     ]);
   });
 
+  it('date arithmetic keeps DATE', async () => {
+    const { first: response, rows } = await run("SELECT date '2020-01-31' + interval '1' month, date '2020-01-01' - interval '1' day, date_add('day', 2, date '2020-01-01')");
+    expect(response.ColumnInfo?.map((c) => c.Type?.ScalarType)).toEqual(['DATE', 'DATE', 'DATE']);
+    expect(rows[0].map(scalar)).toEqual(['2020-02-29', '2019-12-31', '2020-01-03']);
+  });
+
   it('converts between epochs, ISO 8601 text and timestamps', async () => {
     const ms = 1_700_000_000_123;
     expect(await first(`SELECT from_milliseconds(${ms}), to_milliseconds(from_milliseconds(${ms})), from_nanoseconds(1700000000123456789),

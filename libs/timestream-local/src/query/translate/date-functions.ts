@@ -94,6 +94,7 @@ export function dateFunction(tr: Translator, call: Call, args: Translated[]): Tr
         // whole nanoseconds, so sub-microsecond precision survives
         return { sql: `make_timestamp_ns(epoch_ns(${a[2]}) + CAST(${a[1]} AS BIGINT) * ${fixedNanos})`, type: T.timestamp };
       }
+      if (args[2].type.kind === 'date') return { sql: `CAST(${a[2]} + ${unit(a[1])} AS DATE)`, type: T.date };
       return { sql: `(${a[2]} + ${unit(a[1])})`, type: args[2].type };
     }
     case 'date_diff':

@@ -429,6 +429,8 @@ export class Translator {
         else if (left.type.kind === 'date' && isInterval(right.type)) type = T.date;
         else if (isInterval(left.type)) type = left.type;
         else if (isInterval(right.type)) type = right.type;
+        // DuckDB widens DATE ± INTERVAL to TIMESTAMP; Trino keeps DATE
+        if (type.kind === 'date') return { sql: `CAST((${left.sql} ${expr.op} ${right.sql}) AS DATE)`, type };
         return { sql: `(${left.sql} ${expr.op} ${right.sql})`, type };
       }
       default:
