@@ -17,7 +17,7 @@ const arg = (name: string, fallback: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RECORDS = arg('--records', 300_000);
-const CONCURRENCY = arg('--concurrency', 16);
+const CONCURRENCY = arg('--concurrency', 32);
 const DEVICES = 1000;
 const PER_CALL = 100;
 const MEASURES = ['temperature', 'humidity', 'pressure', 'vibration'];
@@ -71,7 +71,7 @@ function requests(all: Row[]): WriteRecordsCommandInput[] {
 
 async function startServer(dataDir: string): Promise<{ endpoint: string; pid: number; stop(): Promise<void> }> {
   const bin = path.join(__dirname, '..', 'bin', 'timestream-local.js');
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), bin, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), bin, '--port', '0', ...(process.env.BENCH_IN_MEMORY ? [] : ['--data-dir', dataDir])], { stdio: ['ignore', 'pipe', 'inherit'] });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
