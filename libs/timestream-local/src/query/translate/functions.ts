@@ -114,6 +114,7 @@ export async function translateCall(tr: Translator, call: Call, scope: Scope): P
   if (same) {
     if (name === 'round' && args.length === 1 && (argType.kind === 'double')) return { sql: `round(${list})`, type: T.double };
     if (name === 'regexp_like') return { sql: `regexp_matches(${list})`, type: T.boolean };
+    if (name === 'sign' && argType.kind === 'double') return { sql: `CAST(sign(${list}) AS DOUBLE)`, type: T.double };
     return { sql: `${same[0]}(${list})`, type: typeOf(same[1]) };
   }
   switch (name) {
