@@ -168,9 +168,9 @@ export class Translator {
         if (relation.columnAliases && relation.columnAliases.length !== inner.columns.length) {
           throw positioned(relation.pos, `Column alias list has ${relation.columnAliases.length} entries but '${relation.alias}' has ${inner.columns.length} columns available`);
         }
-        scope.relations.push({ alias: relation.alias, columns });
-        const alias = relation.alias !== undefined ? ` AS ${quoteIdent(relation.alias)}${relation.columnAliases ? `(${relation.columnAliases.map(quoteIdent).join(', ')})` : ''}` : '';
-        return `(${inner.sql})${alias}`;
+        const alias = relation.alias ?? this.freshName('derived');
+        scope.relations.push({ alias, columns });
+        return `(${inner.sql}) AS ${quoteIdent(alias)}${relation.columnAliases ? `(${relation.columnAliases.map(quoteIdent).join(', ')})` : ''}`;
       }
       case 'unnest':
         return this.unnest(relation, scope);
@@ -247,8 +247,9 @@ export class Translator {
     if (aliases.length > 0 && aliases.length !== columns.length) {
       throw positioned(relation.pos, `Column alias list has ${aliases.length} entries but '${relation.alias}' has ${columns.length} columns available`);
     }
+    // an internal alias when none is given, so SELECT * can qualify the columns
     const alias = relation.alias ?? this.freshName('unnest');
-    scope.relations.push({ alias: relation.alias, columns });
+    scope.relations.push({ alias, columns });
     return `LATERAL (SELECT ${selects.join(', ')} FROM (SELECT ${inner.join(', ')})) AS ${quoteIdent(alias)}`;
   }
 
