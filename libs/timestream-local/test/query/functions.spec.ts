@@ -184,6 +184,14 @@ describe('query shapes', () => {
     expect(left).toEqual([['dev-a', undefined], ['dev-b', undefined], ['dev-c', String(POINTS)]]);
   });
 
+  it('SELECT * over unaliased relations with clashing column names keeps every column', async () => {
+    const { first: response, rows } = await run(`WITH s AS (SELECT max(time) AS time, CREATE_TIME_SERIES(time, temperature) AS ts FROM ${FROM} WHERE device_id = 'dev-a')
+      SELECT * FROM (SELECT 1 AS a) CROSS JOIN (SELECT 2 AS a) CROSS JOIN s CROSS JOIN UNNEST(ts) ORDER BY 5 LIMIT 1`);
+    expect(response.ColumnInfo?.map((c) => c.Name)).toEqual(['a', 'a', 'time', 'ts', 'time', 'value']);
+    const devA = readings().filter((r) => r.device_id === 'dev-a');
+    expect([0, 1, 2, 4].map((i) => scalar(rows[0][i]))).toEqual(['1', '2', tsText(devA[devA.length - 1].time), tsText(devA[0].time)]);
+  });
+
   it('names unnamed expressions _col<i> and keeps aliases', async () => {
     const { first: response } = await run(`SELECT device_id, count(*), max(time) AS latest, temperature + 1 FROM ${FROM} GROUP BY device_id, temperature LIMIT 1`);
     expect(response.ColumnInfo?.map((c) => c.Name)).toEqual(['device_id', '_col1', 'latest', '_col3']);
