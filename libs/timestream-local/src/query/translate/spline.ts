@@ -10,20 +10,21 @@ const bind = (value: string, name: string, body: string): string => `list_transf
  */
 export function splineValueSql(tr: Translator, series: string, time: string, pointsBefore: string): { prelude: (body: string) => string; value: string } {
   const v = (p: string) => tr.freshName(p);
-  const [x0, xs, ys, h, n, fw, ms, acc, el, i, e, st, tt, k] = ['x0', 'xs', 'ys', 'h', 'n', 'fw', 'ms', 'acc', 'el', 'i', 'e', 'st', 'tt', 'k'].map(v);
-  // forward sweep: state {cps, dps}; element i = 2..n-1
-  const a = `${h}[${i} - 1]`;
-  const b = `2 * (${h}[${i} - 1] + ${h}[${i}])`;
-  const c = `${h}[${i}]`;
-  const d = `6 * ((${ys}[${i} + 1] - ${ys}[${i}]) / ${h}[${i}] - (${ys}[${i}] - ${ys}[${i} - 1]) / ${h}[${i} - 1])`;
-  const denom = `(${b} - ${a} * ${st}."cps"[-1])`;
-  const forwardStep = `lambda ${acc}, ${el}: struct_pack("acc" := ${bind(`${acc}."acc"`, st, bind(`${el}."x"`, i,
-    `struct_pack("cps" := list_append(${st}."cps", ${c} / ${denom}), "dps" := list_append(${st}."dps", (${d} - ${a} * ${st}."dps"[-1]) / ${denom}))`))}, "x" := ${el}."x")`;
+  const [x0, xs, ys, h, n, fw, ms, acc, el, i, e, tt, k] = ['x0', 'xs', 'ys', 'h', 'n', 'fw', 'ms', 'acc', 'el', 'i', 'e', 'tt', 'k'].map(v);
+  // forward sweep over i = 2..n-1; the fold's state is (acc, x) pairs: acc = {cps, dps}, x = i
+  const I = `${el}."x"`;
+  const ST = `${acc}."acc"`;
+  const a = `${h}[${I} - 1]`;
+  const b = `2 * (${h}[${I} - 1] + ${h}[${I}])`;
+  const c = `${h}[${I}]`;
+  const d = `6 * ((${ys}[${I} + 1] - ${ys}[${I}]) / ${h}[${I}] - (${ys}[${I}] - ${ys}[${I} - 1]) / ${h}[${I} - 1])`;
+  const denom = `(${b} - ${a} * ${ST}."cps"[-1])`;
+  const forwardStep = `lambda ${acc}, ${el}: struct_pack("acc" := struct_pack("cps" := list_append(${ST}."cps", ${c} / ${denom}), `
+    + `"dps" := list_append(${ST}."dps", (${d} - ${a} * ${ST}."dps"[-1]) / ${denom})), "x" := ${I})`;
   const forward = `list_reduce(list_prepend(struct_pack("acc" := struct_pack("cps" := [CAST(0 AS DOUBLE)], "dps" := [CAST(0 AS DOUBLE)]), "x" := CAST(NULL AS BIGINT)), `
     + `list_transform(range(2, ${n}), lambda ${i}: struct_pack("acc" := NULL, "x" := ${i}))), ${forwardStep})."acc"`;
   // back substitution: M_n = 0, M_i = dp_i - cp_i * M_(i+1), M_1 = 0
-  const backStep = `lambda ${acc}, ${el}: struct_pack("acc" := ${bind(`${acc}."acc"`, st, bind(`${el}."x"`, i,
-    `list_prepend(${fw}."dps"[${i}] - ${fw}."cps"[${i}] * ${st}[1], ${st})`))}, "x" := ${el}."x")`;
+  const backStep = `lambda ${acc}, ${el}: struct_pack("acc" := list_prepend(${fw}."dps"[${I}] - ${fw}."cps"[${I}] * ${ST}[1], ${ST}), "x" := ${I})`;
   const back = `list_prepend(CAST(0 AS DOUBLE), list_reduce(list_prepend(struct_pack("acc" := [CAST(0 AS DOUBLE)], "x" := CAST(NULL AS BIGINT)), `
     + `list_transform(list_reverse(range(2, ${n})), lambda ${i}: struct_pack("acc" := NULL, "x" := ${i}))), ${backStep})."acc")`;
 
