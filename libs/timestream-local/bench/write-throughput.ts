@@ -2,7 +2,8 @@
  * Write benchmark: one SDK v3 client writing MULTI records (2 dimensions, 4 DOUBLE measures, 1,000 devices),
  * 100 records per WriteRecords call, to the server running as a separate process (the CLI) with a data directory;
  * records/s and the server's CPU time per record (from /proc/<pid>/stat). Next to it, the same rows appended
- * straight into a DuckDB file with its Appender, flushed every 100 rows (the ceiling).
+ * straight into a DuckDB file with its Appender (the ceiling), committed every 100 rows (one call's worth) and every
+ * 10,000 rows (bulk).
  * Run: npx tsx libs/timestream-local/bench/write-throughput.ts [--records N] [--concurrency C]
  */
 import { spawn } from 'node:child_process';
@@ -124,7 +125,7 @@ async function throughSdk(all: Row[]): Promise<{ seconds: number; cpuSeconds: nu
   }
 }
 
-async function throughAppender(all: Row[]): Promise<{ seconds: number; cpuSeconds: number }> {
+async function throughAppender(all: Row[], flushEvery: number): Promise<{ seconds: number; cpuSeconds: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tsl-bench-app-'));
   const instance = await DuckDBInstance.create(path.join(dataDir, 'appender.duckdb'));
   const connection = await instance.connect();
@@ -143,7 +144,7 @@ async function throughAppender(all: Row[]): Promise<{ seconds: number; cpuSecond
     appender.appendVarchar(r.location);
     for (const v of r.values) appender.appendDouble(v);
     appender.endRow();
-    if ((i + 1) % PER_CALL === 0) appender.flushSync();
+    if ((i + 1) % flushEvery === 0) appender.flushSync();
   }
   appender.closeSync();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -161,12 +162,14 @@ async function main(): Promise<void> {
   const measured = RECORDS - PER_CALL;
   const sdkRate = measured / sdk.seconds;
   const sdkCpuUs = (sdk.cpuSeconds / measured) * 1e6;
-  console.log(`SDK -> server:      ${sdkRate.toFixed(0)} records/s, server CPU ${sdkCpuUs.toFixed(2)} us/record, client CPU ${((sdk.clientCpuSeconds / measured) * 1e6).toFixed(2)} us/record (${sdk.seconds.toFixed(2)} s)`);
-  const app = await throughAppender(all);
-  const appRate = RECORDS / app.seconds;
-  const appCpuUs = (app.cpuSeconds / RECORDS) * 1e6;
-  console.log(`DuckDB Appender:    ${appRate.toFixed(0)} records/s, CPU ${appCpuUs.toFixed(2)} us/record (${app.seconds.toFixed(2)} s)`);
-  console.log(`server CPU per record / Appender CPU per record: ${(sdkCpuUs / appCpuUs).toFixed(2)}x`);
+  console.log(`${'SDK client -> server (WriteRecords):'.padEnd(44)} ${sdkRate.toFixed(0)} records/s, server CPU ${sdkCpuUs.toFixed(2)} us/record, client CPU ${((sdk.clientCpuSeconds / measured) * 1e6).toFixed(2)} us/record (${sdk.seconds.toFixed(2)} s)`);
+  for (const flushEvery of [PER_CALL, 10_000]) {
+    const app = await throughAppender(all, flushEvery);
+    const appRate = RECORDS / app.seconds;
+    const appCpuUs = (app.cpuSeconds / RECORDS) * 1e6;
+    const label = `DuckDB Appender, commit every ${flushEvery} rows:`.padEnd(44);
+    console.log(`${label} ${appRate.toFixed(0)} records/s, CPU ${appCpuUs.toFixed(2)} us/record (${app.seconds.toFixed(2)} s); server/Appender CPU per record ${(sdkCpuUs / appCpuUs).toFixed(2)}x`);
+  }
 }
 
 main().catch((error) => {
