@@ -1,2 +1,14 @@
 export * from './settings';
 export * from './measures';
+export * from './limits';
+export * from './errors';
+export * from './sensor-reading';
+export * from './validation/shapes';
+export { parseTimestamp, type TimestampResult } from './validation/timestamps';
+export { dimensionValueProblem } from './validation/dimension-values';
+export { measureValueSchema, measureValueProblem } from './validation/measure-value';
+export { validateMessages, validateMessageText, MAX_PAYLOAD_BYTES } from './validation/validate-messages';
+export type { RecordMappingOptions } from './mapping/record-options';
+export { toRecord, readingDimensions, readingMeasureValues, RECORD_VERSION } from './mapping/to-record';
+export { recordBytes } from './mapping/record-size';
+export { toWriteRequests, type WriteRequestPlan } from './mapping/write-requests';
