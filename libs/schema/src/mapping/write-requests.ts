@@ -16,16 +16,31 @@ export interface WriteRequestPlan {
  * (counted once by Timestream's metering).
  */
 export function toWriteRequests(readings: readonly SensorReading[], options: RecordMappingOptions): WriteRequestPlan[] {
-  const order = groupByDevice(readings);
-  const plans: WriteRequestPlan[] = [];
-  for (let start = 0; start < order.length; start += MAX_RECORDS_PER_WRITE) {
-    const readingIndexes = order.slice(start, start + MAX_RECORDS_PER_WRITE);
-    plans.push({ input: buildRequest(readingIndexes.map((i) => readings[i]), options), readingIndexes });
-  }
-  return plans;
+  return packByDevice(readings).map((readingIndexes) => ({
+    input: buildRequest(readingIndexes.map((i) => readings[i]), options),
+    readingIndexes,
+  }));
 }
 
-function groupByDevice(readings: readonly SensorReading[]): number[] {
+/**
+ * Full requests of a single device first (their dimensions go into CommonAttributes), then the
+ * remainders packed together, each device's readings still contiguous.
+ */
+function packByDevice(readings: readonly SensorReading[]): number[][] {
+  const chunks: number[][] = [];
+  const rest: number[] = [];
+  for (const group of groupByDevice(readings)) {
+    let start = 0;
+    for (; group.length - start >= MAX_RECORDS_PER_WRITE; start += MAX_RECORDS_PER_WRITE) {
+      chunks.push(group.slice(start, start + MAX_RECORDS_PER_WRITE));
+    }
+    rest.push(...group.slice(start));
+  }
+  for (let start = 0; start < rest.length; start += MAX_RECORDS_PER_WRITE) chunks.push(rest.slice(start, start + MAX_RECORDS_PER_WRITE));
+  return chunks;
+}
+
+function groupByDevice(readings: readonly SensorReading[]): number[][] {
   const groups = new Map<string, number[]>();
   readings.forEach((r, i) => {
     const key = JSON.stringify([r.deviceId, r.location]);
@@ -33,7 +48,7 @@ function groupByDevice(readings: readonly SensorReading[]): number[] {
     if (group) group.push(i);
     else groups.set(key, [i]);
   });
-  return [...groups.values()].flat();
+  return [...groups.values()];
 }
 
 function buildRequest(readings: SensorReading[], options: RecordMappingOptions): WriteRecordsCommandInput {
