@@ -82,7 +82,7 @@ export class TableStore {
         });
         const toWrite = rows.filter((r): r is PendingRow => r !== undefined);
         if (tracker.columnsAdded || tracker.measuresChanged || toWrite.some((r) => r.replaces)) {
-          if (unflushed) await this.commitStaged();
+          if (unflushed) await this.commit();
           unflushed = false;
           await this.applySchema(tracker);
         }
@@ -95,7 +95,7 @@ export class TableStore {
         appended.push(...toWrite);
         out.push(results);
       }
-      if (unflushed) await this.commitStaged();
+      if (unflushed) await this.commit();
     } catch (error) {
       this.closeAppender();
       this.index = undefined; // rebuilt from what was committed
@@ -126,33 +126,19 @@ export class TableStore {
     }
   }
 
-  private get stageName(): string {
-    return `stage_${this.layout.storageName}`;
-  }
-
   /**
-   * Rows are appended to an in-memory staging table (cheap, no WAL), then moved into the table by one
-   * INSERT ... SELECT that runs on DuckDB's threads: the commit (WAL write and sync) does not block the event
-   * loop, so the next group of calls is parsed and checked meanwhile.
+   * Rows go through DuckDB's Appender; one flush (a commit: WAL write and sync) per group of calls. Calls that
+   * arrive meanwhile wait in the next group, so the commit cost is shared by more calls as load grows.
    */
   private async append(rows: PendingRow[]): Promise<void> {
-    if (!this.appender) {
-      await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(this.stageName)} AS SELECT * FROM main.${quoteIdent(this.layout.storageName)} LIMIT 0`);
-      this.appender = await this.connection.createAppender(this.stageName, 'main', 'temp');
-    }
-    const appender = this.appender;
+    const appender = (this.appender ??= await this.connection.createAppender(this.layout.storageName, 'main'));
     for (const r of rows) appendRow(appender, physicalRow(r.record, this.plan), this.plan.types);
   }
 
-  private async commitStaged(): Promise<void> {
+  private async commit(): Promise<void> {
     this.appender?.flushSync();
-    const stage = `temp.main.${quoteIdent(this.stageName)}`;
-    try {
-      await this.connection.run(`INSERT INTO main.${quoteIdent(this.layout.storageName)} SELECT * FROM ${stage}`);
-    } finally {
-      await this.connection.run(`DELETE FROM ${stage}`);
-    }
   }
+
 
   private async writeWithReplace(rows: PendingRow[]): Promise<void> {
     const table = `main.${quoteIdent(this.layout.storageName)}`;
