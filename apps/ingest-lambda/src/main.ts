@@ -1,1 +1,20 @@
-export {};
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { loadConfig } from './config';
+import { createIngestHandler } from './create-ingest-handler';
+import { createDeadLetterSink } from './dead-letter/create-dead-letter-sink';
+import { createTimestreamWriteClient } from './timestream-client';
+
+// Lambda entry (bundled to dist/apps/ingest-lambda/index.js, handler `index.handler`).
+// Cold start: configuration, clients, logger and metrics are created once per instance.
+const config = loadConfig(process.env);
+const logger = new Logger({ serviceName: config.serviceName });
+const metrics = new Metrics({ namespace: config.metricsNamespace, serviceName: config.serviceName });
+
+export const handler = createIngestHandler({
+  writeClient: createTimestreamWriteClient(config),
+  deadLetter: createDeadLetterSink(config, logger),
+  config,
+  logger,
+  metrics,
+});

@@ -1,0 +1,135 @@
+import { toWriteRequests } from '@iot-timeseries/schema';
+import type { IngestConfig } from '../config';
+import type { DeadLetter, DeadLetterKind, DeadLetterSink } from '../dead-letter/dead-letter';
+import type { IncomingMessage } from '../events/incoming-message';
+import type { IngestLogger } from '../observability/ingest-logger';
+import { describeError } from './classify-write-failure';
+import { dedupeReadings } from './dedupe-readings';
+import { sendWriteRequests, type RefusedReading, type WriteClient } from './send-write-requests';
+import { validateIncoming } from './validate-incoming';
+
+export interface IngestDependencies {
+  readonly writeClient: WriteClient;
+  readonly deadLetter: DeadLetterSink;
+  readonly config: Pick<IngestConfig, 'databaseName' | 'tableName' | 'writeConcurrency'>;
+  readonly logger: IngestLogger;
+}
+
+/** Something put aside, for the direct-invocation response. */
+export interface PutAside {
+  readonly itemId: string;
+  readonly index: number;
+  readonly kind: DeadLetterKind;
+  readonly reason: string;
+}
+
+export interface IngestReport {
+  /** Validated readings now stored (a duplicate within the batch counts as stored with its twin). */
+  readonly readingsWritten: number;
+  readonly readingsWithoutTimestamp: number;
+  readonly messagesInvalid: number;
+  /** Readings Timestream refused for good (put aside). */
+  readonly recordsRejected: number;
+  readonly writeRequests: number;
+  readonly putAside: PutAside[];
+  /** Items to deliver again (transient write failure, or the dead-letter sink failed), with reasons. */
+  readonly retryItems: Map<string, string[]>;
+}
+
+/**
+ * The bulk path shared by every event source: validate all messages, write all valid readings
+ * together (≤100 records per request, bounded concurrency), put aside what is invalid or refused
+ * for good, and name the items that must be retried.
+ */
+export async function ingestMessages(messages: readonly IncomingMessage[], deps: IngestDependencies, now: Date): Promise<IngestReport> {
+  const { config, logger } = deps;
+  const at = now.toISOString();
+  const input = validateIncoming(messages, at);
+  const retryItems = new Map<string, string[]>();
+  const retry = (message: number, reason: string) => {
+    const id = messages[message].itemId;
+    const reasons = retryItems.get(id);
+    if (!reasons) retryItems.set(id, [reason]);
+    else if (!reasons.includes(reason)) reasons.push(reason);
+  };
+  for (const { letter } of input.invalid) {
+    logger.warn('invalid message put aside', { item: letter.item, index: letter.index, deviceId: letter.deviceId, reason: letter.reason });
+  }
+
+  const { unique, uniqueOf } = dedupeReadings(input.readings);
+  const plans = toWriteRequests(unique, { databaseName: config.databaseName, tableName: config.tableName });
+  const [outcome] = await Promise.all([
+    sendWriteRequests(deps.writeClient, plans, config.writeConcurrency),
+    putAside(deps, input.invalid, retry),
+  ]);
+
+  const refused = new Map<number, { entry: RefusedReading; permanent: boolean }>();
+  for (const entry of outcome.rejected) refused.set(entry.reading, { entry, permanent: true });
+  for (const entry of outcome.retry) refused.set(entry.reading, { entry, permanent: false });
+
+  let readingsWritten = 0;
+  let readingsWithoutTimestamp = 0;
+  const rejectedLetters: Array<{ message: number; letter: DeadLetter }> = [];
+  const lettered = new Set<number>();
+  input.readings.forEach((reading, i) => {
+    const u = uniqueOf[i];
+    const origin = input.origins[i];
+    const failure = refused.get(u);
+    if (!failure) {
+      readingsWritten++;
+      if (reading.timeFromReceipt) readingsWithoutTimestamp++;
+    } else if (!failure.permanent) {
+      retry(origin.message, failure.entry.reason);
+    } else if (!lettered.has(u)) {
+      lettered.add(u);
+      const message = messages[origin.message];
+      logger.warn('record rejected by Timestream put aside', { item: message.itemId, index: origin.index, deviceId: reading.deviceId, reason: failure.entry.reason });
+      rejectedLetters.push({
+        message: origin.message,
+        letter: {
+          v: 1,
+          kind: 'rejected-record',
+          at,
+          source: message.source,
+          item: message.itemId,
+          index: origin.index,
+          reason: failure.entry.reason,
+          details: [{ path: '', reason: failure.entry.reason }],
+          deviceId: reading.deviceId,
+          reading,
+          ...(failure.entry.existingVersion !== undefined ? { existingVersion: failure.entry.existingVersion } : {}),
+        },
+      });
+    }
+  });
+  await putAside(deps, rejectedLetters, retry);
+  if (retryItems.size > 0) {
+    logger.error('items will be retried', { items: retryItems.size, readings: outcome.retry.length, firstReason: [...retryItems.values()][0][0] });
+  }
+
+  const letters = [...input.invalid, ...rejectedLetters];
+  return {
+    readingsWritten,
+    readingsWithoutTimestamp,
+    messagesInvalid: input.invalid.length,
+    recordsRejected: rejectedLetters.length,
+    writeRequests: outcome.requests,
+    putAside: letters.map(({ letter }) => ({ itemId: letter.item, index: letter.index, kind: letter.kind, reason: letter.reason })),
+    retryItems,
+  };
+}
+
+async function putAside(
+  deps: IngestDependencies,
+  letters: ReadonlyArray<{ message: number; letter: DeadLetter }>,
+  retry: (message: number, reason: string) => void,
+): Promise<void> {
+  if (letters.length === 0) return;
+  try {
+    await deps.deadLetter.putAside(letters.map((l) => l.letter));
+  } catch (error) {
+    const reason = `could not put aside: ${describeError(error)}`;
+    deps.logger.error('dead-letter sink failed', { letters: letters.length, reason });
+    for (const { message } of letters) retry(message, reason);
+  }
+}
