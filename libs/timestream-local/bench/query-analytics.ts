@@ -2,7 +2,7 @@
  * Query-engine benchmark: 10 million measure values (1,000 devices x 4 measures x 2,500 timestamps, multi-measure
  * records) in DuckDB; three analytics written in the Timestream dialect and run through the engine (parse, translate,
  * type, run, encode the response rows), next to the same analytics written by hand in DuckDB SQL (the ceiling).
- * Median of 20 runs each. Run: npx tsx libs/timestream-local/bench/query-analytics.ts
+ * Median of 20 runs each, the two sides alternating. Run: npx tsx libs/timestream-local/bench/query-analytics.ts
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { CatalogColumn, QueryStorage } from '../src/query/catalog';
@@ -51,15 +51,30 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function time(run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 2; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+const elapsed = async (run: () => Promise<unknown>): Promise<number> => {
+  const start = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+
+/** Runs both sides alternately (2 warm-ups each, then RUNS timed), so load from other processes hits both alike. */
+async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
+  for (let i = 0; i < 2; i++) {
+    await a();
+    await b();
   }
-  return times;
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2 === 0) {
+      ta.push(await elapsed(a));
+      tb.push(await elapsed(b));
+    } else {
+      tb.push(await elapsed(b));
+      ta.push(await elapsed(a));
+    }
+  }
+  return [ta, tb];
 }
 
 async function main(): Promise<void> {
@@ -105,11 +120,13 @@ async function main(): Promise<void> {
   console.log(`|---|---|---|---|---|`);
   for (const analytic of ANALYTICS) {
     let rows = 0;
-    const engine = await time(async () => {
-      const response = await service.query({ QueryString: analytic.timestream }, NOW);
-      rows = response.Rows?.length ?? 0;
-    });
-    const hand = await time(async () => (await connection.runAndReadAll(analytic.duckdb)).getRowsJS());
+    const [engine, hand] = await timePair(
+      async () => {
+        const response = await service.query({ QueryString: analytic.timestream }, NOW);
+        rows = response.Rows?.length ?? 0;
+      },
+      async () => (await connection.runAndReadAll(analytic.duckdb)).getRowsJS(),
+    );
     const e = median(engine);
     const h = median(hand);
     console.log(`| ${analytic.name} | ${e.toFixed(1)} | ${h.toFixed(1)} | ${(e / h).toFixed(2)}x | ${rows} |`);
