@@ -19,6 +19,7 @@ interface PendingRow {
 export class TableStore {
   private index?: RecordIndex;
   private appender?: DuckDBAppender;
+  private inTransaction = false;
   private plan: ColumnPlan;
 
   constructor(
@@ -97,7 +98,7 @@ export class TableStore {
       }
       if (unflushed) await this.commit();
     } catch (error) {
-      this.closeAppender();
+      await this.abandon();
       this.index = undefined; // rebuilt from what was committed
       throw error;
     }
@@ -127,18 +128,40 @@ export class TableStore {
   }
 
   /**
-   * Rows go through DuckDB's Appender; one flush (a commit: WAL write and sync) per group of calls. Calls that
-   * arrive meanwhile wait in the next group, so the commit cost is shared by more calls as load grows.
+   * Rows go through DuckDB's Appender inside an explicit transaction: the flush only moves them into the
+   * transaction, and the COMMIT (WAL write and sync) runs on DuckDB's threads, so the event loop keeps
+   * parsing the next calls meanwhile; they form the next group and share its commit.
    */
   private async append(rows: PendingRow[]): Promise<void> {
     const appender = (this.appender ??= await this.connection.createAppender(this.layout.storageName, 'main'));
+    if (!this.inTransaction) {
+      await this.connection.run('BEGIN TRANSACTION');
+      this.inTransaction = true;
+    }
     for (const r of rows) appendRow(appender, physicalRow(r.record, this.plan), this.plan.types);
   }
 
   private async commit(): Promise<void> {
     this.appender?.flushSync();
+    if (this.inTransaction) {
+      this.inTransaction = false;
+      await this.connection.run('COMMIT');
+    }
   }
 
+  /** Drops whatever a failed group left uncommitted. */
+  private async abandon(): Promise<void> {
+    try {
+      this.appender?.clear();
+    } catch {
+      // nothing buffered
+    }
+    this.closeAppender();
+    if (this.inTransaction) {
+      this.inTransaction = false;
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+    }
+  }
 
   private async writeWithReplace(rows: PendingRow[]): Promise<void> {
     const table = `main.${quoteIdent(this.layout.storageName)}`;
