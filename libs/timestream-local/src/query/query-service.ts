@@ -41,6 +41,7 @@ interface Execution {
 }
 
 const METERED_MINIMUM = 10_000_000;
+const MAX_ENDED = 10_000;
 const INVALID_TOKEN = 'Invalid pagination token';
 
 function requireString(value: unknown, member: string, max: number): string {
@@ -51,7 +52,10 @@ function requireString(value: unknown, member: string, max: number): string {
 
 /** Query, CancelQuery and PrepareQuery over one storage, with results cached for NextToken paging. */
 export class QueryService {
+  /** running queries and results with pages still to fetch */
   private readonly executions = new Map<string, Execution>();
+  /** how recent queries ended, for CancelQuery's answers (bounded) */
+  private readonly ended = new Map<string, Execution['state']>();
   private readonly tokens = new Map<string, { queryId: string; offset: number; expiresAt: number }>();
   private readonly tokenTtlMs: number;
   private readonly maxPageBytes: number;
@@ -105,9 +109,10 @@ export class QueryService {
   async cancel(input: { QueryId?: string }): Promise<CancelQueryResponse> {
     const queryId = requireString(input.QueryId, 'QueryId', 256);
     const execution = this.executions.get(queryId);
-    if (!execution) throw new QueryValidationError(`QueryId ${queryId} is not valid.`);
-    if (execution.state === 'cancelled') return { CancellationMessage: `Query ${queryId} has already been cancelled.` };
-    if (execution.state !== 'running') return { CancellationMessage: `Query ${queryId} has already completed.` };
+    const state = execution?.state ?? this.ended.get(queryId);
+    if (!state) throw new QueryValidationError(`QueryId ${queryId} is not valid.`);
+    if (state === 'cancelled') return { CancellationMessage: `Query ${queryId} has already been cancelled.` };
+    if (!execution || state !== 'running') return { CancellationMessage: `Query ${queryId} has already completed.` };
     execution.state = 'cancelled';
     execution.abort.abort();
     return {};
@@ -155,8 +160,8 @@ export class QueryService {
     });
     this.executions.set(execution.queryId, execution);
     while (this.executions.size > this.maxCachedResults) {
-      const oldest = this.executions.keys().next().value as string;
-      this.executions.delete(oldest);
+      const values = [...this.executions.values()];
+      this.retire(values.find((e) => e.state !== 'running') ?? values[0]);
     }
     return execution;
   }
@@ -175,8 +180,8 @@ export class QueryService {
     }
     const metered = execution.planned.metadata ? 0 : Math.max(METERED_MINIMUM, execution.bytesScanned);
     const pageRows = rows.slice(offset, end);
-    // a result served whole in one page is never asked for again: keep only its state (for CancelQuery)
-    if (offset === 0 && end >= rows.length) execution.result = { rows: [], sizes: [] };
+    // a result served whole in one page is never asked for again: keep only how it ended (for CancelQuery)
+    if (offset === 0 && end >= rows.length) this.retire(execution);
     return {
       QueryId: execution.queryId,
       NextToken: end < rows.length ? this.issueToken(execution, end) : undefined,
@@ -197,8 +202,14 @@ export class QueryService {
   private evictExpired(): void {
     const now = this.clock();
     for (const [token, entry] of this.tokens) if (entry.expiresAt <= now) this.tokens.delete(token);
-    for (const [id, execution] of this.executions) {
-      if (execution.expiresAt <= now && execution.state !== 'running') this.executions.delete(id);
+    for (const execution of this.executions.values()) {
+      if (execution.expiresAt <= now && execution.state !== 'running') this.retire(execution);
     }
+  }
+
+  private retire(execution: Execution): void {
+    this.executions.delete(execution.queryId);
+    this.ended.set(execution.queryId, execution.state);
+    while (this.ended.size > MAX_ENDED) this.ended.delete(this.ended.keys().next().value as string);
   }
 }

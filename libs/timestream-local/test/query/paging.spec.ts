@@ -80,6 +80,17 @@ describe('Query paging', () => {
     expect(page.QueryStatus?.CumulativeBytesMetered).toBe(10_000_000);
   });
 
+  it('single-page results do not push paged results out of the cache; the oldest paged ones go first', async () => {
+    const service = newService(storage, { maxCachedResults: 2 });
+    const paged = await service.query({ QueryString: ORDERED, MaxRows: 5 }, NOW);
+    for (let i = 0; i < 20; i++) await service.query({ QueryString: `SELECT ${i}` }, NOW);
+    expect((await service.query({ QueryString: ORDERED, MaxRows: 5, NextToken: paged.NextToken }, NOW)).Rows).toHaveLength(5);
+    await service.query({ QueryString: ORDERED, MaxRows: 5 }, NOW);
+    await service.query({ QueryString: ORDERED, MaxRows: 5 }, NOW);
+    await expect(service.query({ QueryString: ORDERED, MaxRows: 5, NextToken: paged.NextToken }, NOW)).rejects.toThrow('Invalid pagination token');
+    expect((await service.cancel({ QueryId: paged.QueryId })).CancellationMessage).toContain('already completed');
+  });
+
   it('MaxRows outside 1..1000 is refused naming the member', async () => {
     await expect(newService(storage).query({ QueryString: 'SELECT 1', MaxRows: 0 }, NOW)).rejects.toThrow('MaxRows must be an integer between 1 and 1000');
   });
