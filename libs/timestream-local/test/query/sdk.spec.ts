@@ -164,6 +164,19 @@ describe('empty first page through the SDK', () => {
   }, 30_000);
   afterAll(async () => slow.close());
 
+  it('CancelQuery stops a running query; its next page says so', async () => {
+    const heavy = `SELECT count(*) FROM ${FROM} CROSS JOIN UNNEST(SEQUENCE(1, 10000)) AS a(x) CROSS JOIN UNNEST(SEQUENCE(1, 10000)) AS b(y)`;
+    const first = await slow.query.send(new QueryCommand({ QueryString: heavy }));
+    expect(first.NextToken).toBeDefined();
+    const started = Date.now();
+    expect(await slow.query.send(new CancelQueryCommand({ QueryId: first.QueryId }))).not.toHaveProperty('CancellationMessage');
+    await expect(slow.query.send(new QueryCommand({ QueryString: heavy, NextToken: first.NextToken }))).rejects.toMatchObject({
+      name: 'ValidationException', message: `Query ${first.QueryId} was cancelled.`,
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await slow.query.send(new CancelQueryCommand({ QueryId: first.QueryId }))).CancellationMessage).toContain('already been cancelled');
+  });
+
   it('a client that keeps paging gets every row', async () => {
     const pages = await allPages(slow, `SELECT device_id, temperature FROM ${FROM} ORDER BY device_id, time`);
     expect(pages[0].ColumnInfo?.map((c) => c.Name)).toEqual(['device_id', 'temperature']);
