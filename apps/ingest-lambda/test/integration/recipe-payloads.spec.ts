@@ -1,4 +1,5 @@
 import { MEASURE_NAMES, PIPELINE_METRICS, timestreamSettings } from '@iot-timeseries/schema';
+import { sqsEvent } from '../support/events';
 import { emfSum } from '../support/lambda-process';
 import { startLocalStack, timestampMs, type LocalStack } from '../support/local-stack';
 import { generatedSensorData, iotPublishPayload, sampleData, sampleIotData, testPayload } from '../support/recipe-payloads';
@@ -88,5 +89,16 @@ describe('with the project retention (24 h memory, 365 days magnetic)', () => {
     const [letter] = await stack.deadLetters();
     expect(letter).toMatchObject({ kind: 'rejected-record', deviceId: 'sensor-001', reading: { deviceId: 'sensor-001', time: Date.parse('2024-01-01T10:00:00Z') } });
     expect(emfSum(stack.lambda.output, PIPELINE_METRICS.recordsRejected)).toBe(1);
+  });
+
+  it('stores an SQS batch of timestamp-less messages once, however often it is delivered', async () => {
+    const messages = sampleData.map((m) => ({ ...m, device_id: `sqs-${m.device_id}` }));
+    const event = sqsEvent(messages, { sentMs: Date.now() - 10_000 });
+    for (let delivery = 0; delivery < 3; delivery++) {
+      expect(await stack.lambda.invoke(event)).toEqual({ result: { batchItemFailures: [] } });
+    }
+    const rows = await stack.rows(`SELECT device_id, time FROM "${stack.databaseName}"."${stack.tableName}" WHERE device_id LIKE 'sqs-%'`);
+    expect(rows.map((r) => `${r.device_id}@${timestampMs(r.time)}`).sort()).toEqual(event.Records.map((r, i) => `${messages[i].device_id}@${r.attributes.SentTimestamp}`).sort());
+    expect((await stack.deadLetters()).filter((l) => l.deviceId?.startsWith('sqs-'))).toEqual([]);
   });
 });
