@@ -1,0 +1,22 @@
+import { anomalies } from './builders/anomalies';
+import type { BuiltQuery } from './builders/built-query';
+import { completeness } from './builders/completeness';
+import { gapFilledSeries } from './builders/gap-filled-series';
+import { latestReadings } from './builders/latest-readings';
+import { percentiles } from './builders/percentiles';
+import { staleDevices } from './builders/stale-devices';
+import { trends } from './builders/trends';
+
+/** Every named analytic, for tools (the CLI, the dashboard) that pick one by name. */
+export const ANALYTICS = {
+  'latest-readings': { description: 'latest reading per device and measure', build: latestReadings },
+  trends: { description: 'avg/min/max/count per device, measure and time bin', build: trends },
+  anomalies: { description: 'readings whose z-score against a baseline exceeds a threshold', build: anomalies },
+  'stale-devices': { description: 'devices whose last reading is older than a threshold', build: staleDevices },
+  percentiles: { description: 'p50/p90/p99 of a measure per device', build: percentiles },
+  'gap-filled-series': { description: 'a measure per device, binned and linearly interpolated', build: gapFilledSeries },
+  completeness: { description: 'readings received vs expected per device and bin', build: completeness },
+} as const satisfies Record<string, { description: string; build: (options: never) => BuiltQuery<unknown> }>;
+
+export type AnalyticName = keyof typeof ANALYTICS;
+export const ANALYTIC_NAMES = Object.keys(ANALYTICS) as AnalyticName[];

@@ -1,0 +1,60 @@
+import { built, type BuiltQuery } from './built-query';
+import { readingsSource, type AnalyticOptions, type TimestampValue } from './common';
+import { duration, type Duration } from '../sql/duration';
+import { numberLiteral } from '../sql/escape';
+import { measureColumn } from '../sql/filters';
+import { QueryParameterError } from '../errors';
+
+export interface AnomaliesOptions extends AnalyticOptions {
+  /** Measure to examine (default temperature, as the recipe). */
+  measure?: string;
+  /** Baseline window for mean and standard deviation (default 7d). */
+  baseline?: string | Duration;
+  /** Window of readings examined (default 1d). */
+  recent?: string | Duration;
+  /** |z| above which a reading is an anomaly (default 2). */
+  threshold?: number;
+  /** At most this many rows, largest |z| first (default 1000). */
+  limit?: number;
+}
+
+export interface AnomalyRow {
+  device_id: string;
+  location: string;
+  time: TimestampValue;
+  value: number;
+  baseline_avg: number;
+  baseline_stddev: number;
+  z_score: number;
+}
+
+/**
+ * Readings whose z-score against the device's baseline exceeds the threshold. Unlike the recipe,
+ * a device with a constant baseline (stddev 0) is skipped instead of dividing by zero, and the
+ * z-score keeps its sign (above or below normal).
+ */
+export function anomalies(options: AnomaliesOptions = {}): BuiltQuery<AnomalyRow> {
+  const m = measureColumn(options.measure ?? 'temperature', options.catalogue);
+  const baseline = duration(options.baseline ?? '7d', 'baseline');
+  const recent = duration(options.recent ?? '1d', 'recent');
+  const threshold = numberLiteral(options.threshold ?? 2, 'threshold');
+  const limit = options.limit ?? 1000;
+  if (!Number.isInteger(limit) || limit < 1) throw new QueryParameterError('limit must be a positive whole number');
+  const z = `(r.${m} - b.baseline_avg) / b.baseline_stddev`;
+  const sql = [
+    'WITH baseline AS (',
+    `SELECT device_id, location, avg(${m}) AS baseline_avg, stddev(${m}) AS baseline_stddev`,
+    readingsSource(options, baseline),
+    `  AND ${m} IS NOT NULL`,
+    'GROUP BY device_id, location',
+    ')',
+    `SELECT r.device_id, r.location, r.time, r.${m} AS value, b.baseline_avg, b.baseline_stddev, ${z} AS z_score`,
+    readingsSource(options, recent, 'r', 'JOIN baseline b ON r.device_id = b.device_id AND r.location = b.location'),
+    `  AND r.${m} IS NOT NULL`,
+    '  AND b.baseline_stddev > 0',
+    `  AND abs(${z}) > ${threshold}`,
+    `ORDER BY abs(${z}) DESC, r.device_id, r.time`,
+    `LIMIT ${limit}`,
+  ].join('\n');
+  return built('anomalies', sql);
+}
