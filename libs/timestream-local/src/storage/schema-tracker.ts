@@ -33,28 +33,41 @@ export class SchemaTracker {
 
   /** Returns a problem, or undefined after recording what the record adds to the schema. */
   admit(record: NormalizedRecord): WriteProblem | undefined {
+    this.adds = false;
     const problem = this.check(record);
     if (problem) return problem;
-    this.record(record);
+    if (this.adds) this.record(record);
     return undefined;
   }
+
+  /** set by check(): the record adds something to the schema */
+  private adds = false;
 
   private check(record: NormalizedRecord): WriteProblem | undefined {
     const existing = this.measureType.get(record.measureName);
     if (existing !== undefined && existing !== record.kind) {
       return { kind: 'MEASURE_TYPE', measureName: record.measureName, existingType: existing, newType: record.kind };
     }
+    if (existing === undefined) this.adds = true;
     if (record.kind === 'MULTI') {
       for (const v of record.values) {
         const type = this.valueType.get(v.name);
-        if (type !== undefined && type !== v.type) return { kind: 'MEASURE_TYPE', measureName: v.name, existingType: type, newType: v.type };
-        if (this.dimensions.has(v.name)) return { kind: 'NAME_CLASH', name: v.name, usedAs: 'dimension' };
+        if (type === undefined) {
+          this.adds = true;
+          if (this.dimensions.has(v.name)) return { kind: 'NAME_CLASH', name: v.name, usedAs: 'dimension' };
+        } else if (type !== v.type) return { kind: 'MEASURE_TYPE', measureName: v.name, existingType: type, newType: v.type };
       }
-    }
+    } else if (!this.valueType.has(singleColumnName(record.kind))) this.adds = true;
     let added = 0;
+    const measureDims = this.measureDims.get(record.measureName);
     for (const d of record.dimensions) {
+      if (this.dimensions.has(d.name)) {
+        if (measureDims !== undefined && !measureDims.has(d.name)) this.adds = true;
+        continue;
+      }
       if (this.valueType.has(d.name)) return { kind: 'NAME_CLASH', name: d.name, usedAs: 'measure' };
-      if (!this.dimensions.has(d.name)) added++;
+      added++;
+      this.adds = true;
     }
     if (added > 0 && this.dimensions.size + added > MAX_DIMENSIONS_PER_TABLE) return { kind: 'DIMENSION_LIMIT', limit: MAX_DIMENSIONS_PER_TABLE };
     return undefined;

@@ -26,6 +26,26 @@ export type Normalized = { ok: true; record: NormalizedRecord } | { ok: false; r
 
 const fail = (reason: string): Normalized => ({ ok: false, reason });
 
+/** Validates and adds dimensions (names unique across CommonAttributes and the record); returns a reason or undefined. */
+function addDimensions(list: Dimension[] | undefined, out: Array<{ name: string; value: string }>, sizeRef: { size: number }): string | undefined {
+  if (!list) return undefined;
+  for (const d of list) {
+    const name = d.Name as string;
+    const value = d.Value as string;
+    if (name.length === 0) return reasons.emptyDimensionName();
+    for (const seen of out) if (seen.name === name) return reasons.duplicateDimension(name);
+    const nameBytes = bytes(name);
+    if (nameBytes > LIMITS.dimensionNameBytes) return reasons.dimensionNameTooLong(name, LIMITS.dimensionNameBytes);
+    if (isReserved(name)) return reasons.reservedDimension(name);
+    if (value.length === 0) return reasons.emptyDimensionValue(name);
+    const valueBytes = bytes(value);
+    if (valueBytes > LIMITS.dimensionValueBytes) return reasons.dimensionValueTooLong(name, LIMITS.dimensionValueBytes);
+    sizeRef.size += nameBytes + valueBytes;
+    out.push({ name, value });
+  }
+  return undefined;
+}
+
 /** Merges CommonAttributes into a record (record members win; dimensions are combined) and validates it. */
 export function normalizeRecord(index: number, common: _Record | undefined, record: _Record): Normalized {
   const type = record.MeasureValueType ?? common?.MeasureValueType ?? 'DOUBLE';
@@ -35,29 +55,10 @@ export function normalizeRecord(index: number, common: _Record | undefined, reco
   const time = record.Time ?? common?.Time;
 
   const dimensions: Array<{ name: string; value: string }> = [];
-  let size = 8;
-  const seen = new Set<string>();
-  const addDimensions = (list: Dimension[] | undefined): string | undefined => {
-    if (!list) return undefined;
-    for (const d of list) {
-      const name = d.Name as string;
-      const value = d.Value as string;
-      if (name.length === 0) return reasons.emptyDimensionName();
-      if (seen.has(name)) return reasons.duplicateDimension(name);
-      seen.add(name);
-      const nameBytes = bytes(name);
-      if (nameBytes > LIMITS.dimensionNameBytes) return reasons.dimensionNameTooLong(name, LIMITS.dimensionNameBytes);
-      if (isReserved(name)) return reasons.reservedDimension(name);
-      if (value.length === 0) return reasons.emptyDimensionValue(name);
-      const valueBytes = bytes(value);
-      if (valueBytes > LIMITS.dimensionValueBytes) return reasons.dimensionValueTooLong(name, LIMITS.dimensionValueBytes);
-      size += nameBytes + valueBytes;
-      dimensions.push({ name, value });
-    }
-    return undefined;
-  };
-  const dimensionProblem = addDimensions(common?.Dimensions) ?? addDimensions(record.Dimensions);
+  const sizeRef = { size: 8 };
+  const dimensionProblem = addDimensions(common?.Dimensions, dimensions, sizeRef) ?? addDimensions(record.Dimensions, dimensions, sizeRef);
   if (dimensionProblem) return fail(dimensionProblem);
+  let size = sizeRef.size;
 
   if (measureName === undefined || measureName.length === 0) return fail(reasons.missingMeasureName());
   const measureNameBytes = bytes(measureName);
@@ -76,11 +77,9 @@ export function normalizeRecord(index: number, common: _Record | undefined, reco
     if (measureValue !== undefined) return fail(reasons.measureValueWithMulti());
     if (!measureValues || measureValues.length === 0) return fail(reasons.missingMeasureValues());
     if (measureValues.length > LIMITS.measureValuesPerRecord) return fail(reasons.tooManyMeasureValues(LIMITS.measureValuesPerRecord));
-    const names = new Set<string>();
     for (const mv of measureValues as MeasureValue[]) {
       const name = mv.Name as string;
-      if (names.has(name)) return fail(reasons.duplicateMeasureValue(name));
-      names.add(name);
+      for (const seen of values) if (seen.name === name) return fail(reasons.duplicateMeasureValue(name));
       if (isReserved(name)) return fail(reasons.reservedMeasure(name));
       const nameBytes = bytes(name);
       if (nameBytes > LIMITS.measureNameBytes) return fail(reasons.measureNameTooLong(LIMITS.measureNameBytes));
