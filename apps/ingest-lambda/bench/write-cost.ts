@@ -74,7 +74,6 @@ async function main(): Promise<void> {
     POWERTOOLS_METRICS_DISABLED: 'true',
     DEAD_LETTER_DIR: `/tmp/ingest-bench-dead-letters-${process.pid}`,
   });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { handler } = require(bundlePath) as { handler: (event: unknown, context?: unknown) => Promise<{ batchItemFailures?: unknown[] }> };
 
   const messages = fleetMessages(MESSAGES, DEVICES, 10_000, Date.now() - 60_000);

@@ -37,23 +37,26 @@ export async function buildIngestLambda(): Promise<{ bundleBytes: number; zipByt
   });
   const files = new Map(result.outputFiles.map((f) => [path.basename(f.path), Buffer.from(f.contents)]));
   const zip = new ZipFile();
-  for (const name of ['index.js', 'index.js.map']) {
-    const contents = files.get(name);
-    if (!contents) throw new Error(`esbuild produced no ${name}`);
-    zip.addBuffer(contents, name, { mtime: ZIP_MTIME, mode: 0o100644 });
-  }
+  for (const name of ['index.js', 'index.js.map']) zip.addBuffer(required(files, name), name, { mtime: ZIP_MTIME, mode: 0o100644 });
   zip.end();
   const zipBytes = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
   });
   // Write beside and rename, so a reader (local Lambda runner, a test) never sees half a file.
-  for (const [file, contents] of [[`${bundlePath}.map`, files.get('index.js.map')!], [bundlePath, files.get('index.js')!], [zipPath, zipBytes]] as const) {
+  const outputs: Array<[string, Buffer]> = [[`${bundlePath}.map`, required(files, 'index.js.map')], [bundlePath, required(files, 'index.js')], [zipPath, zipBytes]];
+  for (const [file, contents] of outputs) {
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, contents);
     await rename(temp, file);
   }
   return { bundleBytes: (await stat(bundlePath)).size, zipBytes: (await stat(zipPath)).size };
+}
+
+function required(files: Map<string, Buffer>, name: string): Buffer {
+  const contents = files.get(name);
+  if (!contents) throw new Error(`esbuild produced no ${name}`);
+  return contents;
 }
 
 if (require.main === module) {

@@ -35,7 +35,7 @@ export class SqsDeadLetterSink implements DeadLetterSink {
         if (attempt === MAX_ATTEMPTS) throw new DeadLetterError(`could not send ${pending.length} dead letter(s) to ${this.queueUrl}`, { cause });
         continue;
       }
-      pending = pending.filter((e) => failedIds.has(e.Id!));
+      pending = pending.filter((e) => failedIds.has(e.Id ?? ''));
     }
     if (pending.length > 0) throw new DeadLetterError(`SQS refused ${pending.length} dead letter(s): ${lastReason}`);
   }
@@ -61,7 +61,7 @@ function toBatches(entries: SendMessageBatchRequestEntry[]): SendMessageBatchReq
   let current: SendMessageBatchRequestEntry[] = [];
   let bytes = 0;
   for (const entry of entries) {
-    const size = Buffer.byteLength(entry.MessageBody!) + 200;
+    const size = Buffer.byteLength(entry.MessageBody ?? '') + 200;
     if (current.length === MAX_ENTRIES || (current.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
       batches.push(current);
       current = [];

@@ -27,8 +27,8 @@ export async function startLambdaProcess(bundlePath: string, env: Record<string,
     partial = lines.pop() ?? '';
     output.push(...lines.filter((l) => l.trim()));
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const pending = new Map<number, (outcome: InvokeOutcome) => void>();
   let nextId = 0;
   await new Promise<void>((resolve, reject) => {
