@@ -1,0 +1,89 @@
+import { ANALYTICS, ANALYTIC_NAMES, quoteIdentifier, type AnalyticName } from '@iot-timeseries/queries';
+import { readFileSync } from 'node:fs';
+import type { CliConfig } from './config';
+import { UsageError } from './errors';
+
+/** The SQL a command runs. Every command goes through the Query API, so it works locally and on AWS. */
+export function commandSql(config: CliConfig): string {
+  const table = `${quoteIdentifier(config.database)}.${quoteIdentifier(config.table)}`;
+  switch (config.command) {
+    case 'databases':
+      return 'SHOW DATABASES';
+    case 'tables':
+      return `SHOW TABLES FROM ${quoteIdentifier(config.database)}`;
+    case 'describe':
+      return `DESCRIBE ${table}`;
+    case 'measures':
+      return `SHOW MEASURES FROM ${table}`;
+    case 'sql':
+      return rawSql(config);
+    case 'run':
+      return analyticSql(config);
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(config.command)}`);
+  }
+}
+
+function rawSql(config: CliConfig): string {
+  if (config.file) {
+    try {
+      return readFileSync(config.file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read --file ${config.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  const sql = config.args.join(' ').trim();
+  if (!sql) throw new UsageError('sql needs a query as an argument or --file');
+  return sql;
+}
+
+function analyticSql(config: CliConfig): string {
+  const name = config.args[0] as AnalyticName;
+  if (!ANALYTIC_NAMES.includes(name)) throw new UsageError(`run needs one of ${ANALYTIC_NAMES.join(', ')}`);
+  const f = config.analyticFlags;
+  const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+  const num = (v: string | undefined, flag: string) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new UsageError(`--${flag} must be a number, got ${JSON.stringify(v)}`);
+    return n;
+  };
+  const options = {
+    database: config.database,
+    table: config.table,
+    devices: list(f.devices),
+    locations: list(f.locations),
+    measure: f.measure,
+    measures: list(f.measures),
+    window: f.window,
+    interval: f.interval,
+    lookback: f.lookback,
+    baseline: f.baseline,
+    recent: f.recent,
+    step: f.step,
+    staleAfter: f['stale-after'],
+    expectedEvery: f['expected-every'],
+    threshold: num(f.threshold, 'threshold'),
+    limit: num(f.limit, 'limit'),
+  };
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return (ANALYTICS[name].build as (o: object) => { sql: string })(defined).sql;
+}
+
+export const HELP = `iot-query: run the IoT time-series analytics against Timestream (local by default)
+
+Usage:
+  iot-query databases                      list databases
+  iot-query tables [--database D]          list tables
+  iot-query describe [--database D --table T]
+  iot-query measures [--database D --table T]
+  iot-query run <analytic> [flags]         ${ANALYTIC_NAMES.join(', ')}
+  iot-query sql "<SQL>" | sql --file q.sql run any Timestream SQL
+
+Analytic flags: --devices a,b --locations x,y --measure M --measures a,b --window 1d --interval 10m
+  --lookback 1h --baseline 7d --recent 1d --threshold 2 --limit N --step 1m --stale-after 5m --expected-every 30s
+
+Target:  --endpoint URL (default $IOT_QUERY_ENDPOINT or http://127.0.0.1:8000, the local cloud)
+         --aws --region R [--profile P]    Amazon Timestream with your AWS credentials
+Output:  --format table|csv|json (default table)   --max-rows N (page size)   --timeout MS (default 60000)
+`;

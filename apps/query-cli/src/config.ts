@@ -1,0 +1,80 @@
+import { timestreamSettings } from '@iot-timeseries/schema';
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors';
+
+/** The local cloud's Timestream endpoint (apps/local-cloud serves it on this port by default). */
+export const DEFAULT_LOCAL_ENDPOINT = 'http://127.0.0.1:8000';
+
+export type OutputFormat = 'table' | 'csv' | 'json';
+
+export interface CliConfig {
+  command: string;
+  args: string[];
+  /** Flags of the analytic (devices, window, ...), as given. */
+  analyticFlags: Record<string, string | undefined>;
+  target: { kind: 'local'; endpoint: string } | { kind: 'aws'; region: string; profile?: string };
+  database: string;
+  table: string;
+  format: OutputFormat;
+  file?: string;
+  maxRows?: number;
+  timeoutMs: number;
+  help: boolean;
+}
+
+const ANALYTIC_FLAGS = ['devices', 'locations', 'measure', 'measures', 'window', 'interval', 'lookback', 'baseline', 'recent', 'threshold', 'limit', 'step', 'stale-after', 'expected-every'] as const;
+
+/** Parses argv and the environment once; throws UsageError naming the bad flag. */
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): CliConfig {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        endpoint: { type: 'string' },
+        aws: { type: 'boolean', default: false },
+        region: { type: 'string' },
+        profile: { type: 'string' },
+        database: { type: 'string' },
+        table: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        file: { type: 'string' },
+        'max-rows': { type: 'string' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        ...Object.fromEntries(ANALYTIC_FLAGS.map((f) => [f, { type: 'string' as const }])),
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = (values.format ?? 'table') as OutputFormat;
+  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be table, csv or json, got ${JSON.stringify(values.format)}`);
+  if (values.aws && values.endpoint) throw new UsageError('--aws and --endpoint exclude each other');
+  const region = values.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (values.aws && !region) throw new UsageError('--aws needs --region or AWS_REGION');
+  return {
+    command: positionals[0] ?? 'help',
+    args: positionals.slice(1),
+    analyticFlags: Object.fromEntries(ANALYTIC_FLAGS.map((f) => [f, (values as Record<string, unknown>)[f] as string | undefined])),
+    target: values.aws
+      ? { kind: 'aws', region: region as string, profile: values.profile ?? env.AWS_PROFILE }
+      : { kind: 'local', endpoint: values.endpoint ?? env.IOT_QUERY_ENDPOINT ?? DEFAULT_LOCAL_ENDPOINT },
+    database: values.database ?? timestreamSettings.databaseName,
+    table: values.table ?? timestreamSettings.tableName,
+    format,
+    file: values.file,
+    maxRows: positiveInt(values['max-rows'], '--max-rows'),
+    timeoutMs: positiveInt(values.timeout, '--timeout') ?? 60_000,
+    help: values.help || positionals[0] === 'help',
+  };
+}
+
+function positiveInt(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, got ${JSON.stringify(text)}`);
+  return n;
+}
