@@ -1,1 +1,49 @@
-export {};
+import { timestreamSettings } from '@iot-timeseries/schema';
+import { loadConfig } from './config';
+import { startLocalCloud } from './local-cloud';
+import { countStaleDevices } from './timestream/stale-probe';
+import { startLocalTimestream } from './timestream/local-timestream';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => console.log(`[local-cloud] ${line}`);
+  log(`data directory: ${config.dataDir}`);
+  const cloud = await startLocalCloud(config, { startTimestream: startLocalTimestream, countStaleDevices, log });
+  const e = cloud.endpoints;
+  console.log(
+    [
+      '',
+      'Local cloud is up (nothing listens beyond 127.0.0.1):',
+      `  MQTT broker (IoT Core)   ${e.mqtt}   topic rule: ${config.action === 'kinesis' ? 'Kinesis -> Lambda' : 'direct Timestream action'}`,
+      `  Timestream endpoint      ${e.timestream}   ${timestreamSettings.databaseName}.${timestreamSettings.tableName}`,
+      `  Health / alarms          ${e.health}/health  ${e.health}/alarms  ${e.health}/pipeline`,
+      `  Data directory           ${config.dataDir}`,
+      `  Try: aws timestream-query query --endpoint-url ${e.timestream} --query-string 'SELECT * FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" ORDER BY time DESC LIMIT 5'`,
+      '',
+    ].join('\n'),
+  );
+  console.log(`local-cloud ready ${JSON.stringify({ ...e, dataDir: config.dataDir })}`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping (letting the stream drain)…`);
+    cloud.close().then(
+      () => {
+        log('stopped');
+        process.exit(0);
+      },
+      (error: Error) => {
+        console.error(`[local-cloud] shutdown failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  console.error(`[local-cloud] could not start: ${error.message}`);
+  process.exit(1);
+});

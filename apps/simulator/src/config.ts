@@ -65,7 +65,7 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     return { value: variable ? env[variable] : undefined, name: variable ?? `--${flag}` };
   };
   const text = (flag: string, variable?: string) => raw(flag, variable).value;
-  const number = (flag: string, variable: string | undefined, fallback: number | undefined, min: number, max: number, integer = false) => {
+  const maybeNumber = (flag: string, variable: string | undefined, fallback: number | undefined, min: number, max: number, integer = false): number | undefined => {
     const { value, name } = raw(flag, variable);
     if (value === undefined || value === '') return fallback;
     const n = Number(value);
@@ -74,17 +74,19 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     }
     return n;
   };
+  const number = (flag: string, variable: string | undefined, fallback: number, min: number, max: number, integer = false): number =>
+    maybeNumber(flag, variable, fallback, min, max, integer) ?? fallback;
   const serve = command === 'serve';
   const target = (text('target', 'SIMULATOR_TARGET') ?? 'local') as TargetKind;
   if (!['local', 'iot-core', 'lambda', 'timestream'].includes(target)) throw new ConfigError(`--target must be local, iot-core, lambda or timestream, got ${JSON.stringify(target)}`);
   const seedText = text('seed', 'SIMULATOR_SEED');
-  const rate = (flag: string, key: keyof FaultRates) => number(flag, undefined, DEFAULT_FAULT_RATES[key], 0, 1)!;
-  const mqttPort = number('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', 1883, 1, 65535, true)!;
-  const timestreamPort = number('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', 8000, 1, 65535, true)!;
-  const httpPort = number('local-cloud-port', 'LOCAL_CLOUD_HTTP_PORT', 4566, 1, 65535, true)!;
-  const intervalSeconds = number('interval', 'SIMULATOR_INTERVAL', serve ? 2 : 30, 0, 86_400)!;
+  const rate = (flag: string, key: keyof FaultRates) => number(flag, undefined, DEFAULT_FAULT_RATES[key], 0, 1);
+  const mqttPort = number('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', 1883, 1, 65535, true);
+  const timestreamPort = number('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', 8000, 1, 65535, true);
+  const httpPort = number('local-cloud-port', 'LOCAL_CLOUD_HTTP_PORT', 4566, 1, 65535, true);
+  const intervalSeconds = number('interval', 'SIMULATOR_INTERVAL', serve ? 2 : 30, 0, 86_400);
   const roundsDefault = serve ? undefined : 10;
-  const durationSeconds = number('duration', 'SIMULATOR_DURATION', undefined, 0.1, 86_400 * 365);
+  const durationSeconds = maybeNumber('duration', 'SIMULATOR_DURATION', undefined, 0.1, 86_400 * 365);
   const epochText = text('signal-epoch');
   const signalEpoch = epochText === undefined ? undefined : Date.parse(epochText);
   if (signalEpoch !== undefined && Number.isNaN(signalEpoch)) throw new ConfigError(`--signal-epoch must be a date like 2026-01-01T00:00:00Z, got ${JSON.stringify(epochText)}`);
@@ -109,13 +111,13 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   const config: SimulatorConfig = {
     command,
     target,
-    devices: number('devices', 'SIMULATOR_DEVICES', 5, 1, 100_000, true)!,
+    devices: number('devices', 'SIMULATOR_DEVICES', 5, 1, 100_000, true),
     seed: seedText ?? randomBytes(4).toString('hex'),
     seedGiven: seedText !== undefined,
     intervalMs: Math.round(intervalSeconds * 1000),
-    rounds: number('rounds', 'SIMULATOR_ROUNDS', durationSeconds === undefined ? roundsDefault : undefined, 1, 1e9, true),
+    rounds: maybeNumber('rounds', 'SIMULATOR_ROUNDS', durationSeconds === undefined ? roundsDefault : undefined, 1, 1e9, true),
     durationMs: durationSeconds === undefined ? undefined : Math.round(durationSeconds * 1000),
-    ratePerSecond: number('rate', 'SIMULATOR_RATE', 0, 0, 1_000_000)!,
+    ratePerSecond: number('rate', 'SIMULATOR_RATE', 0, 0, 1_000_000),
     faults: {
       anomalyRate: rate('anomaly-rate', 'anomalyRate'),
       dropoutRate: rate('dropout-rate', 'dropoutRate'),
@@ -124,7 +126,7 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
       invalidRate: rate('invalid-rate', 'invalidRate'),
       failureRate: rate('failure-rate', 'failureRate'),
     },
-    timeScale: number('time-scale', 'SIMULATOR_TIME_SCALE', serve ? 60 : 1, 0.001, 1_000_000)!,
+    timeScale: number('time-scale', 'SIMULATOR_TIME_SCALE', serve ? 60 : 1, 0.001, 1_000_000),
     signalEpoch,
     mqttUrl: text('mqtt-url', 'SIMULATOR_MQTT_URL') ?? `mqtt://127.0.0.1:${mqttPort}`,
     iotCore,
@@ -133,9 +135,9 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     timestreamEndpoint: explicitTimestream ?? (onAws ? undefined : `http://127.0.0.1:${timestreamPort}`),
     localCloudUrl: text('local-cloud-url', 'LOCAL_CLOUD_URL') ?? `http://127.0.0.1:${httpPort}`,
     spawnLocalCloud: text('spawn-local-cloud') === 'true',
-    dashboardPort: number('dashboard-port', 'SIMULATOR_DASHBOARD_PORT', 8080, 0, 65535, true)!,
-    windowMinutes: number('window', 'SIMULATOR_WINDOW_MINUTES', 15, 1, 7 * 24 * 60, true)!,
-    refreshMs: Math.round(number('refresh', undefined, 5, 0.5, 3600)! * 1000),
+    dashboardPort: number('dashboard-port', 'SIMULATOR_DASHBOARD_PORT', 8080, 0, 65535, true),
+    windowMinutes: number('window', 'SIMULATOR_WINDOW_MINUTES', 15, 1, 7 * 24 * 60, true),
+    refreshMs: Math.round(number('refresh', undefined, 5, 0.5, 3600) * 1000),
     quiet: text('quiet') === 'true',
   };
   known.add('aws');

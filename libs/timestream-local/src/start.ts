@@ -12,6 +12,8 @@ export interface RunningTimestreamLocal {
   /** e.g. http://127.0.0.1:8000 */
   endpoint: string;
   port: number;
+  /** the listening HTTP server (observe requests, e.g. for latency metrics) */
+  server: BuiltServer['server'];
   storage: BuiltServer['storage'];
   sweepRetention(): Promise<void>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function startTimestreamLocal(options: StartOptions = {}): Promise<
   return {
     endpoint: `http://${urlHost}:${port}`,
     port,
+    server: built.server,
     storage: built.storage,
     sweepRetention: built.sweepRetention,
     close: () =>

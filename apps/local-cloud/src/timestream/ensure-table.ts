@@ -9,8 +9,12 @@ import {
 } from '@aws-sdk/client-timestream-write';
 import type { TimestreamSettings } from '@iot-timeseries/schema';
 
-/** Creates the database and table from settings when they are missing; returns what it created. */
-export async function ensureDatabaseAndTable(client: TimestreamWriteClient, settings: TimestreamSettings, rejectedDataDir: string): Promise<string[]> {
+/**
+ * Creates the database and table from settings when they are missing; returns what it created.
+ * `rejectedDataBucket` names the (local) bucket for late-record reports: the local Timestream
+ * server writes them under its data directory, in a folder of that name and the settings' prefix.
+ */
+export async function ensureDatabaseAndTable(client: TimestreamWriteClient, settings: TimestreamSettings, rejectedDataBucket: string): Promise<string[]> {
   const created: string[] = [];
   const { databaseName, tableName } = settings;
   if (!(await exists(() => client.send(new DescribeDatabaseCommand({ DatabaseName: databaseName }))))) {
@@ -31,9 +35,8 @@ export async function ensureDatabaseAndTable(client: TimestreamWriteClient, sett
           },
           MagneticStoreWriteProperties: {
             EnableMagneticStoreWrites: settings.magneticStoreWrites.enabled,
-            // Locally the "bucket" is a folder in the data directory.
             MagneticStoreRejectedDataLocation: {
-              S3Configuration: { BucketName: rejectedDataDir, ObjectKeyPrefix: settings.magneticStoreWrites.rejectedDataKeyPrefix },
+              S3Configuration: { BucketName: rejectedDataBucket, ObjectKeyPrefix: settings.magneticStoreWrites.rejectedDataKeyPrefix },
             },
           },
         }),

@@ -1,0 +1,25 @@
+import type { SimulatorConfig } from '../config';
+import { buildFleet } from '../fleet/devices';
+import { Fleet } from '../fleet/fleet';
+import type { Target } from '../targets/target';
+
+export function fleetFromConfig(config: SimulatorConfig, target: Target, overrides: { keepLedger?: boolean } = {}): Fleet {
+  return new Fleet(
+    {
+      devices: buildFleet(config.devices),
+      seed: config.seed,
+      intervalMs: config.intervalMs,
+      rounds: config.rounds,
+      durationMs: config.durationMs,
+      ratePerSecond: config.ratePerSecond,
+      faults: config.faults,
+      timeScale: config.timeScale,
+      signalEpoch: config.signalEpoch,
+      stagger: config.command === 'serve' || config.devices > 5,
+      failureRampReadings: 120,
+      keepLedger: overrides.keepLedger ?? false,
+      maxInFlight: 256,
+    },
+    target,
+  );
+}

@@ -1,0 +1,66 @@
+import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import type { SimulatorConfig } from '../config';
+import { createDashboardLoader } from '../dashboard/dashboard-data';
+import { buildDashboardServer, listen } from '../dashboard/dashboard-server';
+import { createTarget } from '../targets/create-target';
+import { fleetFromConfig } from './fleet-from-config';
+import { LocalCloudClient } from './local-cloud-client';
+import { formatProgress, ProgressLine } from './progress-line';
+import { spawnLocalCloud, type SpawnedLocalCloud } from './spawn-local-cloud';
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'LOCALSIMULATOR', secretAccessKey: 'local-placeholder-secret' };
+
+/** `simulator serve`: the fleet runs until Ctrl-C and the dashboard shows what reaches Timestream. */
+export async function serveCommand(config: SimulatorConfig): Promise<void> {
+  let spawned: SpawnedLocalCloud | undefined;
+  let cloud: LocalCloudClient | undefined;
+  if (config.target === 'local') {
+    if (config.spawnLocalCloud) {
+      spawned = await spawnLocalCloud([], { onLine: (l) => console.log(l) });
+      cloud = new LocalCloudClient(spawned.ready.health);
+    } else {
+      cloud = new LocalCloudClient(config.localCloudUrl);
+      console.log(`[simulator] waiting for the local cloud at ${config.localCloudUrl} …`);
+      await cloud.waitUntilReady(180_000);
+    }
+  }
+  const target = createTarget(config);
+  const fleet = fleetFromConfig(config, target);
+  const queryClient = new TimestreamQueryClient({
+    region: config.region,
+    ...(config.timestreamEndpoint ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_CREDENTIALS } : {}),
+  });
+  const server = await buildDashboardServer({
+    title: 'Sensor fleet — live',
+    refreshMs: config.refreshMs,
+    loadModel: createDashboardLoader({
+      queryClient,
+      source: config.timestreamEndpoint ?? `Amazon Timestream (${config.region})`,
+      windowMinutes: config.windowMinutes,
+      expectedIntervalMs: config.intervalMs,
+      fleet,
+      targetDescription: target.description,
+      cloud,
+    }),
+  });
+  const port = await listen(server, config.dashboardPort);
+  const running = fleet.run();
+  console.log(`\n  Dashboard: http://127.0.0.1:${port}/\n`);
+  console.log(`[simulator] ${config.devices} devices -> ${target.description}; a reading every ${config.intervalMs / 1000} s; day runs ${config.timeScale}x; seed ${config.seed}`);
+  const progress = new ProgressLine(() => formatProgress(fleet.stats()));
+  if (!config.quiet) progress.start();
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    running.then(stop, (error: Error) => {
+      console.error(`\n[simulator] the fleet stopped: ${error.message}`);
+      stop();
+    });
+  });
+  if (!config.quiet) progress.stop();
+  fleet.stop();
+  await running.catch(() => undefined);
+  await new Promise((r) => server.close(r));
+  await spawned?.stop();
+}

@@ -1,0 +1,32 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
+import { readFileSync } from 'node:fs';
+import type { SimulatorConfig } from '../config';
+import { LambdaTarget } from './lambda-target';
+import { MqttTarget } from './mqtt-target';
+import type { Target } from './target';
+import { TimestreamTarget } from './timestream-target';
+
+/** Placeholder credentials for the local Timestream server (it keeps no secrets). */
+const LOCAL_CREDENTIALS = { accessKeyId: 'LOCALSIMULATOR', secretAccessKey: 'local-placeholder-secret' };
+
+export function createTarget(config: SimulatorConfig): Target {
+  switch (config.target) {
+    case 'local':
+      return new MqttTarget({ url: config.mqttUrl });
+    case 'iot-core': {
+      const iot = config.iotCore!;
+      return new MqttTarget({
+        url: `mqtts://${iot.endpoint}:8883`,
+        tls: { cert: readFileSync(iot.certFile), key: readFileSync(iot.keyFile), ca: iot.caFile ? readFileSync(iot.caFile) : undefined },
+      });
+    }
+    case 'lambda':
+      return new LambdaTarget(new LambdaClient({ region: config.region }), config.functionName!);
+    case 'timestream': {
+      const local = config.timestreamEndpoint !== undefined;
+      const client = new TimestreamWriteClient({ region: config.region, ...(local ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_CREDENTIALS } : {}) });
+      return new TimestreamTarget(client);
+    }
+  }
+}
