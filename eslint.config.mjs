@@ -1,23 +1,24 @@
 import nx from '@nx/eslint-plugin';
 
-// Module boundaries, enforced from the Nx project tags:
-// - apps import only libraries (never another app); libraries import only libraries;
-// - the local Timestream server (tag type:emulator) is importable only from apps/local-cloud
-//   and from tests, benchmarks and test helpers anywhere.
-const layering = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-  { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-];
-const boundaries = (emulatorAllowed) => [
-  'error',
-  {
-    enforceBuildableLibDependency: false,
-    allow: [],
-    depConstraints: emulatorAllowed
-      ? layering
-      : [...layering, { sourceTag: '*', notDependOnLibsWithTags: ['type:emulator'] }],
-  },
-];
+// Module boundaries, enforced from the Nx project tags (direct imports):
+// - apps import only libraries (type:lib), never another app; libraries import only libraries;
+// - the local Timestream server is tagged type:emulator (not type:lib), so it is importable only
+//   where the second block allows it: apps/local-cloud, and tests, benchmarks and test helpers.
+const boundaries = (emulatorAllowed) => {
+  const libs = emulatorAllowed ? ['type:lib', 'type:emulator'] : ['type:lib'];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: libs },
+        { sourceTag: 'type:lib', onlyDependOnLibsWithTags: libs },
+        { sourceTag: 'type:emulator', onlyDependOnLibsWithTags: ['type:lib'] },
+      ],
+    },
+  ];
+};
 
 export default [
   ...nx.configs['flat/base'],

@@ -15,7 +15,9 @@ export class LambdaTarget implements Target {
     this.description = `Lambda function ${functionName}`;
   }
 
-  async open(): Promise<void> {}
+  async open(): Promise<void> {
+    // nothing to connect: each send is a request of its own
+  }
 
   async send(device: DeviceSpec, message: SensorMessage): Promise<void> {
     let response;
@@ -30,5 +32,7 @@ export class LambdaTarget implements Target {
     }
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // nothing held open
+  }
 }

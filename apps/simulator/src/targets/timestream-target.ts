@@ -14,7 +14,9 @@ export class TimestreamTarget implements Target {
 
   constructor(private readonly client: TimestreamWriteClient) {}
 
-  async open(): Promise<void> {}
+  async open(): Promise<void> {
+    // nothing to connect: each send is a request of its own
+  }
 
   async send(device: DeviceSpec, message: SensorMessage): Promise<void> {
     const { accepted, problems } = validateMessages(message, { receivedAt: Date.now() });
@@ -29,5 +31,7 @@ export class TimestreamTarget implements Target {
     }
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // nothing held open
+  }
 }

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** The projects `nx affected -t test` would run for a change to these files. */
+function affectedTestProjects(files: string[]): string[] {
+  const out = execFileSync(process.execPath, [path.join(root, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects', '--affected', `--files=${files.join(',')}`, '--withTarget=test', '--json'], {
+    cwd: root,
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    encoding: 'utf8',
+  });
+  return (JSON.parse(out) as string[]).sort();
+}
+
+/** Every project that imports `project`, directly or not, from the project graph. */
+function dependentsOf(project: string): string[] {
+  const out = execFileSync(process.execPath, [path.join(root, 'node_modules/nx/dist/bin/nx.js'), 'graph', '--file=stdout'], {
+    cwd: root,
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const graph = JSON.parse(out.slice(out.indexOf('{'))).graph as { dependencies: Record<string, Array<{ target: string }>> };
+  const found = new Set<string>([project]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [source, deps] of Object.entries(graph.dependencies)) {
+      if (!found.has(source) && deps.some((d) => found.has(d.target))) {
+        found.add(source);
+        grew = true;
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+jest.setTimeout(120_000);
+
+describe('nx affected', () => {
+  it('re-tests libs/schema and every project that imports it after a schema change', () => {
+    const affected = affectedTestProjects(['libs/schema/src/measures.ts']);
+    expect(affected).toEqual(dependentsOf('schema'));
+    expect(affected).toEqual(expect.arrayContaining(['schema', 'queries', 'ingest-lambda', 'local-cloud', 'simulator', 'query-cli']));
+    expect(affected).not.toContain('workspace-checks');
+  });
+
+  it('re-tests only the simulator after a change confined to it', () => {
+    expect(affectedTestProjects(['apps/simulator/src/fleet/fleet.ts'])).toEqual(['simulator']);
+  });
+});
