@@ -51,11 +51,15 @@ export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQu
     async completeness(windowMinutes, expectedIntervalMs) {
       const intervalSeconds = Math.max(60, Math.ceil(expectedIntervalMs / 1000));
       const rows = await run(completeness({ interval: `${intervalSeconds}s`, window: `${windowMinutes}m`, expectedEvery: `${Math.max(1, Math.round(expectedIntervalMs))}ms` }));
-      // The current bin is still filling: count only bins that have ended.
+      // Count only bins that have ended, from the first bin in which the device reported (a device
+      // that joined the fleet a minute ago is not 3 % complete over a 15-minute window).
       const cutoff = Date.now() - intervalSeconds * 1000;
+      const firstBin = new Map<string, number>();
+      for (const r of rows) if (r.received > 0n && !firstBin.has(r.device_id)) firstBin.set(r.device_id, r.bin_time.date.getTime());
       const byDevice = new Map<string, CompletenessRow>();
       for (const r of rows) {
-        if (r.bin_time.date.getTime() > cutoff) continue;
+        const bin = r.bin_time.date.getTime();
+        if (bin > cutoff || bin < (firstBin.get(r.device_id) ?? Infinity)) continue;
         const row = byDevice.get(r.device_id) ?? { deviceId: r.device_id, received: 0, expected: 0 };
         row.received += Number(r.received);
         row.expected += r.expected;
