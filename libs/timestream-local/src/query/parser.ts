@@ -1,14 +1,6 @@
 import type { Expr, FrameBound, OrderItem, Query, QueryBody, Relation, Select, SelectItem, Statement, TypeName, WindowSpec } from './ast';
-import { positioned, type SourcePosition } from './errors';
+import { RESERVED, TokenCursor } from './token-cursor';
 import { tokenize, type Token } from './tokenizer';
-
-/** Words that end an expression or clause, so they can never be taken as an implicit alias. */
-const RESERVED = new Set([
-  'select', 'from', 'where', 'group', 'by', 'having', 'order', 'limit', 'offset', 'union', 'intersect', 'except',
-  'join', 'inner', 'left', 'right', 'full', 'outer', 'cross', 'on', 'using', 'as', 'with', 'and', 'or', 'not', 'in',
-  'is', 'between', 'like', 'case', 'when', 'then', 'else', 'end', 'exists', 'distinct', 'all', 'asc', 'desc', 'nulls',
-  'window', 'over', 'filter', 'lateral', 'unnest', 'fetch', 'escape', 'natural',
-]);
 
 /** Deepest expression nesting accepted (keeps recursion far from the stack limit). */
 const MAX_NESTING = 200;
@@ -17,14 +9,12 @@ const MAX_NESTING = 200;
 const FUNCTION_KEYWORDS = new Set(['filter', 'left', 'right', 'replace']);
 
 /** Recursive-descent parser over the token stream. */
-export class Parser {
-  private index = 0;
+export class Parser extends TokenCursor {
   private depth = 0;
   private paramCount = 0;
-  private readonly tokens: Token[];
 
   constructor(sql: string) {
-    this.tokens = tokenize(sql);
+    super(tokenize(sql));
   }
 
   get parameterCount(): number {
@@ -36,67 +26,6 @@ export class Parser {
     this.acceptOp(';');
     if (this.peek().kind !== 'eof') this.fail(this.peek(), `mismatched input '${this.peek().text}'. Expecting: <EOF>`);
     return statement;
-  }
-
-  // ---- token helpers
-  private peek(offset = 0): Token {
-    return this.tokens[Math.min(this.index + offset, this.tokens.length - 1)];
-  }
-  private next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'eof') this.index++;
-    return token;
-  }
-  private isWord(word: string, offset = 0): boolean {
-    const t = this.peek(offset);
-    return t.kind === 'ident' && t.text.toLowerCase() === word;
-  }
-  private acceptWord(word: string): boolean {
-    if (!this.isWord(word)) return false;
-    this.index++;
-    return true;
-  }
-  private expectWord(word: string): Token {
-    if (!this.isWord(word)) this.fail(this.peek(), `mismatched input '${this.peek().text}'. Expecting: '${word.toUpperCase()}'`);
-    return this.next();
-  }
-  private isOp(op: string, offset = 0): boolean {
-    const t = this.peek(offset);
-    return t.kind === 'op' && t.text === op;
-  }
-  private acceptOp(op: string): boolean {
-    if (!this.isOp(op)) return false;
-    this.index++;
-    return true;
-  }
-  private expectOp(op: string): Token {
-    if (!this.isOp(op)) this.fail(this.peek(), `mismatched input '${this.peek().text}'. Expecting: '${op}'`);
-    return this.next();
-  }
-  private fail(token: SourcePosition & { text?: string }, message: string): never {
-    throw positioned(token, message);
-  }
-  private pos(token: Token = this.peek()): SourcePosition {
-    return { line: token.line, column: token.column };
-  }
-  /** an identifier: unquoted (not reserved) or quoted */
-  private identifier(): string {
-    const t = this.peek();
-    if (t.kind === 'quoted' || (t.kind === 'ident' && !RESERVED.has(t.text.toLowerCase()))) {
-      this.index++;
-      return t.text;
-    }
-    return this.fail(t, `mismatched input '${t.text}'. Expecting: <identifier>`);
-  }
-  private isIdentifier(offset = 0): boolean {
-    const t = this.peek(offset);
-    return t.kind === 'quoted' || (t.kind === 'ident' && !RESERVED.has(t.text.toLowerCase()));
-  }
-  private stringLiteral(): string {
-    const t = this.peek();
-    if (t.kind !== 'string') this.fail(t, `mismatched input '${t.text}'. Expecting: <string>`);
-    this.index++;
-    return t.text;
   }
 
   // ---- statements

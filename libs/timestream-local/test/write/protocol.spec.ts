@@ -57,6 +57,8 @@ describe('awsJson1_0 protocol', () => {
   });
 
   it('no input crashes the server or answers 500 (arbitrary JSON to every write operation)', async () => {
+    await h.write.send(new CreateDatabaseCommand({ DatabaseName: 'fuzz' }));
+    await h.write.send(new CreateTableCommand({ DatabaseName: 'fuzz', TableName: 'readings' }));
     const ops = ['CreateDatabase', 'DescribeDatabase', 'ListDatabases', 'UpdateDatabase', 'DeleteDatabase', 'CreateTable', 'DescribeTable', 'ListTables', 'UpdateTable', 'DeleteTable', 'WriteRecords', 'TagResource', 'UntagResource', 'ListTagsForResource'];
     const recordish = fc.record(
       {
@@ -73,7 +75,7 @@ describe('awsJson1_0 protocol', () => {
     );
     const body = fc.oneof(
       fc.anything(),
-      fc.record({ DatabaseName: fc.oneof(fc.constant('proto'), fc.anything()), TableName: fc.oneof(fc.constant('readings'), fc.anything()), Records: fc.oneof(fc.array(recordish, { maxLength: 5 }), fc.anything()), CommonAttributes: fc.oneof(recordish, fc.anything()) }, { requiredKeys: [] }),
+      fc.record({ DatabaseName: fc.oneof(fc.constant('fuzz'), fc.anything()), TableName: fc.oneof(fc.constant('readings'), fc.anything()), Records: fc.oneof(fc.array(recordish, { maxLength: 5 }), fc.anything()), CommonAttributes: fc.oneof(recordish, fc.anything()) }, { requiredKeys: [] }),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ops), body, async (op, input) => {
@@ -83,7 +85,9 @@ describe('awsJson1_0 protocol', () => {
       }),
       { numRuns: 150 },
     );
-    expect((await h.write.send(new ListDatabasesCommand({}))).Databases?.length).toBeGreaterThan(0);
+    // The fuzz may legitimately delete its own database; the server must still answer and keep the others.
+    const names = (await h.write.send(new ListDatabasesCommand({}))).Databases?.map((d) => d.DatabaseName);
+    expect(names).toContain('proto');
   });
 
   it('discovers the endpoint through AWS_ENDPOINT_URL (DescribeEndpoints answers the bare host)', async () => {

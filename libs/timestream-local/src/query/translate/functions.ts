@@ -1,8 +1,8 @@
 import type { Expr } from '../ast';
 import { positioned } from '../errors';
-import { T, isInterval, type StaticType } from '../static-type';
+import { T, type StaticType } from '../static-type';
 import type { Scope } from './scope';
-import { parseDurationText, microsInterval, quoteIdent, quoteString } from './sql-text';
+import { parseDurationText, microsInterval, quoteIdent } from './sql-text';
 import { interpolate } from './time-series';
 import type { Translated, Translator } from './translator';
 import { dateFunction, DATE_FUNCTIONS } from './date-functions';
@@ -245,4 +245,3 @@ async function lambdaFunction(tr: Translator, call: Call, scope: Scope): Promise
   }
 }
 
-export { isInterval, quoteString };

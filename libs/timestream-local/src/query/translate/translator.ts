@@ -3,7 +3,7 @@ import type { CatalogTable, QueryStorage } from '../catalog';
 import { QueryValidationError, positioned } from '../errors';
 import { T, fromCatalogType, isIntegral, isInterval, numericResult, type StaticType } from '../static-type';
 import { translateCall } from './functions';
-import { resolveName, type Scope, type ScopeColumn, type ScopeRelation } from './scope';
+import { resolveName, type Scope, type ScopeColumn } from './scope';
 import { castType } from './types';
 import { durationMicros, intervalLiteral, microsInterval, quoteIdent, quoteString } from './sql-text';
 
@@ -487,4 +487,3 @@ function implicitName(expr: Expr): string | undefined {
   return undefined;
 }
 
-export type { ScopeRelation };
