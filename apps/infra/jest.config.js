@@ -2,4 +2,5 @@ module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'infra',
   rootDir: __dirname,
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
 };

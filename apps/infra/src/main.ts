@@ -1,1 +1,4 @@
-export {};
+import { buildApp } from './app';
+import { loadConfig } from './config';
+
+buildApp(loadConfig()).synth();

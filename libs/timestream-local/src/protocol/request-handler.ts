@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServiceError, UnknownOperationException, ValidationException } from '../errors';
 import type { OperationContext, OperationHandler, ServiceSettings } from '../operations/shared/context';
 import type { TimestreamStorage } from '../storage/timestream-storage';
+import { discoveryAddress } from './discovery-address';
 import { encodeError } from './error-encoding';
 import { decodeJson, encodeJson } from './json-codec';
 import { readBody } from './read-body';
@@ -25,14 +26,6 @@ export interface RequestHandlerOptions {
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
 export const newRequestId = (): string => randomBytes(16).toString('hex').toUpperCase().slice(0, 26);
-
-/** Bare host name of the Host header (no port; IPv6 keeps its brackets). */
-export function hostOf(host: string | undefined): string {
-  if (!host) return '127.0.0.1';
-  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
-  const colon = host.lastIndexOf(':');
-  return colon >= 0 ? host.slice(0, colon) : host;
-}
 
 /** awsJson1_0 over HTTP: routing by X-Amz-Target, JSON codec, error encoding, signature check. */
 export function createRequestHandler(options: RequestHandlerOptions) {
@@ -66,7 +59,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       const input = decodeJson(body);
       const service = serviceOf(operation, req.headers['user-agent'], input, inWrite, inQuery);
       const handler = (service === 'query' ? options.queryOperations : options.writeOperations)[operation];
-      const ctx: OperationContext = { storage: options.storage, requestHost: hostOf(req.headers.host), requestId, now: options.now, settings: options.settings };
+      const ctx: OperationContext = { storage: options.storage, requestHost: discoveryAddress(req.headers.host, req.headers['user-agent']), requestId, now: options.now, settings: options.settings };
       const output = await handler(input, ctx);
       send(200, encodeJson(output));
     } catch (error) {

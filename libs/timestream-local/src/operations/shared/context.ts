@@ -7,7 +7,7 @@ export interface ServiceSettings {
 
 export interface OperationContext {
   storage: TimestreamStorage;
-  /** host name of the request (Host header without port) */
+  /** what DescribeEndpoints answers: the request's host, with its port for SDKs that swap host and port */
   requestHost: string;
   requestId: string;
   now(): Date;

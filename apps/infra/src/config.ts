@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { InfraConfigError } from './errors';
+import { ENVIRONMENTS, type EnvironmentSettings } from './environments';
+
+export interface InfraConfig {
+  outdir: string;
+  artifactPath: string;
+  /** The AWS account the pipeline goes to (IoT policy ARNs); a placeholder for offline synth. */
+  accountId: string;
+  environments: EnvironmentSettings[];
+  localEndpoint: string;
+  localStatePath: string;
+  /** Local state files of the AWS stacks when no state bucket is given. */
+  stateDir: string;
+  /** Remote state for the AWS stacks (S3 with lock file); local state files when absent. */
+  stateBucket?: { bucket: string; region: string };
+}
+
+const ROOT = path.resolve(__dirname, '../../..');
+export const PLACEHOLDER_ACCOUNT_ID = '123456789012';
+
+/** Reads the infra app's settings from the environment once; fails naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
+  const accountId = env.AWS_ACCOUNT_ID ?? PLACEHOLDER_ACCOUNT_ID;
+  if (!/^\d{12}$/.test(accountId)) throw new InfraConfigError(`AWS_ACCOUNT_ID must be 12 digits, got ${JSON.stringify(accountId)}`);
+  const ingestPath = env.INFRA_INGEST_PATH;
+  if (ingestPath !== undefined && ingestPath !== 'kinesis' && ingestPath !== 'timestream') {
+    throw new InfraConfigError(`INFRA_INGEST_PATH must be "kinesis" or "timestream", got ${JSON.stringify(ingestPath)}`);
+  }
+  const email = env.INFRA_NOTIFICATION_EMAIL;
+  if (email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InfraConfigError(`INFRA_NOTIFICATION_EMAIL is not an e-mail address: ${JSON.stringify(email)}`);
+  const localEndpoint = env.LOCAL_TIMESTREAM_ENDPOINT ?? 'http://127.0.0.1:8000';
+  if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(localEndpoint)) throw new InfraConfigError(`LOCAL_TIMESTREAM_ENDPOINT must be http://127.0.0.1:<port>, got ${JSON.stringify(localEndpoint)}`);
+  const stateBucket = env.INFRA_STATE_BUCKET;
+  if (stateBucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(stateBucket)) throw new InfraConfigError(`INFRA_STATE_BUCKET is not an S3 bucket name: ${JSON.stringify(stateBucket)}`);
+  return {
+    outdir: path.resolve(env.CDKTF_OUTDIR ?? path.join(ROOT, 'apps/infra/cdktf.out')),
+    artifactPath: path.resolve(ROOT, env.INGEST_LAMBDA_ZIP ?? 'dist/apps/ingest-lambda/ingest-lambda.zip'),
+    accountId,
+    environments: Object.values(ENVIRONMENTS).map((e) => ({
+      ...e,
+      region: env.AWS_REGION ?? e.region,
+      ...(ingestPath ? { ingestPath } : {}),
+      ...(email ? { notificationEmail: email } : {}),
+    })),
+    localEndpoint,
+    localStatePath: path.resolve(env.LOCAL_TERRAFORM_STATE ?? path.join(ROOT, '.local-cloud/terraform/local.tfstate')),
+    stateDir: path.resolve(env.INFRA_STATE_DIR ?? path.join(ROOT, 'apps/infra/.state')),
+    ...(stateBucket ? { stateBucket: { bucket: stateBucket, region: env.INFRA_STATE_REGION ?? env.AWS_REGION ?? 'eu-west-1' } } : {}),
+  };
+}

@@ -1,0 +1,153 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import {
+  ALARM_DEFINITIONS,
+  DIMENSION_NAMES,
+  MEASURE_NAMES,
+  METRICS_NAMESPACE,
+  MQTT_TOPIC,
+  PIPELINE_METRICS,
+  timestreamSettings,
+  topicRule,
+  type AlarmDefinition,
+  type AlarmScope,
+} from '@iot-timeseries/schema';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { LambdaArtifact } from '../artifact';
+import { DevicePolicy } from '../constructs/device-policy';
+import { HardenedBucket } from '../constructs/hardened-bucket';
+import { IngestFunction } from '../constructs/ingest-function';
+import { IngestStream } from '../constructs/ingest-stream';
+import { PipelineAlarms } from '../constructs/pipeline-alarms';
+import { PipelineDashboard } from '../constructs/pipeline-dashboard';
+import { SensorTopicRule } from '../constructs/sensor-topic-rule';
+import { TimestreamStore } from '../constructs/timestream-store';
+
+export interface PipelineStackProps {
+  /** Environment name (dev, prod, …): part of every resource name. */
+  environment: string;
+  region: string;
+  accountId: string;
+  lambdaArtifact: LambdaArtifact;
+  /** kinesis (default): rule → stream → Lambda; timestream: the rule's direct Timestream action. */
+  ingestPath?: 'kinesis' | 'timestream';
+  databaseName?: string;
+  tableName?: string;
+  memoryStoreRetentionHours?: number;
+  magneticStoreRetentionDays?: number;
+  /** Overrides of the shared alarm thresholds, by alarm id. */
+  alarmThresholds?: Record<string, number>;
+  notificationEmail?: string;
+  /** Customer-managed KMS key for the database and the rejected-data bucket. */
+  kmsKeyArn?: string;
+  logRetentionDays?: number;
+  tags?: Record<string, string>;
+}
+
+/** The whole pipeline in one AWS account and region. Defaults come from libs/schema's settings. */
+export class PipelineStack extends TerraformStack {
+  readonly store: TimestreamStore;
+  readonly ingest: IngestFunction;
+  readonly stream: IngestStream;
+  readonly rule: SensorTopicRule;
+  readonly alarms: PipelineAlarms;
+
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    super(scope, id);
+    const prefix = `iot-timeseries-${props.environment}`;
+    const tags = { ...timestreamSettings.tags, Environment: props.environment, ...props.tags };
+    new AwsProvider(this, 'aws', { region: props.region, defaultTags: [{ tags }] });
+
+    const rejected = new HardenedBucket(this, 'rejected-data', { bucketPrefix: `${prefix}-rejected-`, expireAfterDays: 90, kmsKeyArn: props.kmsKeyArn });
+    this.store = new TimestreamStore(this, 'timestream', {
+      databaseName: props.databaseName ?? timestreamSettings.databaseName,
+      tableName: props.tableName ?? timestreamSettings.tableName,
+      memoryStoreRetentionHours: props.memoryStoreRetentionHours ?? timestreamSettings.retention.memoryStoreRetentionHours,
+      magneticStoreRetentionDays: props.magneticStoreRetentionDays ?? timestreamSettings.retention.magneticStoreRetentionDays,
+      magneticStoreWrites: timestreamSettings.magneticStoreWrites.enabled
+        ? { bucketName: rejected.bucket.bucket, keyPrefix: timestreamSettings.magneticStoreWrites.rejectedDataKeyPrefix, kmsKeyArn: props.kmsKeyArn }
+        : undefined,
+      kmsKeyArn: props.kmsKeyArn,
+    });
+
+    this.stream = new IngestStream(this, 'stream', {
+      streamName: `${prefix}-readings`,
+      batchSize: 500,
+      batchingWindowSeconds: 5,
+      maximumRetryAttempts: 5,
+      maximumRecordAgeSeconds: 6 * 3600,
+    });
+    const functionName = `${prefix}-ingest`;
+    this.ingest = new IngestFunction(this, 'ingest', {
+      functionName,
+      artifact: props.lambdaArtifact,
+      tableArn: this.store.table.arn,
+      logRetentionDays: props.logRetentionDays ?? 30,
+      environment: {
+        DATABASE_NAME: this.store.database.databaseName,
+        TABLE_NAME: this.store.table.tableName,
+        DEAD_LETTER_QUEUE_URL: this.stream.deadLetterQueue.url,
+        POWERTOOLS_SERVICE_NAME: functionName,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      },
+      extraStatements: this.stream.consumerStatements(),
+    });
+    this.stream.connect(this.ingest.function.functionName);
+
+    const deadLetters = { url: this.stream.deadLetterQueue.url, arn: this.stream.deadLetterQueue.arn };
+    const ruleName = `${topicRule.name}_${props.environment.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+    this.rule =
+      (props.ingestPath ?? topicRule.defaultAction) === 'kinesis'
+        ? new SensorTopicRule(this, 'rule', {
+            action: 'kinesis',
+            ruleName,
+            topic: topicRule.topic,
+            sql: topicRule.sql,
+            sqlVersion: topicRule.sqlVersion,
+            stream: { name: this.stream.stream.name, arn: this.stream.stream.arn },
+            partitionKeyTemplate: topicRule.kinesisPartitionKey,
+            errorQueue: deadLetters,
+          })
+        : new SensorTopicRule(this, 'rule', {
+            action: 'timestream',
+            ruleName,
+            topic: topicRule.topic,
+            sqlVersion: topicRule.sqlVersion,
+            database: this.store.database.databaseName,
+            table: { name: this.store.table.tableName, arn: this.store.table.arn },
+            measures: MEASURE_NAMES,
+            dimensions: DIMENSION_NAMES,
+            errorQueue: deadLetters,
+          });
+    new DevicePolicy(this, 'device-policy', { policyName: `${prefix}-device`, region: props.region, accountId: props.accountId, topic: MQTT_TOPIC });
+
+    const dimensions: Record<AlarmScope, Record<string, string>> = {
+      'timestream-write': { DatabaseName: this.store.database.databaseName, TableName: this.store.table.tableName, Operation: 'WriteRecords' },
+      'timestream-query': { Operation: 'Query' },
+      lambda: { FunctionName: functionName },
+      pipeline: { service: functionName },
+    };
+    const definitions: AlarmDefinition[] = ALARM_DEFINITIONS.map((d) => ({ ...d, threshold: props.alarmThresholds?.[d.id] ?? d.threshold }));
+    this.alarms = new PipelineAlarms(this, 'alarms', { namePrefix: prefix, definitions, dimensions, notificationEmail: props.notificationEmail });
+    new PipelineDashboard(this, 'dashboard', {
+      dashboardName: `${prefix}-pipeline`,
+      region: props.region,
+      definitions,
+      dimensions,
+      extraMetrics: [
+        { title: 'Readings ingested', namespace: METRICS_NAMESPACE, metric: PIPELINE_METRICS.readingsIngested, dimensions: dimensions.pipeline, stat: 'Sum' },
+        { title: 'Invalid messages', namespace: METRICS_NAMESPACE, metric: PIPELINE_METRICS.messagesInvalid, dimensions: dimensions.pipeline, stat: 'Sum' },
+        { title: 'WriteRecords calls', namespace: METRICS_NAMESPACE, metric: PIPELINE_METRICS.writeRecordsCalls, dimensions: dimensions.pipeline, stat: 'Sum' },
+      ],
+    });
+
+    new TerraformOutput(this, 'database_name', { value: this.store.database.databaseName });
+    new TerraformOutput(this, 'table_name', { value: this.store.table.tableName });
+    new TerraformOutput(this, 'table_arn', { value: this.store.table.arn });
+    new TerraformOutput(this, 'ingest_function', { value: this.ingest.function.functionName });
+    new TerraformOutput(this, 'stream_name', { value: this.stream.stream.name });
+    new TerraformOutput(this, 'dead_letter_queue_url', { value: deadLetters.url });
+    new TerraformOutput(this, 'topic_rule', { value: this.rule.rule.name });
+    new TerraformOutput(this, 'alarm_topic_arn', { value: this.alarms.topic.arn });
+  }
+}

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ALARM_DEFINITIONS, MQTT_TOPIC, timestreamSettings, topicRule } from '@iot-timeseries/schema';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { TimestreamwriteTable } from '@cdktf/provider-aws/lib/timestreamwrite-table';
+import { all, only, ref, statements, synthStack, testConfig, type Statement, type SynthesizedStack } from './support';
+
+describe('pipeline stack (dev, Kinesis ingest path)', () => {
+  let dev: SynthesizedStack;
+  beforeAll(() => {
+    dev = synthStack('iot-timeseries-dev');
+  });
+
+  const policyOf = (roleName: string): Statement[] => {
+    const roles = dev.resource.aws_iam_role;
+    const [roleId] = Object.entries(roles).find(([, r]) => r.name === roleName) ?? [];
+    if (!roleId) throw new Error(`no role ${roleName}`);
+    const policies = all(dev, 'aws_iam_role_policy').filter((p) => p.role === `\${aws_iam_role.${roleId}.id}`);
+    return policies.flatMap((p) => statements(p.policy));
+  };
+
+  it('grants the ingest Lambda exactly what it uses, each on its own resource', () => {
+    const byAction = Object.fromEntries(policyOf('iot-timeseries-dev-ingest-role').map((s) => [s.Action.join(','), s.Resource]));
+    expect(byAction).toEqual({
+      'timestream:WriteRecords': ref(dev, 'aws_timestreamwrite_table', 'arn'),
+      'timestream:DescribeEndpoints': '*',
+      'logs:CreateLogStream,logs:PutLogEvents': `${ref(dev, 'aws_cloudwatch_log_group', 'arn')}:*`,
+      'kinesis:DescribeStream,kinesis:DescribeStreamSummary,kinesis:GetRecords,kinesis:GetShardIterator,kinesis:ListShards': ref(dev, 'aws_kinesis_stream', 'arn'),
+      'sqs:SendMessage': ref(dev, 'aws_sqs_queue', 'arn'),
+    });
+  });
+
+  it('grants the topic rule only PutRecord on the stream and SendMessage on the dead-letter queue', () => {
+    const byAction = Object.fromEntries(policyOf(`${topicRule.name}_dev-role`).map((s) => [s.Action.join(','), s.Resource]));
+    expect(byAction).toEqual({ 'kinesis:PutRecord': ref(dev, 'aws_kinesis_stream', 'arn'), 'sqs:SendMessage': ref(dev, 'aws_sqs_queue', 'arn') });
+  });
+
+  it('no Allow statement anywhere has a wildcard resource except DescribeEndpoints, nor a wildcard action', () => {
+    const allows = all(dev, 'aws_iam_role_policy').flatMap((p) => statements(p.policy)).filter((s) => s.Effect === 'Allow');
+    expect(allows.length).toBeGreaterThanOrEqual(7);
+    for (const s of allows) {
+      if ([s.Resource].flat().includes('*')) expect(s.Action).toEqual(['timestream:DescribeEndpoints']);
+      for (const action of s.Action) expect(action).not.toContain('*');
+    }
+    expect(dev.json).toHaveResourceWithProperties(IamRolePolicy, { name: 'ingest' });
+    for (const role of all(dev, 'aws_iam_role')) {
+      const trust = statements(role.assume_role_policy);
+      expect(trust).toHaveLength(1);
+      expect(trust[0].Action).toEqual(['sts:AssumeRole']);
+    }
+  });
+
+  it('hardens the rejected-data bucket: no public access, encryption, TLS only, expiry', () => {
+    expect(dev.json).toHaveResourceWithProperties(S3BucketPublicAccessBlock, { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    const bucket = ref(dev, 'aws_s3_bucket', 'id');
+    expect(only(dev, 'aws_s3_bucket_public_access_block').bucket).toBe(bucket);
+    expect(only(dev, 'aws_s3_bucket_server_side_encryption_configuration')).toMatchObject({ bucket, rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }] });
+    expect(only(dev, 'aws_s3_bucket_ownership_controls')).toMatchObject({ rule: { object_ownership: 'BucketOwnerEnforced' } });
+    const [deny] = statements(only(dev, 'aws_s3_bucket_policy').policy);
+    expect(deny).toMatchObject({ Effect: 'Deny', Action: ['s3:*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    expect(deny.Resource).toEqual([ref(dev, 'aws_s3_bucket', 'arn'), `${ref(dev, 'aws_s3_bucket', 'arn')}/*`]);
+    expect(only(dev, 'aws_s3_bucket_lifecycle_configuration')).toMatchObject({ rule: [{ status: 'Enabled', expiration: [{ days: 90 }] }] });
+  });
+
+  it('takes the Timestream names and retention from libs/schema, rejected late records to the bucket', () => {
+    expect(only(dev, 'aws_timestreamwrite_database')).toMatchObject({ database_name: timestreamSettings.databaseName });
+    expect(dev.json).toHaveResourceWithProperties(TimestreamwriteTable, {
+      table_name: timestreamSettings.tableName,
+      retention_properties: {
+        memory_store_retention_period_in_hours: timestreamSettings.retention.memoryStoreRetentionHours,
+        magnetic_store_retention_period_in_days: timestreamSettings.retention.magneticStoreRetentionDays,
+      },
+    });
+    expect(only(dev, 'aws_timestreamwrite_table').magnetic_store_write_properties).toEqual({
+      enable_magnetic_store_writes: true,
+      magnetic_store_rejected_data_location: {
+        s3_configuration: { bucket_name: ref(dev, 'aws_s3_bucket', 'bucket'), object_key_prefix: timestreamSettings.magneticStoreWrites.rejectedDataKeyPrefix, encryption_option: 'SSE_S3' },
+      },
+    });
+    const prod = synthStack('iot-timeseries-prod');
+    expect(only(prod, 'aws_timestreamwrite_table')).toMatchObject({ retention_properties: { magnetic_store_retention_period_in_days: 3 * 365 } });
+  });
+
+  it('deploys the Lambda build artifact on nodejs22.x with its settings and a log group with retention', () => {
+    const fn = only(dev, 'aws_lambda_function');
+    const artifact = testConfig().artifactPath;
+    expect(fn).toMatchObject({ runtime: 'nodejs22.x', handler: 'index.handler', function_name: 'iot-timeseries-dev-ingest' });
+    expect(fn.source_code_hash).toBe(createHash('sha256').update(readFileSync(artifact)).digest('base64'));
+    expect((fn.environment as { variables: Record<string, string> }).variables).toMatchObject({
+      DATABASE_NAME: ref(dev, 'aws_timestreamwrite_database', 'database_name'),
+      TABLE_NAME: ref(dev, 'aws_timestreamwrite_table', 'table_name'),
+      DEAD_LETTER_QUEUE_URL: ref(dev, 'aws_sqs_queue', 'url'),
+    });
+    expect(only(dev, 'aws_cloudwatch_log_group')).toMatchObject({ name: '/aws/lambda/iot-timeseries-dev-ingest', retention_in_days: 14 });
+  });
+
+  it('feeds the Lambda from an on-demand stream: bisect, bounded retries, partial batches, failures to the DLQ', () => {
+    expect(only(dev, 'aws_kinesis_stream')).toMatchObject({ stream_mode_details: { stream_mode: 'ON_DEMAND' }, encryption_type: 'KMS' });
+    expect(only(dev, 'aws_lambda_event_source_mapping')).toMatchObject({
+      event_source_arn: ref(dev, 'aws_kinesis_stream', 'arn'),
+      function_name: ref(dev, 'aws_lambda_function', 'function_name'),
+      batch_size: 500,
+      maximum_batching_window_in_seconds: 5,
+      bisect_batch_on_function_error: true,
+      maximum_retry_attempts: 5,
+      function_response_types: ['ReportBatchItemFailures'],
+      destination_config: { on_failure: { destination_arn: ref(dev, 'aws_sqs_queue', 'arn') } },
+    });
+  });
+
+  it('routes the sensors topic to Kinesis with the shared SQL, an escaped partition key and an error action', () => {
+    const rule = only(dev, 'aws_iot_topic_rule');
+    expect(rule).toMatchObject({ sql: topicRule.sql, sql_version: topicRule.sqlVersion, enabled: true });
+    expect(rule.sql).toContain(`FROM '${MQTT_TOPIC}'`);
+    expect(rule.kinesis).toEqual([{ stream_name: ref(dev, 'aws_kinesis_stream', 'name'), partition_key: '$${device_id}', role_arn: expect.any(String) }]);
+    expect(dev.json).not.toMatch(/[^$]\$\{device_id\}/);
+    expect(rule.error_action).toMatchObject({ sqs: { queue_url: ref(dev, 'aws_sqs_queue', 'url') } });
+  });
+
+  it('lets a device connect only as its own thing and publish only sensor readings', () => {
+    const policy = statements(only(dev, 'aws_iot_policy').policy);
+    expect(policy).toEqual([
+      expect.objectContaining({ Action: ['iot:Connect'], Resource: 'arn:aws:iot:eu-west-1:123456789012:client/$${iot:Connection.Thing.ThingName}', Condition: { Bool: { 'iot:Connection.Thing.IsAttached': 'true' } } }),
+      expect.objectContaining({ Action: ['iot:Publish'], Resource: `arn:aws:iot:eu-west-1:123456789012:topic/${MQTT_TOPIC}` }),
+    ]);
+  });
+
+  it('creates one alarm per shared alarm definition, all notifying the SNS topic', () => {
+    const alarms = all(dev, 'aws_cloudwatch_metric_alarm');
+    expect(alarms.map((a) => a.alarm_name).sort()).toEqual(ALARM_DEFINITIONS.map((d) => `iot-timeseries-dev-${d.id}`).sort());
+    for (const d of ALARM_DEFINITIONS) {
+      const alarm = alarms.find((a) => a.alarm_name === `iot-timeseries-dev-${d.id}`);
+      expect(alarm).toMatchObject({
+        namespace: d.namespace,
+        metric_name: d.metricName,
+        statistic: d.statistic,
+        period: d.periodSeconds,
+        evaluation_periods: d.evaluationPeriods,
+        threshold: d.threshold,
+        comparison_operator: d.comparison,
+        treat_missing_data: d.treatMissingData,
+        alarm_actions: [ref(dev, 'aws_sns_topic', 'arn')],
+      });
+    }
+    expect(dev.resource.aws_sns_topic_subscription).toBeUndefined();
+    const prod = synthStack('iot-timeseries-prod', { INFRA_NOTIFICATION_EMAIL: 'ops@example.com' });
+    const writeLatency = all(prod, 'aws_cloudwatch_metric_alarm').find((a) => a.alarm_name === 'iot-timeseries-prod-write-latency');
+    expect(writeLatency?.threshold).toBe(500);
+    expect(only(prod, 'aws_sns_topic_subscription')).toMatchObject({ protocol: 'email', endpoint: 'ops@example.com' });
+  });
+
+  it('has a dashboard graphing every alarmed metric, and outputs the names users need', () => {
+    const body = JSON.parse(String(only(dev, 'aws_cloudwatch_dashboard').dashboard_body)) as { widgets: Array<{ properties: { metrics: string[][] } }> };
+    const graphed = body.widgets.map((w) => w.properties.metrics[0][1]);
+    for (const d of ALARM_DEFINITIONS) expect(graphed).toContain(d.metricName);
+    expect(Object.keys(dev.output).sort()).toEqual(['alarm_topic_arn', 'database_name', 'dead_letter_queue_url', 'ingest_function', 'stream_name', 'table_arn', 'table_name', 'topic_rule']);
+  });
+
+  it('keeps state in a local file unless a state bucket is given, then in S3 with a lock file', () => {
+    expect(Object.keys(dev.terraform.backend)).toEqual(['local']);
+    const remote = synthStack('iot-timeseries-dev', { INFRA_STATE_BUCKET: 'acme-terraform-state', INFRA_STATE_REGION: 'eu-central-1' });
+    expect(remote.terraform.backend).toEqual({ s3: { bucket: 'acme-terraform-state', key: 'iot-timeseries/dev.tfstate', region: 'eu-central-1', encrypt: true, use_lockfile: true } });
+  });
+
+  it('synthesizes the same Terraform as last reviewed (snapshot)', () => {
+    const normalized = dev.json.replace(/"[^"]*infra-test-[^"/]+/g, '"<tmp>').replace(/"source_code_hash": "[^"]+"/, '"source_code_hash": "<hash>"');
+    expect(JSON.parse(normalized)).toMatchSnapshot();
+  });
+});

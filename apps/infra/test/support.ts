@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Testing, type TerraformStack } from 'cdktf';
+import 'cdktf/lib/testing/adapters/jest';
+import { buildApp } from '../src/app';
+import { loadConfig, type InfraConfig } from '../src/config';
+
+/** An empty but valid zip standing in for the Lambda build (the infra never opens it). */
+export function fakeArtifact(dir: string): string {
+  const file = path.join(dir, 'ingest-lambda.zip');
+  writeFileSync(file, Buffer.concat([Buffer.from('PK\x05\x06'), Buffer.alloc(18)]));
+  return file;
+}
+
+export function testConfig(env: NodeJS.ProcessEnv = {}): InfraConfig {
+  const dir = mkdtempSync(path.join(tmpdir(), 'infra-test-'));
+  return loadConfig({ INGEST_LAMBDA_ZIP: fakeArtifact(dir), CDKTF_OUTDIR: path.join(dir, 'cdktf.out'), INFRA_STATE_DIR: path.join(dir, 'state'), ...env });
+}
+
+export interface SynthesizedStack {
+  json: string;
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+  output: Record<string, { value: string }>;
+  provider: Record<string, Array<Record<string, unknown>>>;
+  terraform: { backend: Record<string, Record<string, unknown>> };
+}
+
+/** Synthesizes one stack of the real app (buildApp) with the given environment. */
+export function synthStack(stackId: string, env: NodeJS.ProcessEnv = {}): SynthesizedStack {
+  const app = buildApp(testConfig(env));
+  const json = Testing.synth(app.node.findChild(stackId) as TerraformStack);
+  return { json, ...JSON.parse(json) };
+}
+
+/** The one resource of a type (fails when there are several or none). */
+export function only(stack: SynthesizedStack, type: string): Record<string, unknown> {
+  const all = Object.values(stack.resource[type] ?? {});
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+export function all(stack: SynthesizedStack, type: string): Array<Record<string, unknown>> {
+  return Object.values(stack.resource[type] ?? {});
+}
+
+export interface Statement {
+  Sid?: string;
+  Effect: string;
+  Action: string[];
+  Resource?: string | string[];
+  Principal?: unknown;
+  Condition?: unknown;
+}
+
+export function statements(policy: unknown): Statement[] {
+  return (JSON.parse(String(policy)) as { Statement: Statement[] }).Statement;
+}
+
+/** `${aws_x.name_1234.attr}` reference of the one resource of a type. */
+export function ref(stack: SynthesizedStack, type: string, attr: string): string {
+  const ids = Object.keys(stack.resource[type] ?? {});
+  if (ids.length !== 1) throw new Error(`expected one ${type}, found ${ids.length}`);
+  return `\${${type}.${ids[0]}.${attr}}`;
+}

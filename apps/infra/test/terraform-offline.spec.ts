@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ALARM_DEFINITIONS } from '@iot-timeseries/schema';
+import { buildApp } from '../src/app';
+import { offlineCheck } from '../scripts/offline-check';
+import { terraformTooling, WORKSPACE_ROOT } from '../scripts/terraform';
+import { testConfig } from './support';
+
+jest.setTimeout(180_000);
+
+const EXPECTED_TYPES = {
+  aws_cloudwatch_dashboard: 1,
+  aws_cloudwatch_log_group: 1,
+  aws_cloudwatch_metric_alarm: ALARM_DEFINITIONS.length,
+  aws_iam_role: 2,
+  aws_iam_role_policy: 2,
+  aws_iot_policy: 1,
+  aws_iot_topic_rule: 1,
+  aws_kinesis_stream: 1,
+  aws_lambda_event_source_mapping: 1,
+  aws_lambda_function: 1,
+  aws_s3_bucket: 1,
+  aws_s3_bucket_lifecycle_configuration: 1,
+  aws_s3_bucket_ownership_controls: 1,
+  aws_s3_bucket_policy: 1,
+  aws_s3_bucket_public_access_block: 1,
+  aws_s3_bucket_server_side_encryption_configuration: 1,
+  aws_sns_topic: 1,
+  aws_sqs_queue: 1,
+  aws_timestreamwrite_database: 1,
+  aws_timestreamwrite_table: 1,
+};
+
+describe('the AWS stacks under real Terraform, offline', () => {
+  const tooling = terraformTooling(mkdtempSync(path.join(tmpdir(), 'infra-tf-')));
+
+  it('validate and plan pass for dev and prod, planning exactly the expected resources (or infra:validate says what it skipped)', () => {
+    if (!tooling.version || !tooling.mirror) {
+      // Without terraform or the provider mirror the check cannot run; the validate target must say so.
+      const run = spawnSync(path.join(WORKSPACE_ROOT, 'node_modules/.bin/tsx'), ['scripts/validate.ts'], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: testConfig().outdir, INGEST_LAMBDA_ZIP: testConfig().artifactPath } });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/SKIPPED terraform validate and plan: (terraform is not on the PATH|no offline mirror)/);
+      return;
+    }
+    const config = testConfig();
+    buildApp(config).synth();
+    const work = mkdtempSync(path.join(tmpdir(), 'infra-plan-'));
+    for (const stack of ['iot-timeseries-dev', 'iot-timeseries-prod']) {
+      const result = offlineCheck(path.join(config.outdir, 'stacks', stack), work, tooling.env);
+      expect(result.otherActions).toEqual([]);
+      expect(result.resources).toEqual(EXPECTED_TYPES);
+      expect(result.total).toBe(Object.values(EXPECTED_TYPES).reduce((a, b) => a + b, 0));
+    }
+  });
+
+  it('infra:validate reports a missing provider mirror as skipped, not as a failure', () => {
+    const config = testConfig();
+    const run = spawnSync(path.join(WORKSPACE_ROOT, 'node_modules/.bin/tsx'), ['scripts/validate.ts'], {
+      cwd: path.resolve(__dirname, '..'),
+      encoding: 'utf8',
+      env: { ...process.env, TF_PROVIDER_MIRROR: '/nonexistent/mirror', CDKTF_OUTDIR: config.outdir, INGEST_LAMBDA_ZIP: config.artifactPath },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/synthesized iot-timeseries-dev, iot-timeseries-prod, iot-timeseries-local/);
+    expect(run.stdout).toMatch(/SKIPPED terraform validate and plan: (no offline mirror of hashicorp\/aws 5.100.0|terraform is not on the PATH)/);
+  });
+});
