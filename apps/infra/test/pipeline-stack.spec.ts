@@ -4,7 +4,7 @@ import { ALARM_DEFINITIONS, MQTT_TOPIC, timestreamSettings, topicRule } from '@i
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { TimestreamwriteTable } from '@cdktf/provider-aws/lib/timestreamwrite-table';
-import { all, only, ref, statements, synthStack, testConfig, type Statement, type SynthesizedStack } from './support';
+import { all, only, ref, refWhere, statements, synthStack, testConfig, where, type Statement, type SynthesizedStack } from './support';
 
 describe('pipeline stack (dev, Kinesis ingest path)', () => {
   let dev: SynthesizedStack;
@@ -25,9 +25,32 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     expect(byAction).toEqual({
       'timestream:WriteRecords': ref(dev, 'aws_timestreamwrite_table', 'arn'),
       'timestream:DescribeEndpoints': '*',
-      'logs:CreateLogStream,logs:PutLogEvents': `${ref(dev, 'aws_cloudwatch_log_group', 'arn')}:*`,
+      'logs:CreateLogStream,logs:PutLogEvents': `${refWhere(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-ingest', 'arn')}:*`,
       'kinesis:DescribeStream,kinesis:DescribeStreamSummary,kinesis:GetRecords,kinesis:GetShardIterator,kinesis:ListShards': ref(dev, 'aws_kinesis_stream', 'arn'),
       'sqs:SendMessage': ref(dev, 'aws_sqs_queue', 'arn'),
+    });
+  });
+
+  it('grants the stale-device probe only Select on the table (and DescribeEndpoints, and its own logs)', () => {
+    const byAction = Object.fromEntries(policyOf('iot-timeseries-dev-stale-devices-role').map((s) => [s.Action.join(','), s.Resource]));
+    expect(byAction).toEqual({
+      'timestream:Select': ref(dev, 'aws_timestreamwrite_table', 'arn'),
+      'timestream:DescribeEndpoints': '*',
+      'logs:CreateLogStream,logs:PutLogEvents': `${refWhere(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-stale-devices', 'arn')}:*`,
+    });
+  });
+
+  it('runs the stale-device probe every minute from the same artifact, publishing under the pipeline service name', () => {
+    const probe = where(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-stale-devices');
+    expect(probe).toMatchObject({ handler: 'index.staleDevicesHandler', runtime: 'nodejs22.x', filename: where(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-ingest').filename });
+    expect((probe.environment as { variables: Record<string, string> }).variables).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'iot-timeseries-dev-ingest', STALE_AFTER_SECONDS: '300' });
+    expect(only(dev, 'aws_cloudwatch_event_rule')).toMatchObject({ schedule_expression: 'rate(1 minute)' });
+    expect(only(dev, 'aws_cloudwatch_event_target')).toMatchObject({ arn: refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-stale-devices', 'arn') });
+    expect(only(dev, 'aws_lambda_permission')).toMatchObject({
+      principal: 'events.amazonaws.com',
+      action: 'lambda:InvokeFunction',
+      function_name: refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-stale-devices', 'function_name'),
+      source_arn: ref(dev, 'aws_cloudwatch_event_rule', 'arn'),
     });
   });
 
@@ -38,7 +61,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
 
   it('no Allow statement anywhere has a wildcard resource except DescribeEndpoints, nor a wildcard action', () => {
     const allows = all(dev, 'aws_iam_role_policy').flatMap((p) => statements(p.policy)).filter((s) => s.Effect === 'Allow');
-    expect(allows.length).toBeGreaterThanOrEqual(7);
+    expect(allows.length).toBeGreaterThanOrEqual(10);
     for (const s of allows) {
       if ([s.Resource].flat().includes('*')) expect(s.Action).toEqual(['timestream:DescribeEndpoints']);
       for (const action of s.Action) expect(action).not.toContain('*');
@@ -83,7 +106,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
   });
 
   it('deploys the Lambda build artifact on nodejs22.x with its settings and a log group with retention', () => {
-    const fn = only(dev, 'aws_lambda_function');
+    const fn = where(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-ingest');
     const artifact = testConfig().artifactPath;
     expect(fn).toMatchObject({ runtime: 'nodejs22.x', handler: 'index.handler', function_name: 'iot-timeseries-dev-ingest' });
     expect(fn.source_code_hash).toBe(createHash('sha256').update(readFileSync(artifact)).digest('base64'));
@@ -92,14 +115,14 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
       TABLE_NAME: ref(dev, 'aws_timestreamwrite_table', 'table_name'),
       DEAD_LETTER_QUEUE_URL: ref(dev, 'aws_sqs_queue', 'url'),
     });
-    expect(only(dev, 'aws_cloudwatch_log_group')).toMatchObject({ name: '/aws/lambda/iot-timeseries-dev-ingest', retention_in_days: 14 });
+    expect(where(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-ingest')).toMatchObject({ retention_in_days: 14 });
   });
 
   it('feeds the Lambda from an on-demand stream: bisect, bounded retries, partial batches, failures to the DLQ', () => {
     expect(only(dev, 'aws_kinesis_stream')).toMatchObject({ stream_mode_details: { stream_mode: 'ON_DEMAND' }, encryption_type: 'KMS' });
     expect(only(dev, 'aws_lambda_event_source_mapping')).toMatchObject({
       event_source_arn: ref(dev, 'aws_kinesis_stream', 'arn'),
-      function_name: ref(dev, 'aws_lambda_function', 'function_name'),
+      function_name: refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-ingest', 'function_name'),
       batch_size: 500,
       maximum_batching_window_in_seconds: 5,
       bisect_batch_on_function_error: true,

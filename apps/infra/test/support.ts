@@ -63,3 +63,16 @@ export function ref(stack: SynthesizedStack, type: string, attr: string): string
   if (ids.length !== 1) throw new Error(`expected one ${type}, found ${ids.length}`);
   return `\${${type}.${ids[0]}.${attr}}`;
 }
+
+/** `${aws_x.name_1234.attr}` reference of the resource of a type whose property `key` equals `value`. */
+export function refWhere(stack: SynthesizedStack, type: string, key: string, value: unknown, attr: string): string {
+  const ids = Object.entries(stack.resource[type] ?? {}).filter(([, r]) => r[key] === value).map(([id]) => id);
+  if (ids.length !== 1) throw new Error(`expected one ${type} with ${key} = ${String(value)}, found ${ids.length}`);
+  return `\${${type}.${ids[0]}.${attr}}`;
+}
+
+export function where(stack: SynthesizedStack, type: string, key: string, value: unknown): Record<string, unknown> {
+  const found = all(stack, type).filter((r) => r[key] === value);
+  if (found.length !== 1) throw new Error(`expected one ${type} with ${key} = ${String(value)}, found ${found.length}`);
+  return found[0];
+}

@@ -1,4 +1,4 @@
-import { METRICS_NAMESPACE } from '@iot-timeseries/schema';
+import { METRICS_NAMESPACE, STALE_DEVICE_AFTER_SECONDS } from '@iot-timeseries/schema';
 import { ConfigError } from './errors';
 
 export type RetryMode = 'standard' | 'adaptive';
@@ -24,6 +24,8 @@ export interface IngestConfig {
   readonly writeRetryMode: RetryMode;
   readonly serviceName: string;
   readonly metricsNamespace: string;
+  /** The stale-device probe: a device is stale when silent for longer than this. */
+  readonly staleAfterSeconds: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -47,6 +49,7 @@ export function loadConfig(env: Env): IngestConfig {
     writeRetryMode: retryMode(env),
     serviceName: optional(env, 'POWERTOOLS_SERVICE_NAME') ?? 'ingest-lambda',
     metricsNamespace: optional(env, 'POWERTOOLS_METRICS_NAMESPACE') ?? METRICS_NAMESPACE,
+    staleAfterSeconds: integer(env, 'STALE_AFTER_SECONDS', STALE_DEVICE_AFTER_SECONDS, 10, 7 * 24 * 3600),
   };
 }
 

@@ -3,9 +3,11 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { loadConfig } from './config';
 import { createIngestHandler } from './create-ingest-handler';
 import { createDeadLetterSink } from './dead-letter/create-dead-letter-sink';
-import { createTimestreamWriteClient } from './timestream-client';
+import { createStaleDevicesHandler } from './stale-devices/create-stale-devices-handler';
+import { createTimestreamQueryClient, createTimestreamWriteClient } from './timestream-client';
 
-// Lambda entry (bundled to dist/apps/ingest-lambda/index.js, handler `index.handler`).
+// Lambda entry (bundled to dist/apps/ingest-lambda/index.js): handler `index.handler` ingests,
+// `index.staleDevicesHandler` is the scheduled stale-device probe.
 // Cold start: configuration, clients, logger and metrics are created once per instance.
 const config = loadConfig(process.env);
 const logger = new Logger({ serviceName: config.serviceName });
@@ -14,6 +16,13 @@ const metrics = new Metrics({ namespace: config.metricsNamespace, serviceName: c
 export const handler = createIngestHandler({
   writeClient: createTimestreamWriteClient(config),
   deadLetter: createDeadLetterSink(config, logger),
+  config,
+  logger,
+  metrics,
+});
+
+export const staleDevicesHandler = createStaleDevicesHandler({
+  queryClient: createTimestreamQueryClient(config),
   config,
   logger,
   metrics,

@@ -1,3 +1,4 @@
+import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { TimestreamWriteClient, type TimestreamWriteClientConfig } from '@aws-sdk/client-timestream-write';
 import type { IngestConfig } from './config';
 
@@ -18,4 +19,9 @@ export function timestreamWriteClientConfig(config: IngestConfig): TimestreamWri
 
 export function createTimestreamWriteClient(config: IngestConfig): TimestreamWriteClient {
   return new TimestreamWriteClient(timestreamWriteClientConfig(config));
+}
+
+/** The query client of the stale-device probe: same region, endpoint and retries as the writer. */
+export function createTimestreamQueryClient(config: IngestConfig): TimestreamQueryClient {
+  return new TimestreamQueryClient(timestreamWriteClientConfig(config));
 }

@@ -3,6 +3,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IotTopicRule } from '@cdktf/provider-aws/lib/iot-topic-rule';
 import { Construct } from 'constructs';
 import { iotTemplate } from '../iot-template';
+import { DISCOVER_ENDPOINTS } from './pipeline-function';
 import { assumeRolePolicy, policyDocument, type PolicyStatement } from '../policy-document';
 
 interface RuleBase {
@@ -50,7 +51,7 @@ export class SensorTopicRule extends Construct {
         ? [{ Sid: 'PutToStream', Effect: 'Allow', Action: ['kinesis:PutRecord'], Resource: props.stream.arn }]
         : [
             { Sid: 'WriteReadings', Effect: 'Allow', Action: ['timestream:WriteRecords'], Resource: props.table.arn },
-            { Sid: 'DiscoverEndpoints', Effect: 'Allow', Action: ['timestream:DescribeEndpoints'], Resource: '*' },
+            DISCOVER_ENDPOINTS,
           ];
     new IamRolePolicy(this, 'policy', {
       role: this.role.id,

@@ -4,6 +4,7 @@ import {
   DIMENSION_NAMES,
   MEASURE_NAMES,
   METRICS_NAMESPACE,
+  STALE_DEVICE_AFTER_SECONDS,
   MQTT_TOPIC,
   PIPELINE_METRICS,
   timestreamSettings,
@@ -16,10 +17,11 @@ import type { Construct } from 'constructs';
 import type { LambdaArtifact } from '../artifact';
 import { DevicePolicy } from '../constructs/device-policy';
 import { HardenedBucket } from '../constructs/hardened-bucket';
-import { IngestFunction } from '../constructs/ingest-function';
+import { DISCOVER_ENDPOINTS, PipelineFunction } from '../constructs/pipeline-function';
 import { IngestStream } from '../constructs/ingest-stream';
 import { PipelineAlarms } from '../constructs/pipeline-alarms';
 import { PipelineDashboard } from '../constructs/pipeline-dashboard';
+import { Schedule } from '../constructs/schedule';
 import { SensorTopicRule } from '../constructs/sensor-topic-rule';
 import { TimestreamStore } from '../constructs/timestream-store';
 
@@ -41,13 +43,16 @@ export interface PipelineStackProps {
   /** Customer-managed KMS key for the database and the rejected-data bucket. */
   kmsKeyArn?: string;
   logRetentionDays?: number;
+  /** The stale-device probe's threshold (default from libs/schema). */
+  staleAfterSeconds?: number;
   tags?: Record<string, string>;
 }
 
 /** The whole pipeline in one AWS account and region. Defaults come from libs/schema's settings. */
 export class PipelineStack extends TerraformStack {
   readonly store: TimestreamStore;
-  readonly ingest: IngestFunction;
+  readonly ingest: PipelineFunction;
+  readonly staleProbe: PipelineFunction;
   readonly stream: IngestStream;
   readonly rule: SensorTopicRule;
   readonly alarms: PipelineAlarms;
@@ -78,21 +83,44 @@ export class PipelineStack extends TerraformStack {
       maximumRecordAgeSeconds: 6 * 3600,
     });
     const functionName = `${prefix}-ingest`;
-    this.ingest = new IngestFunction(this, 'ingest', {
+    const functionEnvironment = {
+      DATABASE_NAME: this.store.database.databaseName,
+      TABLE_NAME: this.store.table.tableName,
+      // The pipeline's metrics (and the alarms on them) carry this service name, whichever function emits them.
+      POWERTOOLS_SERVICE_NAME: functionName,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+    };
+    this.ingest = new PipelineFunction(this, 'ingest', {
       functionName,
+      handler: 'index.handler',
       artifact: props.lambdaArtifact,
-      tableArn: this.store.table.arn,
       logRetentionDays: props.logRetentionDays ?? 30,
-      environment: {
-        DATABASE_NAME: this.store.database.databaseName,
-        TABLE_NAME: this.store.table.tableName,
-        DEAD_LETTER_QUEUE_URL: this.stream.deadLetterQueue.url,
-        POWERTOOLS_SERVICE_NAME: functionName,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-      },
-      extraStatements: this.stream.consumerStatements(),
+      environment: { ...functionEnvironment, DEAD_LETTER_QUEUE_URL: this.stream.deadLetterQueue.url },
+      statements: [
+        { Sid: 'WriteReadings', Effect: 'Allow', Action: ['timestream:WriteRecords'], Resource: this.store.table.arn },
+        DISCOVER_ENDPOINTS,
+        ...this.stream.consumerStatements(),
+      ],
     });
     this.stream.connect(this.ingest.function.functionName);
+
+    // Publishes StaleDevices every minute from the same stale-devices analytic the dashboard uses.
+    this.staleProbe = new PipelineFunction(this, 'stale-probe', {
+      functionName: `${prefix}-stale-devices`,
+      handler: 'index.staleDevicesHandler',
+      artifact: props.lambdaArtifact,
+      logRetentionDays: props.logRetentionDays ?? 30,
+      timeoutSeconds: 30,
+      environment: { ...functionEnvironment, STALE_AFTER_SECONDS: String(props.staleAfterSeconds ?? STALE_DEVICE_AFTER_SECONDS) },
+      statements: [{ Sid: 'QueryReadings', Effect: 'Allow', Action: ['timestream:Select'], Resource: this.store.table.arn }, DISCOVER_ENDPOINTS],
+    });
+    new Schedule(this, 'stale-probe-schedule', {
+      ruleName: `${prefix}-stale-devices`,
+      description: 'Runs the stale-device probe, which publishes the StaleDevices metric',
+      scheduleExpression: 'rate(1 minute)',
+      functionName: this.staleProbe.function.functionName,
+      functionArn: this.staleProbe.function.arn,
+    });
 
     const deadLetters = { url: this.stream.deadLetterQueue.url, arn: this.stream.deadLetterQueue.arn };
     const ruleName = `${topicRule.name}_${props.environment.replace(/[^a-zA-Z0-9_]/g, '_')}`;

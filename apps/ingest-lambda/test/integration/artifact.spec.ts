@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { bundlePath, outDir, zipPath } from '../../scripts/build';
 import { startLambdaProcess } from '../support/lambda-process';
@@ -16,6 +17,12 @@ describe('the build artifact (built in globalSetup by the same script as `nx run
     const map = JSON.parse(await readFile(`${bundlePath}.map`, 'utf8'));
     expect(map.sources.some((s: string) => s.endsWith('apps/ingest-lambda/src/create-ingest-handler.ts'))).toBe(true);
     expect((await stat(bundlePath)).size).toBeGreaterThan(10_000);
+  });
+
+  it('exports the ingest handler and the stale-device probe (index.handler, index.staleDevicesHandler)', () => {
+    const script = `console.log(Object.keys(require(${JSON.stringify(bundlePath)})).sort().join(','))`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, DATABASE_NAME: 'db', TABLE_NAME: 'tbl' } });
+    expect(run.stdout.trim()).toBe('handler,staleDevicesHandler');
   });
 
   it('fails at cold start naming the missing variable', async () => {

@@ -1,4 +1,4 @@
-import { METRICS_NAMESPACE } from '@iot-timeseries/schema';
+import { METRICS_NAMESPACE, STALE_DEVICE_AFTER_SECONDS } from '@iot-timeseries/schema';
 import { loadConfig } from '../../src/config';
 import { ConfigError } from '../../src/errors';
 import { timestreamWriteClientConfig } from '../../src/timestream-client';
@@ -24,7 +24,10 @@ describe('loadConfig', () => {
       writeRetryMode: 'standard',
       serviceName: 'ingest-lambda',
       metricsNamespace: METRICS_NAMESPACE,
+      staleAfterSeconds: STALE_DEVICE_AFTER_SECONDS,
     });
+    expect(loadConfig({ ...base, STALE_AFTER_SECONDS: '600' }).staleAfterSeconds).toBe(600);
+    expect(() => loadConfig({ ...base, STALE_AFTER_SECONDS: '5' })).toThrow(/STALE_AFTER_SECONDS/);
   });
 
   it('reads the dead-letter target, endpoint and tuning', () => {

@@ -5,46 +5,44 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
 import { assumeRolePolicy, policyDocument, type PolicyStatement } from '../policy-document';
 
-export interface IngestFunctionProps {
+export interface PipelineFunctionProps {
   functionName: string;
+  /** Exported handler of the bundle, e.g. `index.handler`. */
+  handler: string;
   /** The built zip (dist/apps/ingest-lambda/ingest-lambda.zip) and its base64 SHA-256. */
   artifact: { path: string; sha256Base64: string };
-  tableArn: string;
   environment: Record<string, string>;
   logRetentionDays: number;
+  /** What the function may do, each statement on named resources (its own log group is added). */
+  statements: PolicyStatement[];
   memorySizeMb?: number;
   timeoutSeconds?: number;
-  /** Extra statements (stream read, dead-letter send), each on named resources. */
-  extraStatements?: PolicyStatement[];
   tags?: Record<string, string>;
 }
 
-/** The ingestion Lambda (nodejs22.x), its log group and a least-privilege role. */
-export class IngestFunction extends Construct {
+/** A Lambda function of the pipeline (nodejs22.x, arm64), its log group and a least-privilege role. */
+export class PipelineFunction extends Construct {
   readonly function: LambdaFunction;
   readonly role: IamRole;
   readonly logGroup: CloudwatchLogGroup;
 
-  constructor(scope: Construct, id: string, props: IngestFunctionProps) {
+  constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
     super(scope, id);
     this.logGroup = new CloudwatchLogGroup(this, 'logs', { name: `/aws/lambda/${props.functionName}`, retentionInDays: props.logRetentionDays, tags: props.tags });
     this.role = new IamRole(this, 'role', { name: `${props.functionName}-role`, assumeRolePolicy: assumeRolePolicy('lambda.amazonaws.com'), tags: props.tags });
     new IamRolePolicy(this, 'policy', {
       role: this.role.id,
-      name: 'ingest',
+      name: id,
       policy: policyDocument([
-        { Sid: 'WriteReadings', Effect: 'Allow', Action: ['timestream:WriteRecords'], Resource: props.tableArn },
-        // Endpoint discovery cannot be scoped to a resource: DescribeEndpoints needs "*".
-        { Sid: 'DiscoverEndpoints', Effect: 'Allow', Action: ['timestream:DescribeEndpoints'], Resource: '*' },
+        ...props.statements,
         { Sid: 'OwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${this.logGroup.arn}:*` },
-        ...(props.extraStatements ?? []),
       ]),
     });
     this.function = new LambdaFunction(this, 'function', {
       functionName: props.functionName,
       role: this.role.arn,
       runtime: 'nodejs22.x',
-      handler: 'index.handler',
+      handler: props.handler,
       filename: props.artifact.path,
       sourceCodeHash: props.artifact.sha256Base64,
       memorySize: props.memorySizeMb ?? 256,
@@ -57,3 +55,6 @@ export class IngestFunction extends Construct {
     });
   }
 }
+
+/** Endpoint discovery cannot be scoped to a resource: DescribeEndpoints needs "*", alone. */
+export const DISCOVER_ENDPOINTS: PolicyStatement = { Sid: 'DiscoverEndpoints', Effect: 'Allow', Action: ['timestream:DescribeEndpoints'], Resource: '*' };
