@@ -36,9 +36,11 @@ export async function ensureDatabaseAndTable(client: TimestreamWriteClient, sett
           MagneticStoreWriteProperties: {
             EnableMagneticStoreWrites: settings.magneticStoreWrites.enabled,
             MagneticStoreRejectedDataLocation: {
-              S3Configuration: { BucketName: rejectedDataBucket, ObjectKeyPrefix: settings.magneticStoreWrites.rejectedDataKeyPrefix },
+              S3Configuration: { BucketName: rejectedDataBucket, ObjectKeyPrefix: settings.magneticStoreWrites.rejectedDataKeyPrefix, EncryptionOption: 'SSE_S3' },
             },
           },
+          // As apps/infra's local stack declares them, so `infra:deploy --configuration=local` finds nothing to change.
+          Tags: Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })),
         }),
       ),
     );
