@@ -1,5 +1,5 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { ALARM_DEFINITIONS, METRICS_NAMESPACE, PIPELINE_METRICS, timestreamSettings, topicRule } from '@iot-timeseries/schema';
+import { ALARM_DEFINITIONS, LOCAL_REJECTED_DATA_BUCKET, METRICS_NAMESPACE, PIPELINE_METRICS, timestreamSettings, topicRule } from '@iot-timeseries/schema';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,9 +22,6 @@ import { localQueryClient, localWriteClient } from './timestream/clients';
 import { ensureDatabaseAndTable } from './timestream/ensure-table';
 import { observeRequestLatency } from './timestream/latency-observer';
 import type { StartTimestream, TimestreamService } from './timestream/timestream-service';
-
-/** The local stand-in for the S3 bucket of rejected late records (a folder under the Timestream data directory). */
-export const LOCAL_REJECTED_DATA_BUCKET = 'local-rejected-data';
 
 export type StaleDeviceCounter = (client: TimestreamQueryClient, staleAfterSeconds: number) => Promise<number>;
 

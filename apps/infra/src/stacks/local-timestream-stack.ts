@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { timestreamSettings } from '@iot-timeseries/schema';
+import { LOCAL_REJECTED_DATA_BUCKET, timestreamSettings } from '@iot-timeseries/schema';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { TimestreamStore } from '../constructs/timestream-store';
@@ -35,7 +35,7 @@ export class LocalTimestreamStack extends TerraformStack {
       memoryStoreRetentionHours: timestreamSettings.retention.memoryStoreRetentionHours,
       magneticStoreRetentionDays: timestreamSettings.retention.magneticStoreRetentionDays,
       magneticStoreWrites: timestreamSettings.magneticStoreWrites.enabled
-        ? { bucketName: 'local-rejected-data', keyPrefix: timestreamSettings.magneticStoreWrites.rejectedDataKeyPrefix }
+        ? { bucketName: LOCAL_REJECTED_DATA_BUCKET, keyPrefix: timestreamSettings.magneticStoreWrites.rejectedDataKeyPrefix }
         : undefined,
       tags: timestreamSettings.tags,
     });

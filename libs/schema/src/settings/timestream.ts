@@ -30,3 +30,10 @@ export const timestreamSettings: TimestreamSettings = {
   magneticStoreWrites: { enabled: true, rejectedDataKeyPrefix: 'rejected-records/' },
   tags: { Project: 'IoTTimeSeries' },
 };
+
+/**
+ * Stand-in for the rejected-data S3 bucket wherever there is no S3: the local cloud and the infra's
+ * local stack name it, and the local server writes the reports under its data directory in a
+ * folder of this name.
+ */
+export const LOCAL_REJECTED_DATA_BUCKET = 'local-rejected-data';
