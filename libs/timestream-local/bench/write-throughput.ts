@@ -2,15 +2,15 @@
  * Write benchmark: one SDK v3 client writing MULTI records (2 dimensions, 4 DOUBLE measures, 1,000 devices),
  * 100 records per WriteRecords call, to the server running as a separate process (the CLI) with a data directory;
  * records/s and the server's CPU time per record (from /proc/<pid>/stat). Next to it, the same rows appended
- * straight into a DuckDB file with its Appender (the ceiling), committed every 100 rows (one call's worth) and every
- * 10,000 rows (bulk).
- * Run: npx tsx libs/timestream-local/bench/write-throughput.ts [--records N] [--concurrency C]
+ * straight into a DuckDB file with its Appender (the ceiling): row by row, committed every 100 rows (one call's
+ * worth) and every 10,000 rows (bulk), and fed whole data chunks (the path the server's storage uses), bulk.
+ * Run: npx tsx libs/timestream-local/bench/write-throughput.ts [--records N] [--concurrency C] [--warmup W] [--runs R]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance, DuckDBTimestampNanosecondsValue } from '@duckdb/node-api';
+import { throughAppender, type AppendMode, type Row } from './appender-ceiling';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient, WriteRecordsCommand, type WriteRecordsCommandInput } from '@aws-sdk/client-timestream-write';
 
 const arg = (name: string, fallback: number): number => {
@@ -19,6 +19,8 @@ const arg = (name: string, fallback: number): number => {
 };
 const RECORDS = arg('--records', 300_000);
 const CONCURRENCY = arg('--concurrency', 32);
+const WARMUP = arg('--warmup', 20_000);
+const RUNS = arg('--runs', 3);
 const DEVICES = 1000;
 const PER_CALL = 100;
 const MEASURES = ['temperature', 'humidity', 'pressure', 'vibration'];
@@ -27,13 +29,6 @@ const CLK_TCK = 100;
 function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-}
-
-interface Row {
-  device: string;
-  location: string;
-  timeMs: number;
-  values: number[];
 }
 
 function rows(count: number, startMs: number): Row[] {
@@ -93,27 +88,31 @@ async function startServer(dataDir: string): Promise<{ endpoint: string; pid: nu
   };
 }
 
-async function throughSdk(all: Row[]): Promise<{ seconds: number; cpuSeconds: number; clientCpuSeconds: number }> {
+async function sendAll(client: TimestreamWriteClient, inputs: WriteRecordsCommandInput[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const input = inputs[next++];
+      await client.send(new WriteRecordsCommand(input));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+async function throughSdk(all: Row[], warmup: Row[]): Promise<{ seconds: number; cpuSeconds: number; clientCpuSeconds: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tsl-bench-'));
   const server = await startServer(dataDir);
   try {
     const client = new TimestreamWriteClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
     await client.send(new CreateDatabaseCommand({ DatabaseName: 'bench' }));
     await client.send(new CreateTableCommand({ DatabaseName: 'bench', TableName: 'readings' }));
+    // warm-up outside the measurement, with earlier rows: builds the table's columns, lets both sides' JIT settle
+    await sendAll(client, requests(warmup));
     const inputs = requests(all);
-    // warm-up outside the measurement (first call builds the table's columns)
-    await client.send(new WriteRecordsCommand(inputs[0]));
     const cpuBefore = cpuSecondsOf(server.pid);
     const clientCpu = process.cpuUsage();
     const started = process.hrtime.bigint();
-    let next = 1;
-    const worker = async () => {
-      while (next < inputs.length) {
-        const input = inputs[next++];
-        await client.send(new WriteRecordsCommand(input));
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await sendAll(client, inputs);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpuSeconds = cpuSecondsOf(server.pid) - cpuBefore;
     const client_ = process.cpuUsage(clientCpu);
@@ -125,50 +124,45 @@ async function throughSdk(all: Row[]): Promise<{ seconds: number; cpuSeconds: nu
   }
 }
 
-async function throughAppender(all: Row[], flushEvery: number): Promise<{ seconds: number; cpuSeconds: number }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tsl-bench-app-'));
-  const instance = await DuckDBInstance.create(path.join(dataDir, 'appender.duckdb'));
-  const connection = await instance.connect();
-  await connection.run(
-    'CREATE TABLE readings (version BIGINT, measure_name VARCHAR, time TIMESTAMP_NS, device_id VARCHAR, location VARCHAR, temperature DOUBLE, humidity DOUBLE, pressure DOUBLE, vibration DOUBLE)',
-  );
-  const appender = await connection.createAppender('readings');
-  const cpu = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < all.length; i++) {
-    const r = all[i];
-    appender.appendBigInt(1n);
-    appender.appendVarchar('readings');
-    appender.appendTimestampNanoseconds(new DuckDBTimestampNanosecondsValue(BigInt(r.timeMs) * 1_000_000n));
-    appender.appendVarchar(r.device);
-    appender.appendVarchar(r.location);
-    for (const v of r.values) appender.appendDouble(v);
-    appender.endRow();
-    if ((i + 1) % flushEvery === 0) appender.flushSync();
-  }
-  appender.closeSync();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const used = process.cpuUsage(cpu);
-  connection.closeSync();
-  instance.closeSync();
-  rmSync(dataDir, { recursive: true, force: true });
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6 };
-}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs: number[], digits: number): string => (xs.length > 1 ? ` [${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)}]` : '');
 
 async function main(): Promise<void> {
-  const all = rows(RECORDS, Date.now() - 60 * 60_000);
-  console.log(`records: ${RECORDS}, ${PER_CALL} per call, ${DEVICES} devices, MULTI (2 dimensions, 4 DOUBLE), client concurrency ${CONCURRENCY}`);
-  const sdk = await throughSdk(all);
-  const measured = RECORDS - PER_CALL;
-  const sdkRate = measured / sdk.seconds;
-  const sdkCpuUs = (sdk.cpuSeconds / measured) * 1e6;
-  console.log(`${'SDK client -> server (WriteRecords):'.padEnd(44)} ${sdkRate.toFixed(0)} records/s, server CPU ${sdkCpuUs.toFixed(2)} us/record, client CPU ${((sdk.clientCpuSeconds / measured) * 1e6).toFixed(2)} us/record (${sdk.seconds.toFixed(2)} s)`);
-  for (const flushEvery of [PER_CALL, 10_000]) {
-    const app = await throughAppender(all, flushEvery);
-    const appRate = RECORDS / app.seconds;
-    const appCpuUs = (app.cpuSeconds / RECORDS) * 1e6;
-    const label = `DuckDB Appender, commit every ${flushEvery} rows:`.padEnd(44);
-    console.log(`${label} ${appRate.toFixed(0)} records/s, CPU ${appCpuUs.toFixed(2)} us/record (${app.seconds.toFixed(2)} s); server/Appender CPU per record ${(sdkCpuUs / appCpuUs).toFixed(2)}x`);
+  const now = Date.now();
+  const all = rows(RECORDS, now - 60 * 60_000);
+  const warmup = rows(WARMUP, now - 120 * 60_000);
+  console.log(
+    `records: ${RECORDS} measured after ${WARMUP} warm-up, ${PER_CALL} per call, ${DEVICES} devices, MULTI (2 dimensions, 4 DOUBLE), client concurrency ${CONCURRENCY}; median of ${RUNS} runs [min-max]`,
+  );
+  const sdkRate: number[] = [];
+  const sdkCpu: number[] = [];
+  const clientCpu: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const sdk = await throughSdk(all, warmup);
+    sdkRate.push(RECORDS / sdk.seconds);
+    sdkCpu.push((sdk.cpuSeconds / RECORDS) * 1e6);
+    clientCpu.push((sdk.clientCpuSeconds / RECORDS) * 1e6);
+  }
+  const serverUs = median(sdkCpu);
+  console.log(
+    `${'SDK client -> server (WriteRecords):'.padEnd(56)} ${median(sdkRate).toFixed(0)}${spread(sdkRate, 0)} records/s, server CPU ${serverUs.toFixed(2)}${spread(sdkCpu, 2)} us/record, client CPU ${median(clientCpu).toFixed(2)} us/record`,
+  );
+  const ceilings: Array<[AppendMode, number]> = [
+    ['rows', PER_CALL],
+    ['rows', 10_000],
+    ['chunks', 10_000],
+  ];
+  for (const [mode, flushEvery] of ceilings) {
+    const rate: number[] = [];
+    const cpu: number[] = [];
+    await throughAppender(warmup, flushEvery, mode); // warm-up
+    for (let run = 0; run < RUNS; run++) {
+      const app = await throughAppender(all, flushEvery, mode);
+      rate.push(RECORDS / app.seconds);
+      cpu.push((app.cpuSeconds / RECORDS) * 1e6);
+    }
+    const label = `DuckDB Appender${mode === 'chunks' ? ' (data chunks)' : ''}, commit every ${flushEvery} rows:`.padEnd(56);
+    console.log(`${label} ${median(rate).toFixed(0)}${spread(rate, 0)} records/s, CPU ${median(cpu).toFixed(2)}${spread(cpu, 2)} us/record; server/Appender CPU per record ${(serverUs / median(cpu)).toFixed(2)}x`);
   }
 }
 

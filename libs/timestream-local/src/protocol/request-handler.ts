@@ -25,7 +25,10 @@ export interface RequestHandlerOptions {
 
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
-export const newRequestId = (): string => randomBytes(16).toString('hex').toUpperCase().slice(0, 26);
+const REQUEST_ID_PREFIX = randomBytes(8).toString('hex').toUpperCase();
+let requestCount = 0;
+/** 26 upper-case hex digits: a random per-process prefix and a counter (unique without a random draw per request). */
+export const newRequestId = (): string => REQUEST_ID_PREFIX + (requestCount++).toString(16).toUpperCase().padStart(10, '0');
 
 /** awsJson1_0 over HTTP: routing by X-Amz-Target, JSON codec, error encoding, signature check. */
 export function createRequestHandler(options: RequestHandlerOptions) {

@@ -1,11 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ScalarType } from './catalog-types';
-import { canonicalDouble, recordKey, valueHash } from './record-key';
+import { fingerprintRecord, newFingerprint, valueHash } from './record-hash';
 import { RecordIndex } from './record-index';
 import { quoteIdent, type TableLayout } from './table-layout';
 
 function canonical(value: unknown, type: ScalarType): string {
-  if (type === 'DOUBLE') return canonicalDouble(Number(value));
+  if (type === 'DOUBLE') return String(Number(value)); // the shortest round trip, as the write path's canonicalValue
   if (type === 'BOOLEAN') return value ? 'true' : 'false';
   return String(value);
 }
@@ -17,13 +17,14 @@ export async function loadRecordIndex(connection: DuckDBConnection, layout: Tabl
   const select = [
     '__version',
     'measure_name',
-    'CAST(epoch_ns("time") AS VARCHAR)',
     'epoch_ms("time")',
+    'CAST(epoch_ns("time") % 1000000 AS INTEGER)',
     ...layout.dimensions.map((d) => quoteIdent(d.column)),
     ...valueSelect,
   ];
   const reader = await connection.runAndReadAll(`SELECT ${select.join(', ')} FROM main.${quoteIdent(layout.storageName)}`);
   const nd = layout.dimensions.length;
+  const fp = newFingerprint();
   for (const row of reader.getRowsJS()) {
     const dims: Array<{ name: string; value: string }> = [];
     for (let i = 0; i < nd; i++) {
@@ -37,7 +38,9 @@ export async function loadRecordIndex(connection: DuckDBConnection, layout: Tabl
       if (v === null || v === undefined) return;
       values.push({ name: col.kind === 'MULTI' ? col.name : measureName, type: col.type, value: canonical(v, col.type) });
     });
-    index.set(recordKey(measureName, dims, String(row[2])), [Number(row[0]), valueHash(values), Number(row[3])]);
+    const timeMs = Number(row[2]);
+    fingerprintRecord(measureName, dims, timeMs, Number(row[3]), fp);
+    index.set(fp[0], fp[1], fp[2], Number(row[0]), valueHash(values), timeMs);
   }
   return index;
 }

@@ -51,7 +51,9 @@ export interface NormalizedRecord {
    *  TIMESTAMP values are nanoseconds since the epoch. */
   values: Array<{ name: string; type: ScalarType; value: string }>;
   timeNs: bigint;
+  /** the time in whole milliseconds, and the nanoseconds past it (0..999,999) */
   timeMs: number;
+  nsOfMs: number;
   version: number;
 }
 

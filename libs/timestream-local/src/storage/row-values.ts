@@ -1,18 +1,14 @@
-import { DuckDBTimestampNanosecondsValue, type DuckDBAppender } from '@duckdb/node-api';
 import type { ScalarType } from './catalog-types';
 import type { NormalizedRecord } from './resource-types';
 import type { TableLayout } from './table-layout';
-
-/** A row in physical column order: values are canonical texts (or undefined for NULL), types per column. */
-export interface PhysicalRow {
-  cells: Array<string | undefined>;
-}
 
 export interface ColumnPlan {
   types: ScalarType[];
   position: Map<string, number>;
   dimensionPosition: Map<string, number>;
   valuePosition: Map<string, number>;
+  /** reused by appendRecords: one row's cells (the append path is synchronous) */
+  scratch: Array<string | undefined>;
 }
 
 export function columnPlan(layout: TableLayout): ColumnPlan {
@@ -26,6 +22,7 @@ export function columnPlan(layout: TableLayout): ColumnPlan {
     position,
     dimensionPosition: new Map(layout.dimensions.map((d) => [d.name, position.get(d.column) as number] as const)),
     valuePosition: new Map(layout.values.map((v) => [v.name, position.get(v.column) as number] as const)),
+    scratch: new Array(types.length),
   };
 }
 
@@ -43,34 +40,6 @@ export function physicalRow(record: NormalizedRecord, plan: ColumnPlan): Array<s
     cells[plan.valuePosition.get(singleColumnName(record.kind)) as number] = record.values[0].value;
   }
   return cells;
-}
-
-export function appendRow(appender: DuckDBAppender, cells: Array<string | undefined>, types: ScalarType[]): void {
-  for (let i = 0; i < types.length; i++) {
-    const cell = cells[i];
-    if (cell === undefined) {
-      appender.appendNull();
-      continue;
-    }
-    switch (types[i]) {
-      case 'VARCHAR':
-        appender.appendVarchar(cell);
-        break;
-      case 'DOUBLE':
-        appender.appendDouble(Number(cell));
-        break;
-      case 'BIGINT':
-        appender.appendBigInt(BigInt(cell));
-        break;
-      case 'BOOLEAN':
-        appender.appendBoolean(cell === 'true');
-        break;
-      case 'TIMESTAMP':
-        appender.appendTimestampNanoseconds(new DuckDBTimestampNanosecondsValue(BigInt(cell)));
-        break;
-    }
-  }
-  appender.endRow();
 }
 
 export function sqlLiteral(cell: string | undefined, type: ScalarType): string {

@@ -1,5 +1,6 @@
 import type { ScalarType } from './catalog-types';
 import type { NormalizedRecord } from './resource-types';
+import { sameShape } from './record-shape';
 import { singleColumnName } from './row-values';
 import type { TableLayout } from './table-layout';
 import { MAX_DIMENSIONS_PER_TABLE, type WriteProblem } from './write-types';
@@ -31,12 +32,17 @@ export class SchemaTracker {
     for (const v of layout.values) this.valueType.set(v.name, v.type);
   }
 
+  /** the last record admitted: one of the same shape is admitted too, and adds nothing */
+  private lastAdmitted?: NormalizedRecord;
+
   /** Returns a problem, or undefined after recording what the record adds to the schema. */
   admit(record: NormalizedRecord): WriteProblem | undefined {
+    if (this.lastAdmitted !== undefined && sameShape(record, this.lastAdmitted)) return undefined;
     this.adds = false;
     const problem = this.check(record);
     if (problem) return problem;
     if (this.adds) this.record(record);
+    this.lastAdmitted = record;
     return undefined;
   }
 

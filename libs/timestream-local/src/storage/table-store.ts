@@ -1,19 +1,17 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { loadRecordIndex } from './index-loader';
 import { putMetaSql, metaKey, type StoredTable } from './metadata-store';
-import { recordKey, valueHash } from './record-key';
+import { PendingRows, type PendingRow } from './pending-rows';
+import { fingerprintRecord, newFingerprint, valueHash } from './record-hash';
 import type { RecordIndex } from './record-index';
-import { appendRow, columnPlan, physicalRow, sqlLiteral, type ColumnPlan } from './row-values';
+import { appendRecords } from './chunk-writer';
+import { columnPlan, physicalRow, sqlLiteral, type ColumnPlan } from './row-values';
 import { SchemaTracker } from './schema-tracker';
 import { DUCK_TYPES, quoteIdent, type TableLayout } from './table-layout';
 import type { RecordToStore, StoreResult } from './write-types';
 
-interface PendingRow {
-  record: RecordToStore;
-  key: string;
-  hash: number;
-  replaces: boolean;
-}
+const STORED: StoreResult = Object.freeze({ status: 'STORED' });
+const UNCHANGED: StoreResult = Object.freeze({ status: 'UNCHANGED' });
 
 /** The write path of one table: schema checks, version checks against the index, bulk append. */
 export class TableStore {
@@ -21,6 +19,7 @@ export class TableStore {
   private appender?: DuckDBAppender;
   private inTransaction = false;
   private plan: ColumnPlan;
+  private readonly fingerprint = newFingerprint();
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -39,55 +38,61 @@ export class TableStore {
    */
   async writeGroup(calls: RecordToStore[][]): Promise<StoreResult[][]> {
     const index = (this.index ??= await loadRecordIndex(this.connection, this.layout));
-    const pending = new Map<string, PendingRow>();
+    const pending = new PendingRows();
+    const fp = this.fingerprint;
     const appended: PendingRow[] = [];
     let unflushed = false;
     const out: StoreResult[][] = [];
     try {
-      for (const records of calls) {
+      for (let call = 0; call < calls.length; call++) {
+        const records = calls[call];
         const tracker = new SchemaTracker(this.layout);
         const results: StoreResult[] = new Array(records.length);
         const rows: Array<PendingRow | undefined> = [];
-        const inCall = new Map<string, number>();
-        records.forEach((record, i) => {
+        let replacing = false;
+        for (let i = 0; i < records.length; i++) {
+          const record = records[i];
           const problem = tracker.admit(record);
           if (problem) {
             results[i] = { status: 'REJECTED', problem };
-            return;
+            continue;
           }
-          const key = recordKey(record.measureName, record.dimensions, record.timeNs);
+          fingerprintRecord(record.measureName, record.dimensions, record.timeMs, record.nsOfMs, fp);
+          const f0 = fp[0];
+          const f1 = fp[1];
+          const f2 = fp[2];
           const hash = valueHash(record.values);
-          const earlier = pending.get(key);
-          const current = earlier ? ([earlier.record.version, earlier.hash] as const) : index.get(key);
+          const earlier = pending.get(f0, f1, f2);
+          const current = earlier ? { version: earlier.record.version, hash: earlier.hash } : index.get(f0, f1, f2);
           if (current) {
-            const [version, currentHash] = current;
+            const { version, hash: currentHash } = current;
             if (record.version < version) {
               results[i] = { status: 'REJECTED', problem: { kind: 'VERSION_LOWER', existingVersion: version, version: record.version } };
-              return;
+              continue;
             }
             if (record.version === version) {
-              results[i] = currentHash === hash ? { status: 'UNCHANGED' } : { status: 'REJECTED', problem: { kind: 'VERSION_SAME', existingVersion: version } };
-              return;
+              results[i] = currentHash === hash ? UNCHANGED : { status: 'REJECTED', problem: { kind: 'VERSION_SAME', existingVersion: version } };
+              continue;
             }
           }
-          const row: PendingRow = { record, key, hash, replaces: current !== undefined };
-          const at = inCall.get(key);
-          if (at !== undefined) {
-            row.replaces = (rows[at] as PendingRow).replaces;
-            rows[at] = undefined;
+          const row: PendingRow = { record, f0, f1, f2, hash, replaces: current !== undefined, call, at: rows.length };
+          if (earlier !== undefined && earlier.call === call) {
+            // a later record of the same call wins: one row, which replaces whatever was stored before the call
+            row.replaces = earlier.replaces;
+            rows[earlier.at] = undefined;
           }
-          inCall.set(key, rows.length);
+          replacing ||= row.replaces;
           rows.push(row);
-          pending.set(key, row);
-          results[i] = { status: 'STORED' };
-        });
+          pending.set(row);
+          results[i] = STORED;
+        }
         const toWrite = rows.filter((r): r is PendingRow => r !== undefined);
-        if (tracker.columnsAdded || tracker.measuresChanged || toWrite.some((r) => r.replaces)) {
+        if (tracker.columnsAdded || tracker.measuresChanged || replacing) {
           if (unflushed) await this.commit();
           unflushed = false;
           await this.applySchema(tracker);
         }
-        if (toWrite.some((r) => r.replaces)) {
+        if (replacing) {
           await this.writeWithReplace(toWrite);
         } else if (toWrite.length > 0) {
           await this.append(toWrite);
@@ -102,7 +107,7 @@ export class TableStore {
       this.index = undefined; // rebuilt from what was committed
       throw error;
     }
-    for (const r of appended) index.set(r.key, [r.record.version, r.hash, r.record.timeMs]);
+    for (const r of appended) index.set(r.f0, r.f1, r.f2, r.record.version, r.hash, r.record.timeMs);
     return out;
   }
 
@@ -138,7 +143,11 @@ export class TableStore {
       await this.connection.run('BEGIN TRANSACTION');
       this.inTransaction = true;
     }
-    for (const r of rows) appendRow(appender, physicalRow(r.record, this.plan), this.plan.types);
+    appendRecords(
+      appender,
+      rows.map((r) => r.record),
+      this.plan,
+    );
   }
 
   private async commit(): Promise<void> {

@@ -14,16 +14,18 @@ const DAY_MS = 86_400_000;
 export const FUTURE_LIMIT_MS = 15 * 60_000;
 
 type Placement = { store: 'MEMORY' | 'MAGNETIC' } | { reason: string };
+const IN_MEMORY_STORE: Placement = Object.freeze({ store: 'MEMORY' });
+const IN_MAGNETIC_STORE: Placement = Object.freeze({ store: 'MAGNETIC' });
 
 /** Memory store window [now - memory retention, now + 15 min); older records go to the magnetic store when enabled. */
 export function placeRecord(timeMs: number, table: TableRecord, nowMs: number): Placement {
   const s = table.settings;
   const end = nowMs + FUTURE_LIMIT_MS;
   const memoryStart = nowMs - s.memoryStoreRetentionHours * HOUR_MS;
-  if (timeMs >= memoryStart && timeMs < end) return { store: 'MEMORY' };
+  if (timeMs >= memoryStart && timeMs < end) return IN_MEMORY_STORE;
   if (timeMs < memoryStart && s.enableMagneticStoreWrites) {
     const magneticStart = nowMs - s.magneticStoreRetentionDays * DAY_MS;
-    if (timeMs >= magneticStart) return { store: 'MAGNETIC' };
+    if (timeMs >= magneticStart) return IN_MAGNETIC_STORE;
     return { reason: reasons.outsideMagneticStore(magneticStart, memoryStart) };
   }
   return { reason: reasons.outsideMemoryStore(memoryStart, end) };
@@ -39,15 +41,14 @@ export async function writeRecords(input: WriteRecordsRequest, ctx: OperationCon
   const toStore: RecordToStore[] = [];
   const records = request.Records ?? [];
   for (let i = 0; i < records.length; i++) {
-    const normalized = normalizeRecord(i, request.CommonAttributes, records[i]);
-    if (!normalized.ok) {
-      rejected.push({ RecordIndex: i, Reason: normalized.reason });
+    const record = normalizeRecord(i, request.CommonAttributes, records[i]);
+    if (typeof record === 'string') {
+      rejected.push({ RecordIndex: i, Reason: record });
       continue;
     }
-    const placement = placeRecord(normalized.record.timeMs, table, nowMs);
+    const placement = placeRecord(record.timeMs, table, nowMs);
     if ('reason' in placement) rejected.push({ RecordIndex: i, Reason: placement.reason });
     else {
-      const record = normalized.record as RecordToStore;
       record.store = placement.store;
       toStore.push(record);
     }
