@@ -17,7 +17,7 @@ import {
 } from '@duckdb/node-api';
 import type { ScalarType } from './catalog-types';
 import { sameShape } from './record-shape';
-import type { NormalizedRecord } from './resource-types';
+import type { NormalizedRecord, StoredValue } from './resource-types';
 import { singleColumnName, type ColumnPlan } from './row-values';
 
 const DUCKDB_TYPE: Record<ScalarType, DuckDBType> = { VARCHAR, DOUBLE, BIGINT, BOOLEAN, TIMESTAMP: TIMESTAMP_NS };
@@ -52,7 +52,7 @@ function placementOf(record: NormalizedRecord, plan: ColumnPlan): Placement {
 }
 
 /** Puts a record's dimension and measure texts at their physical column positions (the rest undefined). */
-function placeCells(record: NormalizedRecord, placement: Placement, cells: Array<string | undefined>): void {
+function placeCells(record: NormalizedRecord, placement: Placement, cells: Array<StoredValue | undefined>): void {
   cells.fill(undefined);
   const { dimensionAt, valueAt } = placement;
   for (let i = 0; i < dimensionAt.length; i++) cells[dimensionAt[i]] = record.dimensions[i].value;
@@ -60,7 +60,7 @@ function placeCells(record: NormalizedRecord, placement: Placement, cells: Array
 }
 
 /** Writes row `k` of every vector; one call site per vector class keeps each call monomorphic. */
-function setRow(vectors: DuckDBVector[], roles: ColumnRole[], k: number, record: NormalizedRecord, cells: Array<string | undefined>): void {
+function setRow(vectors: DuckDBVector[], roles: ColumnRole[], k: number, record: NormalizedRecord, cells: Array<StoredValue | undefined>): void {
   for (let i = 0; i < roles.length; i++) {
     const cell = cells[i];
     switch (roles[i]) {
@@ -74,10 +74,10 @@ function setRow(vectors: DuckDBVector[], roles: ColumnRole[], k: number, record:
         (vectors[i] as DuckDBTimestampNanosecondsVector).setItem(k, new DuckDBTimestampNanosecondsValue(record.timeNs));
         break;
       case 'VARCHAR':
-        (vectors[i] as DuckDBVarCharVector).setItem(k, cell ?? null);
+        (vectors[i] as DuckDBVarCharVector).setItem(k, (cell as string | undefined) ?? null);
         break;
       case 'DOUBLE':
-        (vectors[i] as DuckDBDoubleVector).setItem(k, cell === undefined ? null : Number(cell));
+        (vectors[i] as DuckDBDoubleVector).setItem(k, cell === undefined ? null : (cell as number));
         break;
       case 'BIGINT':
         (vectors[i] as DuckDBBigIntVector).setItem(k, cell === undefined ? null : BigInt(cell));

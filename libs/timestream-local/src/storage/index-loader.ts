@@ -1,11 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ScalarType } from './catalog-types';
+import type { MeasureValueEntry, StoredValue } from './resource-types';
 import { fingerprintRecord, newFingerprint, valueHash } from './record-hash';
 import { RecordIndex } from './record-index';
 import { quoteIdent, type TableLayout } from './table-layout';
 
-function canonical(value: unknown, type: ScalarType): string {
-  if (type === 'DOUBLE') return String(Number(value)); // the shortest round trip, as the write path's canonicalValue
+/** The stored form of a value read back, as the write path's canonicalValue makes it. */
+function canonical(value: unknown, type: ScalarType): StoredValue {
+  if (type === 'DOUBLE') return Number(value) === 0 ? 0 : Number(value);
   if (type === 'BOOLEAN') return value ? 'true' : 'false';
   return String(value);
 }
@@ -32,7 +34,7 @@ export async function loadRecordIndex(connection: DuckDBConnection, layout: Tabl
       if (v !== null && v !== undefined) dims.push({ name: layout.dimensions[i].name, value: String(v) });
     }
     const measureName = String(row[1]);
-    const values: Array<{ name: string; type: ScalarType; value: string }> = [];
+    const values: MeasureValueEntry[] = [];
     layout.values.forEach((col, i) => {
       const v = row[4 + nd + i];
       if (v === null || v === undefined) return;

@@ -4,7 +4,7 @@
  * stored record costs a few numbers in typed arrays and nothing the garbage collector has to visit.
  * Two different records share a fingerprint with probability about n^2 / 2^97 (1e-11 for a billion records).
  */
-import type { ScalarType } from './catalog-types';
+import type { MeasureValueEntry, StoredValue } from './resource-types';
 
 export type Fingerprint = Int32Array;
 
@@ -72,10 +72,18 @@ function startItem(first: string, second: string | undefined): void {
   prefixes.set(first, { second, s0: h0, s1: h1, s2: h2 });
 }
 
-/** Adds the hash of the item (first, second?, last) to the sums. */
-function addItem(first: string, second: string | undefined, last: string): void {
+const numberBits = new Float64Array(1);
+const numberWords = new Int32Array(numberBits.buffer);
+
+/** Adds the hash of the item (first, second?, last) to the sums; a number is hashed as its 64 bits. */
+function addItem(first: string, second: string | undefined, last: StoredValue): void {
   startItem(first, second);
-  mixText(last);
+  if (typeof last === 'string') mixText(last);
+  else {
+    numberBits[0] = last;
+    mixCode(numberWords[0]);
+    mixCode(numberWords[1]);
+  }
   sum0 = (sum0 + avalanche(h0, h2)) | 0;
   sum1 = (sum1 + avalanche(h1, h0)) | 0;
   sum2 = (sum2 + avalanche(h2, h1)) | 0;
@@ -106,8 +114,8 @@ export function fingerprintRecord(measureName: string, dimensions: ReadonlyArray
   return out;
 }
 
-/** 53-bit hash of a record's measure values (name, type, canonical text), independent of their order. */
-export function valueHash(values: ReadonlyArray<{ name: string; type: ScalarType; value: string }>): number {
+/** 53-bit hash of a record's measure values (name, type, stored value), independent of their order. */
+export function valueHash(values: ReadonlyArray<MeasureValueEntry>): number {
   sum0 = sum1 = sum2 = 0;
   for (let i = 0; i < values.length; i++) addItem(values[i].name, values[i].type, values[i].value);
   const hi = avalanche(sum1 ^ values.length, sum2) & 0x1fffff;

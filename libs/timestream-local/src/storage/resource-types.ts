@@ -40,6 +40,15 @@ export interface Tag {
 }
 
 /** A validated record ready to store: one row of the table. */
+/** A DOUBLE's value is the number (never -0); the other types' is canonical text (TIMESTAMP: nanoseconds since the epoch). */
+export type StoredValue = string | number;
+
+export interface MeasureValueEntry {
+  name: string;
+  type: ScalarType;
+  value: StoredValue;
+}
+
 export interface NormalizedRecord {
   /** index of the record in the WriteRecords request */
   index: number;
@@ -47,9 +56,8 @@ export interface NormalizedRecord {
   measureName: string;
   /** 'MULTI' or the scalar type of a single-measure record */
   kind: ScalarType | 'MULTI';
-  /** single: one entry named by the measure; MULTI: one per measure value. `value` is canonical text;
-   *  TIMESTAMP values are nanoseconds since the epoch. */
-  values: Array<{ name: string; type: ScalarType; value: string }>;
+  /** single: one entry named by the measure; MULTI: one per measure value. */
+  values: MeasureValueEntry[];
   timeNs: bigint;
   /** the time in whole milliseconds, and the nanoseconds past it (0..999,999) */
   timeMs: number;

@@ -1,5 +1,5 @@
 import type { ScalarType } from './catalog-types';
-import type { NormalizedRecord } from './resource-types';
+import type { NormalizedRecord, StoredValue } from './resource-types';
 import type { TableLayout } from './table-layout';
 
 export interface ColumnPlan {
@@ -8,7 +8,7 @@ export interface ColumnPlan {
   dimensionPosition: Map<string, number>;
   valuePosition: Map<string, number>;
   /** reused by appendRecords: one row's cells (the append path is synchronous) */
-  scratch: Array<string | undefined>;
+  scratch: Array<StoredValue | undefined>;
 }
 
 export function columnPlan(layout: TableLayout): ColumnPlan {
@@ -35,9 +35,9 @@ export function physicalRow(record: NormalizedRecord, plan: ColumnPlan): Array<s
   cells[plan.position.get('time') as number] = record.timeNs.toString();
   for (const d of record.dimensions) cells[plan.dimensionPosition.get(d.name) as number] = d.value;
   if (record.kind === 'MULTI') {
-    for (const v of record.values) cells[plan.valuePosition.get(v.name) as number] = v.value;
+    for (const v of record.values) cells[plan.valuePosition.get(v.name) as number] = String(v.value);
   } else {
-    cells[plan.valuePosition.get(singleColumnName(record.kind)) as number] = record.values[0].value;
+    cells[plan.valuePosition.get(singleColumnName(record.kind)) as number] = String(record.values[0].value);
   }
   return cells;
 }

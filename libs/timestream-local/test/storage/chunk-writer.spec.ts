@@ -28,14 +28,14 @@ const T0 = 1_732_900_000_000_000_000n;
 function record(i: number): NormalizedRecord {
   const base = { index: i, measureName: 'readings', timeNs: T0 + BigInt(i) * 1_000_000n + BigInt(i % 3), timeMs: 0, nsOfMs: 0, version: i % 5 === 0 ? 3_000_000_000 : 1 };
   if (i % 7 === 0) {
-    return { ...base, measureName: 'single', kind: 'DOUBLE', dimensions: [{ name: 'device_id', value: `d-${i}` }], values: [{ name: 'single', type: 'DOUBLE', value: String(i / 4) }] };
+    return { ...base, measureName: 'single', kind: 'DOUBLE', dimensions: [{ name: 'device_id', value: `d-${i}` }], values: [{ name: 'single', type: 'DOUBLE', value: i / 4 }] };
   }
   return {
     ...base,
     kind: 'MULTI',
     dimensions: i % 2 === 0 ? [{ name: 'site', value: `s-${i % 10}` }, { name: 'device_id', value: `d-${i}` }] : [{ name: 'device_id', value: `d-${i}` }],
     values: [
-      { name: 'temp', type: 'DOUBLE', value: String(i * 0.5) },
+      { name: 'temp', type: 'DOUBLE', value: i * 0.5 },
       { name: 'count', type: 'BIGINT', value: i % 11 === 0 ? '-9223372036854775808' : String(i) },
       ...(i % 3 === 0 ? [{ name: 'ok', type: 'BOOLEAN' as const, value: i % 2 === 0 ? 'true' : 'false' }] : []),
       { name: 'note', type: 'VARCHAR', value: `ünï ${i}` },

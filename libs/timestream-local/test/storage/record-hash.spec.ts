@@ -49,8 +49,8 @@ describe('record fingerprint', () => {
 
 describe('valueHash', () => {
   const values = [
-    { name: 'temperature', type: 'DOUBLE' as const, value: '20.5' },
-    { name: 'humidity', type: 'DOUBLE' as const, value: '40' },
+    { name: 'temperature', type: 'DOUBLE' as const, value: 20.5 },
+    { name: 'humidity', type: 'DOUBLE' as const, value: 40 },
   ];
 
   it('does not depend on the order of the values', () => {
@@ -61,12 +61,13 @@ describe('valueHash', () => {
     const hashes = [
       valueHash(values),
       valueHash([values[0]]),
-      valueHash([values[0], { ...values[1], value: '41' }]),
-      valueHash([values[0], { ...values[1], type: 'VARCHAR' }]),
+      valueHash([values[0], { ...values[1], value: 41 }]),
+      valueHash([values[0], { ...values[1], value: 40.000000000001 }]),
+      valueHash([values[0], { ...values[1], type: 'VARCHAR', value: '40' }]),
       valueHash([values[0], { ...values[1], name: 'humidity2' }]),
       valueHash([
-        { ...values[0], value: '40' },
-        { ...values[1], value: '20.5' },
+        { ...values[0], value: 40 },
+        { ...values[1], value: 20.5 },
       ]),
     ];
     expect(new Set(hashes).size).toBe(hashes.length);

@@ -1,5 +1,6 @@
 import type { _Record, Dimension, MeasureValue } from '@aws-sdk/client-timestream-write';
 import type { ScalarType } from '../../storage/catalog-types';
+import type { MeasureValueEntry } from '../../storage/resource-types';
 import type { RecordToStore } from '../../storage/write-types';
 import { canonicalValue, toNanoseconds, type TimeUnit } from './record-values';
 import { reasons } from './reasons';
@@ -33,7 +34,6 @@ function bytes(s: string): number {
 export type Normalized = RecordToStore | string;
 
 type DimensionEntry = { name: string; value: string };
-type MeasureEntry = { name: string; type: ScalarType; value: string };
 
 /** running byte size of the record being normalized (module state: normalizing is synchronous) */
 let recordSize = 0;
@@ -87,7 +87,7 @@ export function normalizeRecord(index: number, common: _Record | undefined, reco
   const timeNs = toNanoseconds(time, unit);
   if (timeNs === undefined) return reasons.invalidTime();
 
-  let values: MeasureEntry[];
+  let values: MeasureValueEntry[];
   const measureValue = record.MeasureValue ?? common?.MeasureValue;
   const measureValues = record.MeasureValues ?? common?.MeasureValues;
   if (type === 'MULTI') {

@@ -1,4 +1,5 @@
 import type { ScalarType } from '../../storage/catalog-types';
+import type { StoredValue } from '../../storage/resource-types';
 
 export type TimeUnit = 'MILLISECONDS' | 'SECONDS' | 'MICROSECONDS' | 'NANOSECONDS';
 
@@ -17,13 +18,15 @@ const DOUBLE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BIGINT = /^[+-]?\d{1,19}$/;
 const MIN_BIGINT = -9_223_372_036_854_775_808n;
 
-/** Canonical text of a measure value of `type`, or undefined when it does not parse. */
-export function canonicalValue(value: string, type: ScalarType, unit: TimeUnit): string | undefined {
+/** The stored form of a measure value of `type` (a DOUBLE's number, other types' canonical text), or undefined
+ * when it does not parse. */
+export function canonicalValue(value: string, type: ScalarType, unit: TimeUnit): StoredValue | undefined {
   switch (type) {
     case 'DOUBLE': {
       if (!DOUBLE.test(value)) return undefined;
       const n = Number(value);
-      return Number.isFinite(n) ? String(n) : undefined;
+      if (!Number.isFinite(n)) return undefined;
+      return n === 0 ? 0 : n; // -0 is stored as 0, as its text "0" always was
     }
     case 'BIGINT': {
       if (!BIGINT.test(value)) return undefined;

@@ -85,7 +85,7 @@ function describeRecord(record: NormalizedRecord): RejectedDataReport['rejectedR
     dimensions: record.dimensions,
     measureName: record.measureName,
     measureValueType: record.kind,
-    measureValues: record.values,
+    measureValues: record.values.map((v) => ({ name: v.name, type: v.type, value: String(v.value) })),
     timeNanoseconds: record.timeNs.toString(),
     version: record.version,
   };
