@@ -24,10 +24,9 @@ export async function loadRecordIndex(connection: DuckDBConnection, layout: Tabl
     ...layout.dimensions.map((d) => quoteIdent(d.column)),
     ...valueSelect,
   ];
-  const reader = await connection.runAndReadAll(`SELECT ${select.join(', ')} FROM main.${quoteIdent(layout.storageName)}`);
   const nd = layout.dimensions.length;
   const fp = newFingerprint();
-  for (const row of reader.getRowsJS()) {
+  const addRow = (row: unknown[]): void => {
     const dims: Array<{ name: string; value: string }> = [];
     for (let i = 0; i < nd; i++) {
       const v = row[4 + i];
@@ -43,6 +42,11 @@ export async function loadRecordIndex(connection: DuckDBConnection, layout: Tabl
     const timeMs = Number(row[2]);
     fingerprintRecord(measureName, dims, timeMs, Number(row[3]), fp);
     index.set(fp[0], fp[1], fp[2], Number(row[0]), valueHash(values), timeMs);
+  };
+  // streamed a chunk at a time: a large table is never held in JavaScript whole
+  const result = await connection.stream(`SELECT ${select.join(', ')} FROM main.${quoteIdent(layout.storageName)}`);
+  for await (const rows of result.yieldRowsJs()) {
+    for (const row of rows) addRow(row);
   }
   return index;
 }
