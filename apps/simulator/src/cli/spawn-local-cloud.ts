@@ -29,8 +29,8 @@ export async function spawnLocalCloud(args: readonly string[], options: { env?: 
   const root = workspaceRoot();
   const entry = path.join(root, 'apps', 'local-cloud', 'src', 'main.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines = createInterface({ input: child.stdout! });
-  createInterface({ input: child.stderr! }).on('line', (l) => options.onLine?.(l));
+  const lines = createInterface({ input: child.stdout });
+  createInterface({ input: child.stderr }).on('line', (l) => options.onLine?.(l));
   const ready = await new Promise<SpawnedLocalCloud['ready']>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGTERM');

@@ -43,14 +43,15 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
       }
     };
     const binSeconds = chooseBinSeconds(options.windowMinutes, options.expectedIntervalMs);
+    const cloudClient = options.cloud;
     const [trend, latest, anomalies, stale, completeness, alarms, cloud] = await Promise.all([
       attempt('charts', () => queries.trend(options.windowMinutes, binSeconds), []),
       attempt('latest', () => queries.latest(options.windowMinutes), []),
       attempt('anomalies', () => queries.anomalies(options.windowMinutes), []),
       attempt('stale', () => queries.stale(staleAfter), []),
       attempt('completeness', () => queries.completeness(options.windowMinutes, options.expectedIntervalMs), []),
-      options.cloud ? attempt('alarms', () => options.cloud!.alarms(), null) : Promise.resolve(null),
-      options.cloud ? attempt('pipeline', () => options.cloud!.pipeline(), null) : Promise.resolve(null),
+      cloudClient ? attempt('alarms', () => cloudClient.alarms(), null) : Promise.resolve(null),
+      cloudClient ? attempt('pipeline', () => cloudClient.pipeline(), null) : Promise.resolve(null),
     ]);
     const { charts, shown, total } = toCharts(trend);
     const fleet = options.fleet.stats();

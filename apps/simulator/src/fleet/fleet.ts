@@ -98,14 +98,14 @@ export class Fleet {
         let soonest = Infinity;
         for (const device of this.devices) {
           if (this.roundsDone(device)) continue;
-          const due = this.nextDue.get(device)!;
+          const due = this.nextDue.get(device) ?? now;
           if (due <= now) {
-            this.ticks.set(device, this.ticks.get(device)! + 1);
+            this.ticks.set(device, this.ticksOf(device) + 1);
             this.nextDue.set(device, Math.max(due + this.options.intervalMs, now + 1));
             for (const outgoing of device.tick(Math.max(now, due))) await this.send(outgoing);
             if (this.stopRequested) break;
           }
-          soonest = Math.min(soonest, this.nextDue.get(device)!);
+          soonest = Math.min(soonest, this.nextDue.get(device) ?? now);
         }
         const wait = Math.min(250, Math.max(0, soonest - Date.now()));
         if (wait > 0) await this.sleep(wait);
@@ -160,7 +160,11 @@ export class Fleet {
   }
 
   private roundsDone(device: DeviceSimulator): boolean {
-    return this.options.rounds !== undefined && this.ticks.get(device)! >= this.options.rounds;
+    return this.options.rounds !== undefined && this.ticksOf(device) >= this.options.rounds;
+  }
+
+  private ticksOf(device: DeviceSimulator): number {
+    return this.ticks.get(device) ?? 0;
   }
 
   private finished(): boolean {
@@ -171,7 +175,7 @@ export class Fleet {
   private async send(outgoing: Outgoing): Promise<void> {
     for (let wait = this.limiter.take(); wait > 0; wait = this.limiter.take()) await this.sleep(wait);
     while (this.inFlight.size >= this.options.maxInFlight) await Promise.race(this.inFlight);
-    const device = this.byId.get(outgoing.deviceId)!;
+    const device = this.device(outgoing.deviceId);
     const sending: Promise<void> = this.target
       .send(device.spec, outgoing.message)
       .then(

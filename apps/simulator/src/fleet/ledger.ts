@@ -37,8 +37,6 @@ export class Ledger {
   }
 
   anomalies(): Array<{ deviceId: string; time: number; measure: string; value: number }> {
-    return this.sent
-      .filter((o) => o.anomaly && o.kind !== 'duplicate')
-      .map((o) => ({ deviceId: o.deviceId, time: o.readingTime, measure: o.anomaly!.measure, value: o.anomaly!.value }));
+    return this.sent.flatMap((o) => (o.anomaly && o.kind !== 'duplicate' ? [{ deviceId: o.deviceId, time: o.readingTime, measure: o.anomaly.measure, value: o.anomaly.value }] : []));
   }
 }

@@ -2,6 +2,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { readFileSync } from 'node:fs';
 import type { SimulatorConfig } from '../config';
+import { ConfigError } from '../errors';
 import { LambdaTarget } from './lambda-target';
 import { MqttTarget } from './mqtt-target';
 import type { Target } from './target';
@@ -15,14 +16,16 @@ export function createTarget(config: SimulatorConfig): Target {
     case 'local':
       return new MqttTarget({ url: config.mqttUrl });
     case 'iot-core': {
-      const iot = config.iotCore!;
+      const iot = config.iotCore;
+      if (!iot) throw new ConfigError('--target iot-core needs the IoT Core endpoint, certificate and key');
       return new MqttTarget({
         url: `mqtts://${iot.endpoint}:8883`,
         tls: { cert: readFileSync(iot.certFile), key: readFileSync(iot.keyFile), ca: iot.caFile ? readFileSync(iot.caFile) : undefined },
       });
     }
     case 'lambda':
-      return new LambdaTarget(new LambdaClient({ region: config.region }), config.functionName!);
+      if (!config.functionName) throw new ConfigError('--target lambda needs --function-name (or LAMBDA_FUNCTION_NAME)');
+      return new LambdaTarget(new LambdaClient({ region: config.region }), config.functionName);
     case 'timestream': {
       const local = config.timestreamEndpoint !== undefined;
       const client = new TimestreamWriteClient({ region: config.region, ...(local ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_CREDENTIALS } : {}) });

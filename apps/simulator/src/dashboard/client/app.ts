@@ -28,7 +28,8 @@ async function refresh(): Promise<void> {
   set('status', `Updated ${clock(model.generatedAt)} UTC · last ${model.windowMinutes} min · ${esc(model.source)}`);
   set('kpis', renderHeader(model));
   set('alarms', renderAlarms(model));
-  renderCharts(document.getElementById('charts')!, model);
+  const chartsEl = document.getElementById('charts');
+  if (chartsEl) renderCharts(chartsEl, model);
   set('charts-note', model.devicesShown < model.devicesTotal ? `Showing ${model.devicesShown} of ${model.devicesTotal} devices` : '');
   set('latest', panelError(model, 'latest') ?? renderLatest(model));
   set('anomalies', panelError(model, 'anomalies') ?? renderAnomalies(model));

@@ -16,7 +16,8 @@ export function renderCharts(container: HTMLElement, model: DashboardModel): voi
       card.innerHTML = `<h2>${measure.name[0].toUpperCase()}${measure.name.slice(1)} <span class="unit">${measure.unit}</span></h2><div class="plot"></div>`;
       container.appendChild(card);
     }
-    const plotEl = card.querySelector<HTMLElement>('.plot')!;
+    const plotEl = card.querySelector<HTMLElement>('.plot');
+    if (!plotEl) continue;
     if (!data || data.times.length === 0) {
       plotEl.innerHTML = '<p class="empty">Waiting for readings…</p>';
       charts.get(measure.name)?.plot.destroy();
