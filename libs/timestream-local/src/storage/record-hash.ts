@@ -11,8 +11,7 @@ export type Fingerprint = Int32Array;
 export const newFingerprint = (): Fingerprint => new Int32Array(3);
 
 // Three 32-bit hash lanes (xor, multiply by an odd constant, xor-shift per character; other constants per
-// lane), in module state so that
-// hashing allocates nothing.
+// lane), in module state so that hashing allocates nothing.
 let h0 = 0;
 let h1 = 0;
 let h2 = 0;
