@@ -28,12 +28,25 @@ const VERSION_ONE = 1n;
 /** what fills a column: a system column, or the canonical texts of a dimension or measure of a scalar type */
 type ColumnRole = 'version' | 'measureName' | 'time' | ScalarType;
 
-function rolesOf(plan: ColumnPlan): ColumnRole[] {
-  const roles: ColumnRole[] = [...plan.types];
-  roles[plan.position.get('__version') as number] = 'version';
-  roles[plan.position.get('measure_name') as number] = 'measureName';
-  roles[plan.position.get('time') as number] = 'time';
-  return roles;
+interface ChunkColumns {
+  types: DuckDBType[];
+  roles: ColumnRole[];
+}
+
+/** Per column plan (a plan lives until the table's columns change): the chunk's column types and roles. */
+const chunkColumns = new WeakMap<ColumnPlan, ChunkColumns>();
+
+function chunkColumnsOf(plan: ColumnPlan): ChunkColumns {
+  let columns = chunkColumns.get(plan);
+  if (columns === undefined) {
+    const roles: ColumnRole[] = [...plan.types];
+    roles[plan.position.get('__version') as number] = 'version';
+    roles[plan.position.get('measure_name') as number] = 'measureName';
+    roles[plan.position.get('time') as number] = 'time';
+    columns = { types: plan.types.map((t) => DUCKDB_TYPE[t]), roles };
+    chunkColumns.set(plan, columns);
+  }
+  return columns;
 }
 
 /** Where a record's dimensions and measure values go; reused for the following records of the same shape. */
@@ -97,8 +110,7 @@ function setRow(vectors: DuckDBVector[], roles: ColumnRole[], k: number, record:
  * the vectors' typed arrays in JavaScript, so a row costs a native call per text cell instead of one per cell.
  */
 export function appendRecords(appender: DuckDBAppender, records: ReadonlyArray<NormalizedRecord>, plan: ColumnPlan): void {
-  const types = plan.types.map((t) => DUCKDB_TYPE[t]);
-  const roles = rolesOf(plan);
+  const { types, roles } = chunkColumnsOf(plan);
   const cells = plan.scratch;
   let placement: Placement | undefined;
   for (let start = 0; start < records.length; start += CHUNK_ROWS) {

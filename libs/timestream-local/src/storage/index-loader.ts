@@ -1,13 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ScalarType } from './catalog-types';
-import type { MeasureValueEntry, StoredValue } from './resource-types';
+import { storedDouble, type MeasureValueEntry, type StoredValue } from './resource-types';
 import { fingerprintRecord, newFingerprint, valueHash } from './record-hash';
 import { RecordIndex } from './record-index';
 import { quoteIdent, type TableLayout } from './table-layout';
 
 /** The stored form of a value read back, as the write path's canonicalValue makes it. */
 function canonical(value: unknown, type: ScalarType): StoredValue {
-  if (type === 'DOUBLE') return Number(value) === 0 ? 0 : Number(value);
+  if (type === 'DOUBLE') return storedDouble(Number(value));
   if (type === 'BOOLEAN') return value ? 'true' : 'false';
   return String(value);
 }

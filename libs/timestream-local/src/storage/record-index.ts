@@ -8,8 +8,8 @@ const MIN_CAPACITY = 1024;
 
 /**
  * In-memory index of the stored records of one table, keyed by record fingerprint: version, value hash and time
- * (ms, for retention). An open-addressing hash table over typed arrays (load at most 1/2): about 72 bytes per
- * record and no per-record heap objects, so a large index costs the garbage collector nothing.
+ * (ms, for retention). An open-addressing hash table over typed arrays (load at most 1/2): 37 bytes per slot,
+ * 75-150 bytes per record, and no per-record heap objects, so a large index costs the garbage collector nothing.
  */
 export class RecordIndex {
   private keys = new Int32Array(MIN_CAPACITY * 3);

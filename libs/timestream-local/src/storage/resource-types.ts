@@ -39,9 +39,11 @@ export interface Tag {
   Value: string;
 }
 
-/** A validated record ready to store: one row of the table. */
 /** A DOUBLE's value is the number (never -0); the other types' is canonical text (TIMESTAMP: nanoseconds since the epoch). */
 export type StoredValue = string | number;
+
+/** The stored form of a DOUBLE: -0 becomes 0 (its text "0" always did), so equal values hash alike. */
+export const storedDouble = (n: number): number => (n === 0 ? 0 : n);
 
 export interface MeasureValueEntry {
   name: string;
@@ -49,6 +51,7 @@ export interface MeasureValueEntry {
   value: StoredValue;
 }
 
+/** A validated record ready to store: one row of the table. */
 export interface NormalizedRecord {
   /** index of the record in the WriteRecords request */
   index: number;

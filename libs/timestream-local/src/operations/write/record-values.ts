@@ -1,5 +1,5 @@
 import type { ScalarType } from '../../storage/catalog-types';
-import type { StoredValue } from '../../storage/resource-types';
+import { storedDouble, type StoredValue } from '../../storage/resource-types';
 
 export type TimeUnit = 'MILLISECONDS' | 'SECONDS' | 'MICROSECONDS' | 'NANOSECONDS';
 
@@ -26,7 +26,7 @@ export function canonicalValue(value: string, type: ScalarType, unit: TimeUnit):
       if (!DOUBLE.test(value)) return undefined;
       const n = Number(value);
       if (!Number.isFinite(n)) return undefined;
-      return n === 0 ? 0 : n; // -0 is stored as 0, as its text "0" always was
+      return storedDouble(n);
     }
     case 'BIGINT': {
       if (!BIGINT.test(value)) return undefined;
