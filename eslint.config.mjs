@@ -2,8 +2,11 @@ import nx from '@nx/eslint-plugin';
 
 // Module boundaries, enforced from the Nx project tags (direct imports):
 // - apps import only libraries (type:lib), never another app; libraries import only libraries;
-// - the local Timestream server is tagged type:emulator (not type:lib), so it is importable only
-//   where the second block allows it: apps/local-cloud, and tests, benchmarks and test helpers.
+// - the emulators (libs/timestream-local, libs/local-cloud-core) are tagged type:emulator (not
+//   type:lib), so they are importable only where the second block allows it: the local cloud (its
+//   CLI and its core), system tests, and tests, benchmarks and test helpers;
+// - system tests (type:e2e) import libraries and emulators; they reach apps only as processes
+//   (implicit dependencies in their project.json), never by import.
 const boundaries = (emulatorAllowed) => {
   const libs = emulatorAllowed ? ['type:lib', 'type:emulator'] : ['type:lib'];
   return [
@@ -14,7 +17,8 @@ const boundaries = (emulatorAllowed) => {
       depConstraints: [
         { sourceTag: 'type:app', onlyDependOnLibsWithTags: libs },
         { sourceTag: 'type:lib', onlyDependOnLibsWithTags: libs },
-        { sourceTag: 'type:emulator', onlyDependOnLibsWithTags: ['type:lib'] },
+        { sourceTag: 'type:emulator', onlyDependOnLibsWithTags: libs },
+        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:emulator'] },
       ],
     },
   ];
@@ -37,6 +41,7 @@ export default [
   {
     files: [
       'apps/local-cloud/**/*.ts',
+      'libs/local-cloud-core/**/*.ts',
       'libs/timestream-local/**/*.ts',
       '**/*.spec.ts',
       '**/*.test.ts',

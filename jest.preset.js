@@ -1,6 +1,7 @@
 // Shared jest settings: @swc/jest transpiles TypeScript (type checking is the `typecheck` target),
 // workspace libraries resolve to their sources, and ESM-only packages (aedes and friends) are
 // transformed to CommonJS for jest's module system.
+const { existsSync } = require('node:fs');
 const path = require('node:path');
 
 const esmOnly = ['aedes', 'aedes-[^/]+', 'mqemitter', 'hyperid', 'fastfall', 'fastparallel', 'fastseries', 'reusify', 'retimer', 'uuid', 'p-limit', 'yocto-queue'];
@@ -9,12 +10,17 @@ const libs = {
   schema: 'libs/schema/src',
   queries: 'libs/queries/src',
   'timestream-local': 'libs/timestream-local/src',
+  'local-cloud-client': 'libs/local-cloud-client/src',
+  'local-cloud-core': 'libs/local-cloud-core/src',
+  fleet: 'libs/fleet/src',
+  dashboard: 'libs/dashboard/src',
 };
 
 const moduleNameMapper = {};
 for (const [name, dir] of Object.entries(libs)) {
   moduleNameMapper[`^@iot-timeseries/${name}$`] = path.join(__dirname, dir, 'index.ts');
-  moduleNameMapper[`^@iot-timeseries/${name}/testing$`] = path.join(__dirname, dir, 'testing.ts');
+  const testing = path.join(__dirname, dir, 'testing.ts');
+  if (existsSync(testing)) moduleNameMapper[`^@iot-timeseries/${name}/testing$`] = testing;
 }
 
 module.exports = {

@@ -1,36 +1,8 @@
 import { ALARM_DEFINITIONS, STALE_DEVICE_AFTER_SECONDS, topicRule } from '@iot-timeseries/schema';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { AlarmOverrides, LocalCloudConfig } from '@iot-timeseries/local-cloud-core';
 import { ConfigError } from './errors';
-
-export type AlarmOverrides = Record<string, { periodSeconds?: number; evaluationPeriods?: number; threshold?: number }>;
-
-export interface LocalCloudConfig {
-  host: string;
-  mqttPort: number;
-  timestreamPort: number;
-  httpPort: number;
-  dataDir: string;
-  action: 'kinesis' | 'timestream';
-  lambdaBundle: string;
-  functionName: string;
-  streamName: string;
-  region: string;
-  accountId: string;
-  shardCount: number;
-  batchSize: number;
-  batchingWindowMs: number;
-  maxRecordsPerShard: number;
-  maxRetryAttempts: number;
-  lambdaTimeoutMs: number;
-  lambdaConcurrency: number;
-  alarmIntervalMs: number;
-  alarmOverrides: AlarmOverrides;
-  staleAfterSeconds: number;
-  staleCheckMs: number;
-  /** Print the function's log lines to stdout. */
-  echoLambdaLogs: boolean;
-}
 
 /** The workspace root (the folder holding nx.json), found from this file. */
 export function workspaceRoot(from = __dirname): string {

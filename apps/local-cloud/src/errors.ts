@@ -1,40 +1,10 @@
-/** Named errors of the local cloud; each keeps the underlying `cause`. */
-export class LocalCloudError extends Error {
+/** Named errors of the local cloud CLI; each keeps the underlying `cause`. */
+export class LocalCloudCliError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
   }
 }
 
-/** The topic rule's SQL (or a substitution template) does not parse. */
-export class RuleSqlError extends LocalCloudError {
-  constructor(
-    message: string,
-    readonly position: number,
-  ) {
-    super(`${message} at position ${position}`);
-  }
-}
-
-/** A message could not be evaluated by the rule (e.g. its payload is not a JSON object). */
-export class RuleEvaluationError extends LocalCloudError {}
-
 /** A setting from the environment or command line is missing or invalid. */
-export class ConfigError extends LocalCloudError {}
-
-/** The stream buffer is full; the record was not accepted (like Kinesis ProvisionedThroughputExceeded). */
-export class StreamFullError extends LocalCloudError {}
-
-/** The Lambda bundle could not be loaded or an invocation failed outside the handler. */
-export class LambdaRuntimeError extends LocalCloudError {}
-
-/** The Lambda handler threw or timed out. */
-export class LambdaInvocationError extends LocalCloudError {
-  constructor(
-    message: string,
-    readonly errorType: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+export class ConfigError extends LocalCloudCliError {}

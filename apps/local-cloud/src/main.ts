@@ -1,8 +1,7 @@
+import { formatReadyLine } from '@iot-timeseries/local-cloud-client';
+import { countStaleDevices, startLocalCloud, startLocalTimestream } from '@iot-timeseries/local-cloud-core';
 import { timestreamSettings } from '@iot-timeseries/schema';
 import { loadConfig } from './config';
-import { startLocalCloud } from './local-cloud';
-import { countStaleDevices } from './timestream/stale-probe';
-import { startLocalTimestream } from './timestream/local-timestream';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  console.log(`local-cloud ready ${JSON.stringify({ ...e, dataDir: config.dataDir })}`);
+  console.log(formatReadyLine({ ...e, dataDir: config.dataDir }));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -1,8 +1,8 @@
+import { DEFAULT_FAULT_RATES, type FaultRates } from '@iot-timeseries/fleet';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './errors';
-import { DEFAULT_FAULT_RATES, type FaultRates } from './fleet/faults';
 
 export type Command = 'run' | 'serve';
 export type TargetKind = 'local' | 'iot-core' | 'lambda' | 'timestream';

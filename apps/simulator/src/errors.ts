@@ -9,8 +9,3 @@ export class SimulatorError extends Error {
 /** A setting from the command line or environment is missing or invalid. */
 export class ConfigError extends SimulatorError {}
 
-/** A target refused or failed to take a message. */
-export class TargetError extends SimulatorError {}
-
-/** The local cloud did not become ready. */
-export class LocalCloudUnavailableError extends SimulatorError {}

@@ -1,6 +1,7 @@
 import type { ColumnInfo, Row } from '@aws-sdk/client-timestream-query';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { queryPage } from '../src/testing';
 import { decodeRows, type DayToSecondInterval, type TimeSeriesPoint, type TimestampValue, type YearToMonthInterval } from '../src';
 
 const DIR = join(__dirname, '../../../../shared/spec/timestream/captured-responses');
@@ -85,5 +86,17 @@ describe('decodeRows on the captured responses', () => {
   it('refuses a row that does not match its columns', () => {
     expect(() => decodeRows([{ Name: 'x', Type: { ScalarType: 'DOUBLE' } }], [{ Data: [{ ScalarValue: 'abc' }] }])).toThrow('not a DOUBLE: "abc"');
     expect(() => decodeRows([{ Name: 'x', Type: { ScalarType: 'DOUBLE' } }], [{ Data: [] }])).toThrow('a row has 0 values for 1 columns');
+  });
+});
+
+describe('queryPage (the testing entry)', () => {
+  it('builds a page that decodes to the rows it was given, nulls included', () => {
+    const page = queryPage({ columns: { device_id: 'VARCHAR', n: 'BIGINT', avg: 'DOUBLE' }, rows: [['dev-a', '3', '20.5'], ['dev-b', '0', null]] });
+    expect(decodeRows(page.ColumnInfo, page.Rows)).toEqual([
+      { device_id: 'dev-a', n: 3n, avg: 20.5 },
+      { device_id: 'dev-b', n: 0n, avg: null },
+    ]);
+    expect(page.NextToken).toBeUndefined();
+    expect(page.QueryStatus?.ProgressPercentage).toBe(100);
   });
 });

@@ -1,15 +1,10 @@
 import { CancelQueryCommand, QueryCommand, TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { mockClient } from 'aws-sdk-client-mock';
 import { QueryCancelledError, QueryFailedError, runQuery } from '../src';
+import { queryPage } from '../src/testing';
 
 const columns = [{ Name: 'n', Type: { ScalarType: 'BIGINT' as const } }];
-const page = (values: string[], NextToken?: string) => ({
-  QueryId: 'AEBQEANNWTSYL2DP',
-  ColumnInfo: columns,
-  Rows: values.map((v) => ({ Data: [{ ScalarValue: v }] })),
-  NextToken,
-  QueryStatus: { ProgressPercentage: NextToken ? 50 : 100, CumulativeBytesScanned: 100, CumulativeBytesMetered: 10_000_000 },
-});
+const page = (values: string[], nextToken?: string) => queryPage({ columns: { n: 'BIGINT' }, rows: values.map((v) => [v]), nextToken });
 
 describe('runQuery (paging and cancellation; the API is mocked)', () => {
   const mock = mockClient(TimestreamQueryClient);

@@ -52,6 +52,21 @@ describe('module boundaries (lint)', () => {
     },
   );
 
+  const coreImport = "import { startLocalCloud } from '@iot-timeseries/local-cloud-core';\nexport const x = startLocalCloud;\n";
+
+  it.each(['apps/simulator/src/probe.ts', 'libs/dashboard/src/probe.ts', 'apps/query-cli/src/probe.ts'])('fails production code of %s that imports the local cloud core', async (file) => {
+    expect(await boundaryErrors(file, coreImport)).toEqual([expect.stringMatching(/can only depend on libs tagged with "type:lib"/)]);
+  });
+
+  it.each(['apps/local-cloud/src/probe.ts', 'apps/pipeline-e2e/test/probe.ts'])('allows %s to import the local cloud core', async (file) => {
+    expect(await boundaryErrors(file, coreImport)).toEqual([]);
+  });
+
+  it('fails a system test that imports an app (apps are reached as processes)', async () => {
+    const errors = await boundaryErrors('apps/pipeline-e2e/test/probe.ts', "import { loadConfig } from '@iot-timeseries/simulator/src/config';\nexport const x = loadConfig;\n");
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
   it('allows an app to import a library', async () => {
     expect(await boundaryErrors('apps/simulator/src/probe.ts', "import { timestreamSettings } from '@iot-timeseries/schema';\nexport const x = timestreamSettings;\n")).toEqual([]);
   });

@@ -1,7 +1,5 @@
+import { buildFleet, Fleet, type Target } from '@iot-timeseries/fleet';
 import type { SimulatorConfig } from '../config';
-import { buildFleet } from '../fleet/devices';
-import { Fleet } from '../fleet/fleet';
-import type { Target } from '../targets/target';
 
 export function fleetFromConfig(config: SimulatorConfig, target: Target, overrides: { keepLedger?: boolean } = {}): Fleet {
   return new Fleet(

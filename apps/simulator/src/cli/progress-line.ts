@@ -1,4 +1,4 @@
-import type { FleetStats } from '../fleet/fleet';
+import type { FleetStats } from '@iot-timeseries/fleet';
 
 export function formatProgress(stats: FleetStats, roundsInfo?: string): string {
   const t = Math.floor(stats.elapsedMs / 1000);

@@ -1,9 +1,9 @@
+import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
 import type { SimulatorConfig } from '../config';
 import { createTarget } from '../targets/create-target';
 import { fleetFromConfig } from './fleet-from-config';
-import { LocalCloudClient } from './local-cloud-client';
 import { formatProgress, ProgressLine } from './progress-line';
-import { spawnLocalCloud, type SpawnedLocalCloud } from './spawn-local-cloud';
+import { startLocalCloudProcess } from './local-cloud-process';
 
 /**
  * `simulator run`: the recipe's generate-iot-data.py, grown up — rounds x devices readings, then a
@@ -20,7 +20,7 @@ export async function runCommand(config: SimulatorConfig): Promise<void> {
     );
     if (!up || config.spawnLocalCloud) {
       console.log('[simulator] no local cloud answering; starting one for this run…');
-      spawned = await spawnLocalCloud(['--mqtt-port', '0', '--timestream-port', '0', '--http-port', '0'], { onLine: (l) => !config.quiet && console.log(l) });
+      spawned = await startLocalCloudProcess(['--mqtt-port', '0', '--timestream-port', '0', '--http-port', '0'], (l) => !config.quiet && console.log(l));
       cloud = new LocalCloudClient(spawned.ready.health);
       config = { ...config, mqttUrl: spawned.ready.mqtt };
     }

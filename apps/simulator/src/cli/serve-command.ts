@@ -1,12 +1,11 @@
 import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import { buildDashboardServer, createDashboardLoader, listen } from '@iot-timeseries/dashboard';
+import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
 import type { SimulatorConfig } from '../config';
-import { createDashboardLoader } from '../dashboard/dashboard-data';
-import { buildDashboardServer, listen } from '../dashboard/dashboard-server';
 import { createTarget } from '../targets/create-target';
 import { fleetFromConfig } from './fleet-from-config';
-import { LocalCloudClient } from './local-cloud-client';
 import { formatProgress, ProgressLine } from './progress-line';
-import { spawnLocalCloud, type SpawnedLocalCloud } from './spawn-local-cloud';
+import { startLocalCloudProcess } from './local-cloud-process';
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'LOCALSIMULATOR', secretAccessKey: 'local-placeholder-secret' };
 
@@ -16,12 +15,12 @@ export async function serveCommand(config: SimulatorConfig): Promise<void> {
   let cloud: LocalCloudClient | undefined;
   if (config.target === 'local') {
     if (config.spawnLocalCloud) {
-      spawned = await spawnLocalCloud([], { onLine: (l) => console.log(l) });
+      spawned = await startLocalCloudProcess([], (l) => console.log(l));
       cloud = new LocalCloudClient(spawned.ready.health);
     } else {
       cloud = new LocalCloudClient(config.localCloudUrl);
       console.log(`[simulator] waiting for the local cloud at ${config.localCloudUrl} …`);
-      await cloud.waitUntilReady(180_000);
+      await cloud.waitUntilReady(180_000, { hint: 'start it with `npx nx run local-cloud:serve`, or pass --spawn-local-cloud' });
     }
   }
   const target = createTarget(config);

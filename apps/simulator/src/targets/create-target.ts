@@ -1,12 +1,9 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
+import { LambdaTarget, MqttTarget, TimestreamTarget, type Target } from '@iot-timeseries/fleet';
 import { readFileSync } from 'node:fs';
 import type { SimulatorConfig } from '../config';
 import { ConfigError } from '../errors';
-import { LambdaTarget } from './lambda-target';
-import { MqttTarget } from './mqtt-target';
-import type { Target } from './target';
-import { TimestreamTarget } from './timestream-target';
 
 /** Placeholder credentials for the local Timestream server (it keeps no secrets). */
 const LOCAL_CREDENTIALS = { accessKeyId: 'LOCALSIMULATOR', secretAccessKey: 'local-placeholder-secret' };

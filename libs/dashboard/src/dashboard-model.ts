@@ -1,0 +1,41 @@
+import type { FleetStats } from '@iot-timeseries/fleet';
+
+/** The JSON the dashboard page fetches from the simulator (built server-side from libs/queries results). */
+export interface DashboardModel {
+  generatedAt: string;
+  /** Where the data came from (the Timestream query endpoint, or "AWS"). */
+  source: string;
+  windowMinutes: number;
+  binSeconds: number;
+  measures: Array<{ name: string; unit: string; description: string }>;
+  /** Per measure: aligned bins (epoch seconds) and one series per device (null where no reading). */
+  charts: Record<string, { times: number[]; series: Array<{ deviceId: string; values: Array<number | null> }> }>;
+  devicesShown: number;
+  devicesTotal: number;
+  latest: Array<{ deviceId: string; location: string; time: string; values: Record<string, number | null>; ageSeconds: number }>;
+  anomalies: Array<{ deviceId: string; location?: string; time: string; measure: string; value: number; score?: number; detail?: string }>;
+  stale: Array<{ deviceId: string; location?: string; lastSeen: string; silentSeconds: number }>;
+  completeness: Array<{ deviceId: string; received: number; expected: number; percent: number }>;
+  alarms: Array<{ id: string; state: string; description: string; reason: string; since: string }> | null;
+  pipeline: PipelineFigures;
+  /** Panels whose query failed, with the reason (the page shows it instead of the panel). */
+  errors: Record<string, string>;
+}
+
+export interface PipelineFigures {
+  /** The fleet's own counts, and where it sends. */
+  fleet: FleetStats & { target: string };
+  /** From the local cloud's health endpoint; null against AWS. */
+  cloud: {
+    messagesReceived: number;
+    messagesPerSecond: number;
+    readingsWritten: number;
+    messagesInvalid: number;
+    recordsRejected: number;
+    putAsideTotal: number;
+    putAsideByReason: Record<string, number>;
+    lambdaInvocations: number;
+    lambdaErrors: number;
+    streamPending: number;
+  } | null;
+}

@@ -1,0 +1,10 @@
+/** Named errors of the dashboard; each keeps the underlying `cause`. */
+export class DashboardError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The page's browser code could not be bundled (a broken client source or a missing uPlot). */
+export class DashboardBuildError extends DashboardError {}

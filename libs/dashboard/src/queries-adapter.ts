@@ -1,0 +1,71 @@
+import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import { anomalies, completeness, latestReadings, runQuery, staleDevices, trends, type BuiltQuery } from '@iot-timeseries/queries';
+import { MEASURE_NAMES } from '@iot-timeseries/schema';
+import type { AnomalyPoint, DeviceCompleteness, DashboardQueries, LatestReading, StaleDevice, TrendPoint } from './dashboard-queries';
+
+/** A dashboard anomaly is a reading this many standard deviations from its device's baseline. */
+export const DASHBOARD_Z_THRESHOLD = 3;
+const TIMEOUT_MS = 15_000;
+
+/** The dashboard's panels, each answered by a libs/queries analytic through the Timestream Query API. */
+export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQueries {
+  const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs: TIMEOUT_MS })).rows;
+  return {
+    async trend(windowMinutes, binSeconds) {
+      const rows = await run(trends({ interval: `${binSeconds}s`, window: `${windowMinutes}m` }));
+      const bins = new Map<string, TrendPoint>();
+      for (const r of rows) {
+        const bin = r.bin_time.date.getTime();
+        const key = `${r.device_id}|${bin}`;
+        let row = bins.get(key);
+        if (!row) bins.set(key, (row = { deviceId: r.device_id, bin, values: {} }));
+        row.values[r.measure] = r.avg_value;
+      }
+      return [...bins.values()];
+    },
+    async latest(windowMinutes) {
+      const rows = await run(latestReadings({ lookback: `${windowMinutes}m` }));
+      return rows.map(
+        (r): LatestReading => ({
+          deviceId: r.device_id,
+          location: r.location,
+          time: r.time.date.getTime(),
+          values: Object.fromEntries(MEASURE_NAMES.map((m) => [m, (r[m] as number | null | undefined) ?? null])),
+        }),
+      );
+    },
+    async anomalies(windowMinutes) {
+      const perMeasure = await Promise.all(
+        MEASURE_NAMES.map(async (measure) =>
+          (await run(anomalies({ measure, recent: `${windowMinutes}m`, threshold: DASHBOARD_Z_THRESHOLD, limit: 50 }))).map(
+            (a): AnomalyPoint => ({ deviceId: a.device_id, location: a.location, time: a.time.date.getTime(), measure, value: a.value, score: a.z_score }),
+          ),
+        ),
+      );
+      return perMeasure.flat();
+    },
+    async stale(staleAfterSeconds) {
+      const rows = await run(staleDevices({ staleAfter: `${Math.max(1, Math.round(staleAfterSeconds))}s` }));
+      return rows.map((r): StaleDevice => ({ deviceId: r.device_id, location: r.location, lastSeen: r.last_seen.date.getTime() }));
+    },
+    async completeness(windowMinutes, expectedIntervalMs) {
+      const intervalSeconds = Math.max(60, Math.ceil(expectedIntervalMs / 1000));
+      const rows = await run(completeness({ interval: `${intervalSeconds}s`, window: `${windowMinutes}m`, expectedEvery: `${Math.max(1, Math.round(expectedIntervalMs))}ms` }));
+      // Count only bins that have ended, from the first bin in which the device reported (a device
+      // that joined the fleet a minute ago is not 3 % complete over a 15-minute window).
+      const cutoff = Date.now() - intervalSeconds * 1000;
+      const firstBin = new Map<string, number>();
+      for (const r of rows) if (r.received > 0n && !firstBin.has(r.device_id)) firstBin.set(r.device_id, r.bin_time.date.getTime());
+      const byDevice = new Map<string, DeviceCompleteness>();
+      for (const r of rows) {
+        const bin = r.bin_time.date.getTime();
+        if (bin > cutoff || bin < (firstBin.get(r.device_id) ?? Infinity)) continue;
+        const row = byDevice.get(r.device_id) ?? { deviceId: r.device_id, received: 0, expected: 0 };
+        row.received += Number(r.received);
+        row.expected += r.expected;
+        byDevice.set(r.device_id, row);
+      }
+      return [...byDevice.values()];
+    },
+  };
+}

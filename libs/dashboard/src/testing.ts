@@ -1,0 +1,48 @@
+import { MEASURES } from '@iot-timeseries/schema';
+import type { DashboardModel } from './dashboard-model';
+
+/** A made-up but plausible dashboard model, for testing the page on its own. */
+export function sampleModel(now = Date.now()): DashboardModel {
+  const devices = ['sensor-001', 'sensor-002', 'sensor-003'];
+  const times = Array.from({ length: 60 }, (_, i) => Math.floor(now / 1000) - (59 - i) * 10);
+  const charts: DashboardModel['charts'] = {};
+  for (const [k, m] of Object.entries(MEASURES)) {
+    const base = { temperature: 22, humidity: 50, pressure: 1013, vibration: 0.04 }[k] ?? 0;
+    charts[k] = { times, series: devices.map((d, j) => ({ deviceId: d, values: times.map((_, i) => (i === 30 && j === 1 ? null : base + j + Math.sin(i / 8) * (base / 20))) })) };
+    void m;
+  }
+  return {
+    generatedAt: new Date(now).toISOString(),
+    source: 'sample',
+    windowMinutes: 10,
+    binSeconds: 10,
+    measures: Object.values(MEASURES).map((m) => ({ name: m.name, unit: m.unit, description: m.description })),
+    charts,
+    devicesShown: 3,
+    devicesTotal: 3,
+    latest: devices.map((d, j) => ({ deviceId: d, location: 'factory-floor-1', time: new Date(now).toISOString(), values: { temperature: 22 + j, humidity: 50, pressure: 1013, vibration: 0.04 }, ageSeconds: 3 })),
+    anomalies: [{ deviceId: 'sensor-002', time: new Date(now - 60_000).toISOString(), measure: 'temperature', value: 41.2, score: 6.3 }],
+    stale: [{ deviceId: 'sensor-003', location: 'factory-floor-2', lastSeen: new Date(now - 400_000).toISOString(), silentSeconds: 400 }],
+    completeness: devices.map((d, j) => ({ deviceId: d, received: 100 - j * 10, expected: 100, percent: 100 - j * 10 })),
+    alarms: [
+      { id: 'write-latency', state: 'OK', description: 'd', reason: 'r', since: new Date(now).toISOString() },
+      { id: 'stale-devices', state: 'ALARM', description: 'd', reason: 'r', since: new Date(now).toISOString() },
+    ],
+    pipeline: {
+      fleet: { elapsedMs: 200_000, devices: 3, silentDevices: 1, messagesSent: 300, messagesPerSecond: 1.5, duplicates: 3, late: 2, invalid: 1, anomalies: 1, failedSends: 0, target: 'MQTT mqtt://127.0.0.1:1883' },
+      cloud: {
+        messagesReceived: 300,
+        messagesPerSecond: 1.5,
+        readingsWritten: 296,
+        messagesInvalid: 1,
+        recordsRejected: 0,
+        putAsideTotal: 1,
+        putAsideByReason: { 'humidity N is outside N..N %RH': 1 },
+        lambdaInvocations: 40,
+        lambdaErrors: 0,
+        streamPending: 0,
+      },
+    },
+    errors: {},
+  };
+}

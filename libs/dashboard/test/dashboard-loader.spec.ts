@@ -1,0 +1,68 @@
+import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import { MEASURE_NAMES } from '@iot-timeseries/schema';
+import { chooseBinSeconds, createDashboardLoader, toCharts, type DashboardQueries, type TrendPoint } from '../src';
+
+const fleetStats = { elapsedMs: 10_000, devices: 2, silentDevices: 0, messagesSent: 10, messagesPerSecond: 1, duplicates: 0, late: 0, invalid: 0, anomalies: 0, failedSends: 0 };
+const now = Date.now();
+
+function queries(overrides: Partial<DashboardQueries> = {}): DashboardQueries {
+  return {
+    trend: async (): Promise<TrendPoint[]> => [
+      { deviceId: 'sensor-002', bin: 2000, values: { temperature: 21 } },
+      { deviceId: 'sensor-001', bin: 1000, values: { temperature: 20, humidity: 50 } },
+    ],
+    latest: async () => [
+      { deviceId: 'sensor-002', location: 'b', time: now - 2000, values: { temperature: 21 } },
+      { deviceId: 'sensor-001', location: 'a', time: now - 1000, values: { temperature: 20 } },
+    ],
+    anomalies: async () => [
+      { deviceId: 'sensor-001', time: now - 5000, measure: 'temperature', value: 40, score: 5 },
+      { deviceId: 'sensor-002', time: now - 1000, measure: 'vibration', value: 2, score: 4 },
+    ],
+    stale: async () => [],
+    completeness: async () => [{ deviceId: 'sensor-001', received: 30, expected: 20 }],
+    ...overrides,
+  };
+}
+
+const loader = (q: DashboardQueries) =>
+  createDashboardLoader({ queryClient: new TimestreamQueryClient({ region: 'us-east-1' }), source: 'test', windowMinutes: 15, expectedIntervalMs: 2000, fleet: { stats: () => fleetStats }, targetDescription: 'MQTT x', queries: q });
+
+describe('the dashboard model', () => {
+  it('sorts and shapes every panel from the queries', async () => {
+    const model = await loader(queries())();
+    expect(model.measures.map((m) => m.name)).toEqual(MEASURE_NAMES);
+    expect(model.latest.map((r) => r.deviceId)).toEqual(['sensor-001', 'sensor-002']);
+    expect(model.anomalies.map((a) => a.deviceId)).toEqual(['sensor-002', 'sensor-001']);
+    expect(model.completeness).toEqual([{ deviceId: 'sensor-001', received: 30, expected: 20, percent: 100 }]);
+    expect(model.charts.temperature).toEqual({ times: [1, 2], series: [{ deviceId: 'sensor-001', values: [20, null] }, { deviceId: 'sensor-002', values: [null, 21] }] });
+    expect(model.pipeline).toEqual({ fleet: { ...fleetStats, target: 'MQTT x' }, cloud: null });
+    expect(model.alarms).toBeNull();
+    expect(model.errors).toEqual({});
+  });
+
+  it('shows a failed panel as an error and keeps the others', async () => {
+    const model = await loader(queries({ anomalies: async () => Promise.reject(new Error('query timed out')) }))();
+    expect(model.errors).toEqual({ anomalies: 'query timed out' });
+    expect(model.anomalies).toEqual([]);
+    expect(model.latest).toHaveLength(2);
+  });
+});
+
+describe('chooseBinSeconds', () => {
+  it('keeps a chart to about 240 points and a bin to at least one reading interval', () => {
+    expect(chooseBinSeconds(15, 2000)).toBe(4);
+    expect(chooseBinSeconds(60 * 24, 2000)).toBe(360);
+    expect(chooseBinSeconds(1, 30_000)).toBe(30);
+    expect(chooseBinSeconds(1, 100)).toBe(1);
+  });
+});
+
+describe('toCharts', () => {
+  it('shows at most 12 devices and counts them all', () => {
+    const rows = Array.from({ length: 15 }, (_, i) => ({ deviceId: `d-${String(i).padStart(2, '0')}`, bin: 0, values: { temperature: i } }));
+    const { charts, shown, total } = toCharts(rows);
+    expect([shown, total]).toEqual([12, 15]);
+    expect(charts.temperature.series.map((s) => s.deviceId)).toEqual(rows.slice(0, 12).map((r) => r.deviceId));
+  });
+});

@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import { buildDashboardServer, listen } from '../src';
+import { sampleModel } from '../src/testing';
+
+describe('the dashboard server', () => {
+  let server: Server;
+  let url: string;
+  let fail = false;
+
+  beforeAll(async () => {
+    server = await buildDashboardServer({
+      title: 'Fleet <test>',
+      refreshMs: 1000,
+      loadModel: async () => (fail ? Promise.reject(new Error('Timestream is down')) : sampleModel()),
+      extraRoutes: { '/api/echo': async (q) => ({ device: q.get('device') }) },
+    });
+    url = `http://127.0.0.1:${await listen(server, 0)}`;
+  }, 30_000);
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('serves the page, its bundled script and styles', async () => {
+    const page = await fetch(`${url}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<script src="/app.js"></script>');
+    const script = await fetch(`${url}/app.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await script.text()).length).toBeGreaterThan(10_000);
+    expect((await fetch(`${url}/uPlot.min.css`)).status).toBe(200);
+    expect((await fetch(`${url}/dashboard.css`)).status).toBe(200);
+  });
+
+  it('answers the model as JSON, and 502 with the reason when it cannot be loaded', async () => {
+    const ok = await fetch(`${url}/api/dashboard`);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).source).toBe('sample');
+    fail = true;
+    const failed = await fetch(`${url}/api/dashboard`);
+    fail = false;
+    expect(failed.status).toBe(502);
+    expect(await failed.json()).toEqual({ error: 'Timestream is down' });
+  });
+
+  it('serves extra routes with their query', async () => {
+    expect(await (await fetch(`${url}/api/echo?device=sensor-001`)).json()).toEqual({ device: 'sensor-001' });
+  });
+});

@@ -1,0 +1,12 @@
+export { Fleet, type FleetOptions, type FleetStats } from './fleet/fleet';
+export { buildFleet, RECIPE_DEVICES, type DeviceSpec } from './fleet/devices';
+export { DEFAULT_FAULT_RATES, NO_FAULTS, INVALID_KINDS, type FaultRates, type InvalidKind } from './fleet/faults';
+export { Ledger, type LedgerSummary } from './fleet/ledger';
+export type { Outgoing, OutgoingKind } from './fleet/device-simulator';
+export type { SensorMessage } from './fleet/sensor-message';
+export type { Readings } from './fleet/signal-model';
+export type { Target } from './targets/target';
+export { MqttTarget, type MqttTargetOptions } from './targets/mqtt-target';
+export { LambdaTarget } from './targets/lambda-target';
+export { TimestreamTarget } from './targets/timestream-target';
+export * from './errors';

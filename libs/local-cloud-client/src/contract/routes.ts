@@ -1,0 +1,14 @@
+import type { AlarmsReport } from './alarms';
+import type { HealthReport } from './health';
+import type { PipelineReport } from './pipeline';
+
+/** The health server's JSON routes and what each answers. */
+export interface LocalCloudRoutes {
+  '/health': HealthReport;
+  '/alarms': AlarmsReport;
+  '/pipeline': PipelineReport;
+}
+
+export type LocalCloudRoute = keyof LocalCloudRoutes;
+
+export const LOCAL_CLOUD_ROUTES: readonly LocalCloudRoute[] = ['/health', '/alarms', '/pipeline'];

@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LocalCloudClient, LocalCloudUnavailableError, type PipelineReport } from '../src';
+
+function pipeline(overrides: Partial<PipelineReport>): PipelineReport {
+  return {
+    startedAt: '2026-01-01T00:00:00.000Z',
+    messagesReceived: 0,
+    messagesPerSecond: 0,
+    ruleMatched: 0,
+    ruleErrors: 0,
+    recordsToStream: 0,
+    streamRefused: 0,
+    lambdaInvocations: 0,
+    lambdaErrors: 0,
+    readingsWritten: 0,
+    messagesInvalid: 0,
+    recordsRejected: 0,
+    putAsideTotal: 0,
+    putAsideByReason: {},
+    recentPutAside: [],
+    action: 'kinesis',
+    stream: { recordsPut: 0, recordsDelivered: 0, recordsPutAside: 0, recordsRefused: 0, batches: 0, retries: 0, pending: 0, shards: {} },
+    directWritesInFlight: 0,
+    ...overrides,
+  };
+}
+
+describe('LocalCloudClient', () => {
+  let server: Server;
+  let url: string;
+  let pipelines: PipelineReport[];
+
+  beforeEach(async () => {
+    pipelines = [];
+    server = createServer((req, res) => {
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (req.url === '/health') return send(200, { status: 'ok', action: 'kinesis' });
+      if (req.url === '/alarms') return send(200, { alarms: [{ id: 'stale-devices', state: 'OK' }], history: [] });
+      if (req.url === '/pipeline') return send(200, pipelines.length > 1 ? pipelines.shift() : pipelines[0]);
+      send(404, { error: 'no route' });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('reads health and the alarm list', async () => {
+    const client = new LocalCloudClient(url);
+    expect(await client.health()).toMatchObject({ status: 'ok', action: 'kinesis' });
+    expect(await client.alarms()).toEqual([{ id: 'stale-devices', state: 'OK' }]);
+  });
+
+  it('waits until everything sent was received and the stream is empty', async () => {
+    const streamWith = (pending: number) => ({ recordsPut: 5, recordsDelivered: 5 - pending, recordsPutAside: 0, recordsRefused: 0, batches: 1, retries: 0, pending, shards: {} });
+    pipelines.push(pipeline({ messagesReceived: 3 }), pipeline({ messagesReceived: 5, stream: streamWith(2) }), pipeline({ messagesReceived: 5, stream: streamWith(0) }));
+    const report = await new LocalCloudClient(url).waitUntilDrained(5, 5_000);
+    expect(report.messagesReceived).toBe(5);
+    expect(report.stream?.pending).toBe(0);
+  });
+
+  it('names the route and status of an error answer', async () => {
+    const misplaced = new LocalCloudClient(`${url}/elsewhere`);
+    await expect(misplaced.health()).rejects.toThrow(`${url}/elsewhere/health answered 404`);
+  });
+
+  it('gives up waiting for a local cloud that does not answer, with the hint', async () => {
+    const closed = new LocalCloudClient('http://127.0.0.1:1', 200);
+    const wait = closed.waitUntilReady(600, { intervalMs: 100, hint: 'start it with npm start' });
+    await expect(wait).rejects.toThrow(LocalCloudUnavailableError);
+    await expect(closed.waitUntilReady(300, { intervalMs: 100, hint: 'start it with npm start' })).rejects.toThrow(
+      /did not answer at http:\/\/127.0.0.1:1\/health within 0 s \(start it with npm start\)/,
+    );
+  });
+});

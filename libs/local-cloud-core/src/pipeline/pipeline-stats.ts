@@ -1,0 +1,59 @@
+import type { PipelineSnapshot, PutAsideEntry, PutAsideSource } from '@iot-timeseries/local-cloud-client';
+
+/** Counters of the local pipeline, with a bounded log of what was put aside and why. */
+export class PipelineStats {
+  private readonly startedAt = new Date().toISOString();
+  private readonly arrivals: number[] = [];
+  private readonly recent: PutAsideEntry[] = [];
+  private readonly byReason = new Map<string, number>();
+  counters = {
+    messagesReceived: 0,
+    ruleMatched: 0,
+    ruleErrors: 0,
+    recordsToStream: 0,
+    streamRefused: 0,
+    lambdaInvocations: 0,
+    lambdaErrors: 0,
+    readingsWritten: 0,
+    messagesInvalid: 0,
+    recordsRejected: 0,
+    putAsideTotal: 0,
+  };
+
+  constructor(
+    private readonly maxRecent = 200,
+    private readonly maxReasons = 100,
+    private readonly rateWindowMs = 10_000,
+  ) {}
+
+  messageReceived(now = Date.now()): void {
+    this.counters.messagesReceived++;
+    this.arrivals.push(now);
+    if (this.arrivals.length > 100_000) this.arrivals.splice(0, this.arrivals.length - 100_000);
+  }
+
+  putAside(source: PutAsideSource, reason: string, deviceId?: string, now = Date.now()): void {
+    this.counters.putAsideTotal++;
+    this.recent.push({ at: new Date(now).toISOString(), source, reason, deviceId });
+    if (this.recent.length > this.maxRecent) this.recent.splice(0, this.recent.length - this.maxRecent);
+    // Group by the reason's wording without the concrete numbers, so "humidity 140 is outside" and
+    // "humidity 150 is outside" count together.
+    const key = reason.replace(/-?\d+(\.\d+)?/g, 'N');
+    this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);
+    if (this.byReason.size > this.maxReasons) this.byReason.delete(this.byReason.keys().next().value!);
+  }
+
+  snapshot(now = Date.now()): PipelineSnapshot {
+    const from = now - this.rateWindowMs;
+    let drop = 0;
+    while (drop < this.arrivals.length && this.arrivals[drop] < from) drop++;
+    this.arrivals.splice(0, drop);
+    return {
+      startedAt: this.startedAt,
+      ...this.counters,
+      messagesPerSecond: Number((this.arrivals.length / (this.rateWindowMs / 1000)).toFixed(2)),
+      putAsideByReason: Object.fromEntries(this.byReason),
+      recentPutAside: [...this.recent].reverse(),
+    };
+  }
+}
