@@ -11,6 +11,13 @@ const scopes: ScopeFilters = {
 };
 const T0 = 1_700_000_000_000;
 
+/** The item with this id (the test fails if there is none). */
+function byId<T extends { id: string }>(items: readonly T[], id: string): T {
+  const found = items.find((item) => item.id === id);
+  if (!found) throw new Error(`no item ${id}`);
+  return found;
+}
+
 describe('AlarmEvaluator with the settings definitions', () => {
   it('starts INSUFFICIENT_DATA and goes OK with no data when missing data is not breaching', () => {
     const evaluator = new AlarmEvaluator(ALARM_DEFINITIONS, new MetricStore(), scopes);
@@ -31,12 +38,12 @@ describe('AlarmEvaluator with the settings definitions', () => {
     put(T0 - 100_000, 1500);
     put(T0 - 50_000, 900);
     put(T0 - 10_000, 99_999, 'Query'); // another operation, another alarm
-    let write = evaluator.evaluate(T0).find((s) => s.id === 'write-latency')!;
+    let write = byId(evaluator.evaluate(T0), 'write-latency');
     expect(write.state).toBe('OK');
     expect(write.datapoints).toEqual([1200, 200]);
-    expect(evaluator.list().find((s) => s.id === 'query-latency')!.state).toBe('OK'); // 99 999 > 5000 once, needs 2 periods
+    expect(byId(evaluator.list(), 'query-latency').state).toBe('OK'); // 99 999 > 5000 once, needs 2 periods
     put(T0 - 350_000, 5000);
-    write = evaluator.evaluate(T0).find((s) => s.id === 'write-latency')!;
+    write = byId(evaluator.evaluate(T0), 'write-latency');
     expect(write.datapoints).toEqual([1200, 2600]);
     expect(write.state).toBe('ALARM');
     expect(write.reason).toBe('Threshold Crossed: 2 datapoint(s) [1200, 2600] was greater than the threshold (1000)');
@@ -45,7 +52,7 @@ describe('AlarmEvaluator with the settings definitions', () => {
 
   it('fires and clears stale-devices with overridden short periods', () => {
     const definitions = withOverrides(ALARM_DEFINITIONS, { 'stale-devices': { periodSeconds: 2 } });
-    expect(definitions.find((d) => d.id === 'stale-devices')!.periodSeconds).toBe(2);
+    expect(byId(definitions, 'stale-devices').periodSeconds).toBe(2);
     const stale = definitions.filter((d) => d.id === 'stale-devices') as AlarmDefinition[];
     const metrics = new MetricStore();
     const evaluator = new AlarmEvaluator(stale, metrics, scopes);
@@ -60,7 +67,7 @@ describe('AlarmEvaluator with the settings definitions', () => {
   });
 
   it('sums errors for lambda-errors and treats missing data per definition', () => {
-    const def: AlarmDefinition = { ...ALARM_DEFINITIONS.find((d) => d.id === 'lambda-errors')!, treatMissingData: 'missing' };
+    const def: AlarmDefinition = { ...byId(ALARM_DEFINITIONS, 'lambda-errors'), treatMissingData: 'missing' };
     const metrics = new MetricStore();
     const evaluator = new AlarmEvaluator([def], metrics, scopes);
     expect(evaluator.evaluate(T0)[0].state).toBe('INSUFFICIENT_DATA');

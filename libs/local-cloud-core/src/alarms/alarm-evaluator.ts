@@ -60,7 +60,8 @@ export class AlarmEvaluator {
       const values = this.metrics.values(d.namespace, d.metricName, this.scopes[d.scope], now - (k + 1) * periodMs, now - k * periodMs);
       datapoints.push(computeStatistic(d.statistic, values) ?? null);
     }
-    const current = this.states.get(d.id)!;
+    const current = this.states.get(d.id);
+    if (!current) return;
     const present = datapoints.filter((v): v is number => v !== null);
     let next: AlarmStateValue;
     let reason: string;

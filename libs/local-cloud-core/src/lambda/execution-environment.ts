@@ -30,8 +30,8 @@ export class ExecutionEnvironment {
       // Lambda runs functions from /var/task, the bundle's directory.
       cwd: existsSync(path.dirname(settings.bundlePath)) ? path.dirname(settings.bundlePath) : process.cwd(),
     });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => onStdoutLine(line, this));
+    for (const stream of [this.child.stdout, this.child.stderr]) {
+      if (stream) createInterface({ input: stream }).on('line', (line) => onStdoutLine(line, this));
     }
     this.ready = new Promise((resolve, reject) => {
       this.child.on('message', (message: RuntimeReply | { type: 'ready' } | { type: 'init-error'; errorMessage: string }) => {

@@ -40,7 +40,8 @@ export class PipelineStats {
     // "humidity 150 is outside" count together.
     const key = reason.replace(/-?\d+(\.\d+)?/g, 'N');
     this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);
-    if (this.byReason.size > this.maxReasons) this.byReason.delete(this.byReason.keys().next().value!);
+    const oldest = this.byReason.keys().next();
+    if (this.byReason.size > this.maxReasons && !oldest.done) this.byReason.delete(oldest.value);
   }
 
   snapshot(now = Date.now()): PipelineSnapshot {

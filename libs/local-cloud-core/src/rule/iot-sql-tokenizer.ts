@@ -54,7 +54,7 @@ export function tokenizeIotSql(text: string): Token[] {
       continue;
     }
     if (/[A-Za-z_$]/.test(ch)) {
-      const literal = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(i))![0];
+      const literal = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(i))?.[0] ?? ch;
       const upper = literal.toUpperCase();
       tokens.push(KEYWORDS.has(upper) ? { kind: 'keyword', value: upper, position: start } : { kind: 'identifier', value: literal, position: start });
       i += literal.length;

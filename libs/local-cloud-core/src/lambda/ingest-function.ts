@@ -1,0 +1,25 @@
+import { METRICS_NAMESPACE, timestreamSettings } from '@iot-timeseries/schema';
+import type { LocalCloudConfig } from '../local-cloud-config';
+import type { LambdaFunctionSettings } from './lambda-context';
+
+/** The ingest function as the local cloud runs it: the built bundle, its handler and its environment. */
+export function ingestFunctionSettings(config: LocalCloudConfig, resources: { timestreamEndpoint: string; deadLetterDir: string }): LambdaFunctionSettings {
+  return {
+    functionName: config.functionName,
+    bundlePath: config.lambdaBundle,
+    handlerName: 'handler',
+    timeoutMs: config.lambdaTimeoutMs,
+    memorySizeMb: 256,
+    region: config.region,
+    accountId: config.accountId,
+    concurrency: config.lambdaConcurrency,
+    environment: {
+      DATABASE_NAME: timestreamSettings.databaseName,
+      TABLE_NAME: timestreamSettings.tableName,
+      TIMESTREAM_ENDPOINT: resources.timestreamEndpoint,
+      DEAD_LETTER_DIR: resources.deadLetterDir,
+      POWERTOOLS_SERVICE_NAME: config.functionName,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+    },
+  };
+}

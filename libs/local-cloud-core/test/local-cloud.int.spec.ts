@@ -1,0 +1,61 @@
+import { LocalCloudClient } from '@iot-timeseries/local-cloud-client';
+import { runQuery } from '@iot-timeseries/queries';
+import { ALARM_DEFINITIONS, MQTT_TOPIC, timestreamSettings } from '@iot-timeseries/schema';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mqtt from 'mqtt';
+import { countStaleDevices, startLocalCloud, startLocalTimestream, type LocalCloud, type LocalCloudConfig } from '../src';
+import { localQueryClient } from '../src/timestream/clients';
+
+jest.setTimeout(60_000);
+
+function directConfig(dataDir: string): LocalCloudConfig {
+  return {
+    host: '127.0.0.1', mqttPort: 0, timestreamPort: 0, httpPort: 0, dataDir, action: 'timestream',
+    lambdaBundle: '/nonexistent/index.js', functionName: 'ingest', streamName: 'stream', region: 'us-east-1', accountId: '000000000000',
+    shardCount: 1, batchSize: 10, batchingWindowMs: 50, maxRecordsPerShard: 100, maxRetryAttempts: 0, lambdaTimeoutMs: 1000, lambdaConcurrency: 1,
+    alarmIntervalMs: 200, alarmOverrides: {}, staleAfterSeconds: 300, staleCheckMs: 200, echoLambdaLogs: false,
+  };
+}
+
+describe('startLocalCloud (the direct Timestream action, in this process)', () => {
+  let dataDir: string;
+  let cloud: LocalCloud;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'local-cloud-core-'));
+    cloud = await startLocalCloud(directConfig(dataDir), { startTimestream: startLocalTimestream, countStaleDevices });
+  });
+  afterAll(async () => {
+    await cloud?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores what devices publish, puts aside what the rule or the schema refuses, and reports it all on /pipeline', async () => {
+    const now = Date.now();
+    const device = await mqtt.connectAsync(cloud.endpoints.mqtt, { clientId: 'sensor-001' });
+    await device.publishAsync(MQTT_TOPIC, JSON.stringify({ device_id: 'sensor-001', location: 'hall-1', timestamp: new Date(now - 1000).toISOString(), temperature: 21.5, humidity: 40 }), { qos: 1 });
+    await device.publishAsync(MQTT_TOPIC, JSON.stringify({ device_id: 'sensor-001', location: 'hall-1', timestamp: new Date(now).toISOString(), temperature: 22, humidity: 140 }), { qos: 1 });
+    await device.publishAsync(MQTT_TOPIC, 'not json', { qos: 1 });
+    await device.endAsync();
+    expect(await cloud.drain(10_000)).toBe(true);
+
+    const client = new LocalCloudClient(cloud.endpoints.health);
+    const report = await client.pipeline();
+    expect(report).toMatchObject({ action: 'timestream', stream: null, directWritesInFlight: 0, messagesReceived: 3, ruleMatched: 2, ruleErrors: 1, readingsWritten: 2, messagesInvalid: 1 });
+    expect(report.recentPutAside.map((p) => [p.source, p.deviceId]).sort()).toEqual([['rule', 'sensor-001'], ['timestream-action', 'sensor-001']]);
+    expect(report.recentPutAside.find((p) => p.source === 'timestream-action')?.reason).toMatch(/humidity 140 is outside/);
+
+    const query = localQueryClient(cloud.endpoints.timestream, 'us-east-1');
+    const { rows } = await runQuery(query, `SELECT device_id, temperature, humidity FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" ORDER BY time`);
+    expect(rows).toEqual([{ device_id: 'sensor-001', temperature: 21.5, humidity: 40 }, { device_id: 'sensor-001', temperature: 22, humidity: null }]);
+    query.destroy();
+  });
+
+  it('answers health and every alarm of the settings', async () => {
+    const client = new LocalCloudClient(cloud.endpoints.health);
+    expect(await client.health()).toMatchObject({ status: 'ok', action: 'timestream', dataDir, database: timestreamSettings.databaseName, table: timestreamSettings.tableName });
+    expect((await client.alarms()).map((a) => a.id)).toEqual(ALARM_DEFINITIONS.map((d) => d.id));
+  });
+});
