@@ -1,27 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-
-const root = path.resolve(__dirname, '../../..');
+import { nx, readProjectGraph } from '../src/nx-graph';
 
 /** The projects `nx affected -t test` would run for a change to these files. */
 function affectedTestProjects(files: string[]): string[] {
-  const out = execFileSync(process.execPath, [path.join(root, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects', '--affected', `--files=${files.join(',')}`, '--withTarget=test', '--json'], {
-    cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    encoding: 'utf8',
-  });
-  return (JSON.parse(out) as string[]).sort();
+  return (JSON.parse(nx(['show', 'projects', '--affected', `--files=${files.join(',')}`, '--withTarget=test', '--json'])) as string[]).sort();
 }
 
 /** Every project that imports `project`, directly or not, from the project graph. */
 function dependentsOf(project: string): string[] {
-  const out = execFileSync(process.execPath, [path.join(root, 'node_modules/nx/dist/bin/nx.js'), 'graph', '--file=stdout'], {
-    cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const graph = JSON.parse(out.slice(out.indexOf('{'))).graph as { dependencies: Record<string, Array<{ target: string }>> };
+  const graph = readProjectGraph();
   const found = new Set<string>([project]);
   let grew = true;
   while (grew) {
