@@ -35,11 +35,21 @@ class Parser extends TokenCursor implements ParseContext {
 
   query(): Query {
     const start = this.peek();
-    return this.nested('Query', () => queryClauses(this, start));
+    this.enterNesting('Query');
+    try {
+      return queryClauses(this, start);
+    } finally {
+      this.depth--;
+    }
   }
 
   expression(): Expr {
-    return this.nested('Expression', () => orExpression(this));
+    this.enterNesting('Expression');
+    try {
+      return orExpression(this);
+    } finally {
+      this.depth--;
+    }
   }
 
   concat(): Expr {
@@ -54,14 +64,9 @@ class Parser extends TokenCursor implements ParseContext {
     return this.paramCount++;
   }
 
-  /** Runs `parse` one nesting level deeper, refusing input nested beyond MAX_NESTING. */
-  private nested<T>(what: 'Query' | 'Expression', parse: () => T): T {
+  /** One nesting level deeper (the caller leaves it with `depth--`); refuses input nested beyond MAX_NESTING. */
+  private enterNesting(what: 'Query' | 'Expression'): void {
     if (++this.depth > MAX_NESTING) this.fail(this.peek(), `${what} is nested more than ${MAX_NESTING} levels deep`);
-    try {
-      return parse();
-    } finally {
-      this.depth--;
-    }
   }
 }
 

@@ -1,34 +1,19 @@
 import type { Expr } from '../ast';
 import type { ParseContext } from './context';
+import { binaryOperators, symbols } from './binary-operators';
 import { primary } from './primaries';
+
+/** `||` binds loosest, then `+ -`, then `* / %`. */
+const ARITHMETIC = [symbols('||'), symbols('+', '-'), symbols('*', '/', '%')];
 
 /** `a || b`, over additive expressions. */
 export function concatExpression(p: ParseContext): Expr {
-  let left = additiveExpression(p);
-  while (p.isOp('||')) {
-    const t = p.next();
-    left = { kind: 'binary', op: '||', left, right: additiveExpression(p), pos: p.pos(t) };
-  }
-  return left;
+  return binaryOperators(p, ARITHMETIC, 0, unary);
 }
 
-/** `a + b`, `a - b`, over multiplicative expressions. */
+/** `a + b`, `a - b`, over multiplicative (`* / %`) expressions. */
 export function additiveExpression(p: ParseContext): Expr {
-  let left = multiplicative(p);
-  while (p.isOp('+') || p.isOp('-')) {
-    const t = p.next();
-    left = { kind: 'binary', op: t.text, left, right: multiplicative(p), pos: p.pos(t) };
-  }
-  return left;
-}
-
-function multiplicative(p: ParseContext): Expr {
-  let left = unary(p);
-  while (p.isOp('*') || p.isOp('/') || p.isOp('%')) {
-    const t = p.next();
-    left = { kind: 'binary', op: t.text, left, right: unary(p), pos: p.pos(t) };
-  }
-  return left;
+  return binaryOperators(p, ARITHMETIC, 1, unary);
 }
 
 /** `-x`, `+x`; a minus on a number or duration literal folds into the literal. */

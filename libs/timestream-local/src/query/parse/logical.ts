@@ -1,24 +1,14 @@
 import type { Expr } from '../ast';
 import type { ParseContext } from './context';
+import { binaryOperators, keyword } from './binary-operators';
 import { predicate } from './predicates';
+
+/** OR binds loosest, then AND. */
+const LOGICAL = [keyword('or'), keyword('and')];
 
 /** The top of the precedence chain: `a OR b`, `a AND b`, `NOT a`, over predicates. */
 export function orExpression(p: ParseContext): Expr {
-  let left = andExpression(p);
-  while (p.isWord('or')) {
-    const t = p.next();
-    left = { kind: 'binary', op: 'or', left, right: andExpression(p), pos: p.pos(t) };
-  }
-  return left;
-}
-
-function andExpression(p: ParseContext): Expr {
-  let left = notExpression(p);
-  while (p.isWord('and')) {
-    const t = p.next();
-    left = { kind: 'binary', op: 'and', left, right: notExpression(p), pos: p.pos(t) };
-  }
-  return left;
+  return binaryOperators(p, LOGICAL, 0, notExpression);
 }
 
 function notExpression(p: ParseContext): Expr {
