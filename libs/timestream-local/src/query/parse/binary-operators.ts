@@ -4,8 +4,14 @@ import type { ParseContext } from './context';
 /** One precedence level of left-associative binary operators: the operator the cursor stands at (as the AST spells it), if any. */
 export type OperatorLevel = (p: ParseContext) => string | undefined;
 
-/** A level of symbol operators: the first of `ops` the cursor stands at. */
-export const symbols = (...ops: string[]): OperatorLevel => (p) => ops.find((op) => p.isOp(op));
+/** A level of symbol operators: the one of `ops` the cursor stands at. */
+export function symbols(...ops: string[]): OperatorLevel {
+  const set = new Set(ops);
+  return (p) => {
+    const t = p.peek();
+    return t.kind === 'op' && set.has(t.text) ? t.text : undefined;
+  };
+}
 
 /** A level holding one keyword operator (`AND`, `OR`), spelled in lower case. */
 export const keyword = (word: string): OperatorLevel => (p) => (p.isWord(word) ? word : undefined);
