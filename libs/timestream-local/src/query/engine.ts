@@ -6,7 +6,8 @@ import { runMetadataStatement, type MaterializedResult } from './metadata-statem
 import { parseStatement } from './parser';
 import { canonicalSql, resultType, type ResultType } from './result-types';
 import { quoteIdent } from './translate/sql-text';
-import { Translator } from './translate/translator';
+import { resolveTables } from './translate/resolved-tables';
+import { translate } from './translate/translator';
 
 export interface EngineOptions {
   storage: QueryStorage;
@@ -62,8 +63,8 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
       run: async () => result,
     };
   }
-  const translator = new Translator({ storage, now: options.now ?? new Date() });
-  const translated = await translator.query(statement);
+  const now = options.now ?? new Date();
+  const translated = translate(statement, { tables: await resolveTables(statement, storage), now });
   const names = translated.columns.map((_, i) => `c${i}`);
   const typed = await runStorage(storage, `SELECT * FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')}) LIMIT 0`, undefined, true);
   const duckTypes = typed.columns.map((c) => parseDuckType(c.duckType));
@@ -74,7 +75,7 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
     statement,
     columns,
     parameters: [],
-    tablesRead: [...translator.tablesRead.values()],
+    tablesRead: translated.tablesRead,
     metadata: false,
     duckSql,
     run: async (signal?: AbortSignal) => {

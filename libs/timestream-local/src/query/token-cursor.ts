@@ -11,52 +11,63 @@ export const RESERVED = new Set([
 
 /** Position in a token stream, with the look-ahead and expectation helpers the parser is written in. */
 export class TokenCursor {
-  protected index = 0;
+  private index = 0;
 
-  constructor(protected readonly tokens: Token[]) {}
+  constructor(private readonly tokens: Token[]) {}
 
-  protected peek(offset = 0): Token {
+  peek(offset = 0): Token {
     return this.tokens[Math.min(this.index + offset, this.tokens.length - 1)];
   }
-  protected next(): Token {
+  next(): Token {
     const token = this.peek();
     if (token.kind !== 'eof') this.index++;
     return token;
   }
-  protected isWord(word: string, offset = 0): boolean {
+  /** moves past `count` tokens the caller has already looked at */
+  skip(count: number): void {
+    this.index += count;
+  }
+  /** where the cursor stands, for `rewind` */
+  get position(): number {
+    return this.index;
+  }
+  rewind(position: number): void {
+    this.index = position;
+  }
+  isWord(word: string, offset = 0): boolean {
     const t = this.peek(offset);
     return t.kind === 'ident' && t.text.toLowerCase() === word;
   }
-  protected acceptWord(word: string): boolean {
+  acceptWord(word: string): boolean {
     if (!this.isWord(word)) return false;
     this.index++;
     return true;
   }
-  protected expectWord(word: string): Token {
+  expectWord(word: string): Token {
     if (!this.isWord(word)) this.fail(this.peek(), `mismatched input '${this.peek().text}'. Expecting: '${word.toUpperCase()}'`);
     return this.next();
   }
-  protected isOp(op: string, offset = 0): boolean {
+  isOp(op: string, offset = 0): boolean {
     const t = this.peek(offset);
     return t.kind === 'op' && t.text === op;
   }
-  protected acceptOp(op: string): boolean {
+  acceptOp(op: string): boolean {
     if (!this.isOp(op)) return false;
     this.index++;
     return true;
   }
-  protected expectOp(op: string): Token {
+  expectOp(op: string): Token {
     if (!this.isOp(op)) this.fail(this.peek(), `mismatched input '${this.peek().text}'. Expecting: '${op}'`);
     return this.next();
   }
-  protected fail(token: SourcePosition & { text?: string }, message: string): never {
+  fail(token: SourcePosition & { text?: string }, message: string): never {
     throw positioned(token, message);
   }
-  protected pos(token: Token = this.peek()): SourcePosition {
+  pos(token: Token = this.peek()): SourcePosition {
     return { line: token.line, column: token.column };
   }
   /** an identifier: unquoted (not reserved) or quoted */
-  protected identifier(): string {
+  identifier(): string {
     const t = this.peek();
     if (t.kind === 'quoted' || (t.kind === 'ident' && !RESERVED.has(t.text.toLowerCase()))) {
       this.index++;
@@ -64,15 +75,14 @@ export class TokenCursor {
     }
     return this.fail(t, `mismatched input '${t.text}'. Expecting: <identifier>`);
   }
-  protected isIdentifier(offset = 0): boolean {
+  isIdentifier(offset = 0): boolean {
     const t = this.peek(offset);
     return t.kind === 'quoted' || (t.kind === 'ident' && !RESERVED.has(t.text.toLowerCase()));
   }
-  protected stringLiteral(): string {
+  stringLiteral(): string {
     const t = this.peek();
     if (t.kind !== 'string') this.fail(t, `mismatched input '${t.text}'. Expecting: <string>`);
     this.index++;
     return t.text;
   }
-
 }

@@ -2,7 +2,8 @@ import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, isInterval } from '../static-type';
 import { quoteString } from './sql-text';
-import type { Translated, Translator } from './translator';
+import type { TranslationContext } from './context';
+import type { Translated } from './translated';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -62,7 +63,7 @@ function formatLiteral(call: Call, index: number): string {
 }
 
 /** Date and time functions. `args` are the translated arguments in order. */
-export function dateFunction(tr: Translator, call: Call, args: Translated[]): Translated {
+export function dateFunction(tr: TranslationContext, call: Call, args: Translated[]): Translated {
   const a = args.map((x) => x.sql);
   const arity = (n: number): void => {
     if (args.length !== n) throw positioned(call.pos, `Function ${call.name} takes ${n} argument(s)`);

@@ -4,7 +4,8 @@ import { T, type StaticType } from '../static-type';
 import type { Scope } from './scope';
 import { parseDurationText, microsInterval, quoteIdent } from './sql-text';
 import { interpolate } from './time-series';
-import type { Translated, Translator } from './translator';
+import type { TranslationContext } from './context';
+import type { Translated } from './translated';
 import { dateFunction, DATE_FUNCTIONS } from './date-functions';
 import { ENGINE_ERROR_MARK } from '../errors';
 
@@ -57,53 +58,53 @@ const WINDOW_ONLY: Record<string, [string, StaticType | 'arg0']> = {
 const TIMESERIES_ROW = (value: StaticType): StaticType => ({ kind: 'row', fields: [{ name: 'time', type: T.timestamp }, { name: 'value', type: value }] });
 
 /** Translates one function call (scalar, aggregate, window, lambda-taking or time-series). */
-export async function translateCall(tr: Translator, call: Call, scope: Scope): Promise<Translated> {
+export function translateCall(tr: TranslationContext, call: Call, scope: Scope): Translated {
   const name = call.name;
   const args: Translated[] = [];
   const needsLambdas = ['filter', 'transform', 'reduce', 'any_match', 'all_match', 'none_match'].includes(name);
   if (!needsLambdas) for (const arg of call.args) {
     if (arg.kind === 'lambda') throw positioned(arg.pos, `Function ${name} does not accept a lambda expression`);
-    args.push(await tr.expr(arg, scope));
+    args.push(tr.expr(arg, scope));
   }
   const argType = args[0]?.type ?? T.unknown;
   const typeOf = (t: StaticType | 'arg0'): StaticType => (t === 'arg0' ? (name === 'array_agg' ? { kind: 'array', element: argType } : argType) : t);
   const list = args.map((a) => a.sql).join(', ');
   const distinct = call.distinct ? 'DISTINCT ' : '';
-  const suffix = async (): Promise<string> => {
+  const suffix = (): string => {
     let s = '';
-    if (call.filter) s += ` FILTER (WHERE ${(await tr.expr(call.filter, scope)).sql})`;
-    if (call.over) s += ` ${await tr.window(call.over, scope)}`;
+    if (call.filter) s += ` FILTER (WHERE ${(tr.expr(call.filter, scope)).sql})`;
+    if (call.over) s += ` ${tr.window(call.over, scope)}`;
     return s;
   };
-  const order = call.orderBy ? ` ORDER BY ${await tr.orderBySql(call.orderBy, scope)}` : '';
+  const order = call.orderBy ? ` ORDER BY ${tr.orderBySql(call.orderBy, scope)}` : '';
 
-  if (name === 'count' && call.star) return { sql: `count(*)${await suffix()}`, type: T.bigint };
+  if (name === 'count' && call.star) return { sql: `count(*)${suffix()}`, type: T.bigint };
   if (call.star) throw positioned(call.pos, `Function ${name} does not accept *`);
   if (name === 'approx_percentile') {
-    if (args.length === 3) return { sql: `quantile_disc(${args[0].sql}, ${args[2].sql})${await suffix()}`, type: argType };
+    if (args.length === 3) return { sql: `quantile_disc(${args[0].sql}, ${args[2].sql})${suffix()}`, type: argType };
     if (args.length !== 2) throw positioned(call.pos, 'approx_percentile takes (value, percentage)');
     const type = args[1].type.kind === 'array' ? { kind: 'array' as const, element: argType } : argType;
-    return { sql: `quantile_disc(${args[0].sql}, ${args[1].sql})${await suffix()}`, type };
+    return { sql: `quantile_disc(${args[0].sql}, ${args[1].sql})${suffix()}`, type };
   }
   if (name === 'create_time_series') {
     if (args.length !== 2) throw positioned(call.pos, 'create_time_series takes (time, value)');
     const [time, value] = args;
     return {
-      sql: `list(struct_pack("time" := ${time.sql}, "value" := ${value.sql}) ORDER BY ${time.sql}) FILTER (WHERE ${value.sql} IS NOT NULL)${call.over ? ` ${await tr.window(call.over, scope)}` : ''}`,
+      sql: `list(struct_pack("time" := ${time.sql}, "value" := ${value.sql}) ORDER BY ${time.sql}) FILTER (WHERE ${value.sql} IS NOT NULL)${call.over ? ` ${tr.window(call.over, scope)}` : ''}`,
       type: { kind: 'timeseries', value: value.type },
     };
   }
   const aggregate = AGGREGATES[name];
   if (aggregate) {
     if (name === 'sum' && (argType.kind === 'integer' || argType.kind === 'bigint')) {
-      return { sql: `CAST(sum(${distinct}${list})${await suffix()} AS BIGINT)`, type: T.bigint };
+      return { sql: `CAST(sum(${distinct}${list})${suffix()} AS BIGINT)`, type: T.bigint };
     }
-    return { sql: `${aggregate[0]}(${distinct}${list}${order})${await suffix()}`, type: typeOf(aggregate[1]) };
+    return { sql: `${aggregate[0]}(${distinct}${list}${order})${suffix()}`, type: typeOf(aggregate[1]) };
   }
   const windowFn = WINDOW_ONLY[name];
   if (windowFn) {
     if (!call.over) throw positioned(call.pos, `Window function ${name} requires an OVER clause`);
-    return { sql: `${windowFn[0]}(${list})${await suffix()}`, type: typeOf(windowFn[1]) };
+    return { sql: `${windowFn[0]}(${list})${suffix()}`, type: typeOf(windowFn[1]) };
   }
   if (call.over) throw positioned(call.pos, `${name} is not a window function`);
   if (call.distinct || call.filter || call.orderBy) throw positioned(call.pos, `${name} is not an aggregate function`);
@@ -192,26 +193,26 @@ function sequence(call: Call, args: Translated[]): Translated {
   return { sql: tooLong(count, `generate_series(${start.sql}, ${stop.sql}, ${step})`), type: { kind: 'array', element: T.bigint } };
 }
 
-async function lambdaFunction(tr: Translator, call: Call, scope: Scope): Promise<Translated> {
+function lambdaFunction(tr: TranslationContext, call: Call, scope: Scope): Translated {
   const [first, ...rest] = call.args;
   if (!first) throw positioned(call.pos, `Function ${call.name} needs arguments`);
-  const collection = await tr.expr(first, scope);
+  const collection = tr.expr(first, scope);
   const isSeries = collection.type.kind === 'timeseries';
   const element = collection.type.kind === 'array' ? collection.type.element : isSeries && collection.type.kind === 'timeseries' ? TIMESERIES_ROW(collection.type.value) : T.unknown;
-  const lambda = async (expr: Expr | undefined, types: StaticType[]): Promise<{ sql: string; type: StaticType }> => {
+  const lambda = (expr: Expr | undefined, types: StaticType[]): { sql: string; type: StaticType } => {
     if (expr?.kind !== 'lambda') throw positioned(expr?.pos ?? call.pos, `Function ${call.name} expects a lambda expression here`);
     if (expr.params.length !== types.length) throw positioned(expr.pos, `Lambda for ${call.name} takes ${types.length} parameter(s)`);
     const inner: Scope = { relations: [], parent: scope, lambdaParams: new Map(expr.params.map((p, i) => [p, types[i]])) };
-    const body = await tr.expr(expr.body, inner);
+    const body = tr.expr(expr.body, inner);
     return { sql: `lambda ${expr.params.map(quoteIdent).join(', ')}: ${body.sql}`, type: body.type };
   };
   switch (call.name) {
     case 'filter': {
-      const f = await lambda(rest[0], [element]);
+      const f = lambda(rest[0], [element]);
       return { sql: `list_filter(${collection.sql}, ${f.sql})`, type: collection.type };
     }
     case 'transform': {
-      const f = await lambda(rest[0], [element]);
+      const f = lambda(rest[0], [element]);
       if (isSeries) {
         const p = quoteIdent((rest[0] as Extract<Expr, { kind: 'lambda' }>).params[0]);
         const body = f.sql.slice(f.sql.indexOf(': ') + 2);
@@ -222,12 +223,12 @@ async function lambdaFunction(tr: Translator, call: Call, scope: Scope): Promise
     case 'reduce': {
       // DuckDB's list_reduce keeps the element type as the state type, so fold over (state, element) pairs instead;
       // the state keeps the type of the initial value, like Trino's reduce.
-      const init = await tr.expr(rest[0], scope);
+      const init = tr.expr(rest[0], scope);
       const stepExpr = rest[1];
       if (stepExpr?.kind !== 'lambda' || stepExpr.params.length !== 2) throw positioned(stepExpr?.pos ?? call.pos, 'reduce expects (state, element) -> state as its third argument');
       const inner: Scope = { relations: [], parent: scope, lambdaParams: new Map([[stepExpr.params[0], init.type], [stepExpr.params[1], element]]) };
-      const body = await tr.expr(stepExpr.body, inner);
-      const output = await lambda(rest[2], [init.type]);
+      const body = tr.expr(stepExpr.body, inner);
+      const output = lambda(rest[2], [init.type]);
       const [a, b, x] = [tr.freshName('a'), tr.freshName('b'), tr.freshName('x')];
       const [sParam, xParam] = stepExpr.params.map(quoteIdent);
       const step = `lambda ${a}, ${b}: struct_pack("acc" := list_transform([${a}."acc"], lambda ${sParam}: list_transform([${b}."x"], lambda ${xParam}: ${body.sql})[1])[1], "x" := ${b}."x")`;
@@ -236,7 +237,7 @@ async function lambdaFunction(tr: Translator, call: Call, scope: Scope): Promise
       return { sql: `CASE WHEN ${collection.sql} IS NULL THEN NULL ELSE list_transform([${reduced}], ${output.sql})[1] END`, type: output.type };
     }
     default: {
-      const f = await lambda(rest[0], [element]);
+      const f = lambda(rest[0], [element]);
       const agg = call.name === 'any_match' ? 'list_bool_or' : 'list_bool_and';
       const body = call.name === 'none_match' ? `NOT (${f.sql.slice(f.sql.indexOf(': ') + 2)})` : undefined;
       const fn = body ? `${f.sql.slice(0, f.sql.indexOf(': ') + 2)}${body}` : f.sql;

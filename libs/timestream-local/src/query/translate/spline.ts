@@ -1,4 +1,4 @@
-import type { Translator } from './translator';
+import type { TranslationContext } from './context';
 
 /** Binds `value` to a lambda parameter for `body` (DuckDB has no LET): list_transform([value], lambda name: body)[1]. */
 const bind = (value: string, name: string, body: string): string => `list_transform([${value}], lambda ${name}: ${body})[1]`;
@@ -8,7 +8,7 @@ const bind = (value: string, name: string, body: string): string => `list_transf
  * (a lambda variable), `pointsBefore` being how many points lie at or before it. Second derivatives come from the tridiagonal system solved with the Thomas algorithm, both
  * sweeps as list_reduce folds; x is seconds since the first point. NULL outside the series' time range.
  */
-export function splineValueSql(tr: Translator, series: string, time: string, pointsBefore: string): { prelude: (body: string) => string; value: string } {
+export function splineValueSql(tr: TranslationContext, series: string, time: string, pointsBefore: string): { prelude: (body: string) => string; value: string } {
   const v = (p: string) => tr.freshName(p);
   const [x0, xs, ys, h, n, fw, ms, acc, el, i, e, tt, k] = ['x0', 'xs', 'ys', 'h', 'n', 'fw', 'ms', 'acc', 'el', 'i', 'e', 'tt', 'k'].map(v);
   // forward sweep over i = 2..n-1; the fold's state is (acc, x) pairs: acc = {cps, dps}, x = i

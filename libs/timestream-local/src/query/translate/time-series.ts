@@ -2,7 +2,8 @@ import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
 import { splineValueSql } from './spline';
-import type { Translated, Translator } from './translator';
+import type { TranslationContext } from './context';
+import type { Translated } from './translated';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -16,7 +17,7 @@ const bind = (value: string, name: string, body: string): string => `list_transf
  * points lie at or before it. Points that cannot be interpolated (outside the series for LINEAR/SPLINE, before the
  * first point for LOCF) are omitted. SPLINE_CUBIC is the natural cubic spline (second derivative 0 at both ends).
  */
-export function interpolate(tr: Translator, call: Call, args: Translated[]): Translated {
+export function interpolate(tr: TranslationContext, call: Call, args: Translated[]): Translated {
   const method = call.name.slice('interpolate_'.length);
   if (!['linear', 'locf', 'fill', 'spline_cubic'].includes(method)) throw positioned(call.pos, `Function ${call.name} not registered`);
   if (args.length !== (method === 'fill' ? 3 : 2)) throw positioned(call.pos, `Function ${call.name} takes ${method === 'fill' ? 3 : 2} arguments`);

@@ -1,0 +1,46 @@
+import type { Expr } from '../ast';
+import type { ParseContext } from './context';
+import { binaryOperators, symbols } from './binary-operators';
+import { primary } from './primaries';
+
+/** `||` binds loosest, then `+ -`, then `* / %`. */
+const ARITHMETIC = [symbols('||'), symbols('+', '-'), symbols('*', '/', '%')];
+
+/** `a || b`, over additive expressions. */
+export function concatExpression(p: ParseContext): Expr {
+  return binaryOperators(p, ARITHMETIC, 0, unary);
+}
+
+/** `a + b`, `a - b`, over multiplicative (`* / %`) expressions. */
+export function additiveExpression(p: ParseContext): Expr {
+  return binaryOperators(p, ARITHMETIC, 1, unary);
+}
+
+/** `-x`, `+x`; a minus on a number or duration literal folds into the literal. */
+function unary(p: ParseContext): Expr {
+  if (p.isOp('-') || p.isOp('+')) {
+    const t = p.next();
+    const operand = unary(p);
+    if (t.text === '-' && operand.kind === 'number') return { ...operand, text: `-${operand.text}`, pos: p.pos(t) };
+    if (t.text === '-' && operand.kind === 'duration') return { ...operand, amount: `-${operand.amount}`, pos: p.pos(t) };
+    return { kind: 'unary', op: t.text as '-' | '+', operand, pos: p.pos(t) };
+  }
+  return postfix(p, primary(p));
+}
+
+/** Subscripts `x[i]` and field references `(x).f` after a primary. */
+function postfix(p: ParseContext, expr: Expr): Expr {
+  for (;;) {
+    if (p.isOp('[')) {
+      const t = p.next();
+      const index = p.expression();
+      p.expectOp(']');
+      expr = { kind: 'subscript', value: expr, index, pos: p.pos(t) };
+    } else if (p.isOp('.') && expr.kind !== 'column') {
+      const t = p.next();
+      expr = { kind: 'field', value: expr, field: p.identifier(), pos: p.pos(t) };
+    } else if (p.isWord('at') && p.isWord('time', 1) && p.isWord('zone', 2)) {
+      p.fail(p.peek(), 'AT TIME ZONE is not supported');
+    } else return expr;
+  }
+}

@@ -1,0 +1,19 @@
+import type { Expr, Query } from '../ast';
+import type { TokenCursor } from '../token-cursor';
+
+/**
+ * The parser as the grammar modules see it: the token cursor, plus the entry points they recurse into
+ * (provided by the parser, so the modules need not import one another in a circle).
+ */
+export interface ParseContext extends TokenCursor {
+  /** a query; counts against the nesting limit */
+  query(): Query;
+  /** a full expression; counts against the nesting limit */
+  expression(): Expr;
+  /** an expression at concatenation (`||`) precedence: the operands of comparisons, BETWEEN, LIKE and POSITION */
+  concat(): Expr;
+  /** an expression at additive precedence: window frame offsets */
+  additive(): Expr;
+  /** the index of the next `@parameter`, in order of appearance */
+  nextParameterIndex(): number;
+}

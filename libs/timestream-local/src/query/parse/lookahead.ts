@@ -1,0 +1,23 @@
+import type { TokenCursor } from '../token-cursor';
+
+/** After an opening parenthesis: whether a query follows (possibly behind more parentheses). */
+export function looksLikeQuery(cursor: TokenCursor): boolean {
+  let k = 0;
+  while (cursor.isOp('(', k)) k++;
+  return cursor.isWord('select', k) || cursor.isWord('with', k);
+}
+
+/** Whether a lambda starts here: `x ->`, `() ->` or `(x, y) ->`. */
+export function looksLikeLambda(cursor: TokenCursor): boolean {
+  if (cursor.isIdentifier() && cursor.isOp('->', 1)) return true;
+  if (!cursor.isOp('(')) return false;
+  let k = 1;
+  if (cursor.isOp(')', k)) return cursor.isOp('->', k + 1);
+  for (;;) {
+    if (!cursor.isIdentifier(k)) return false;
+    k++;
+    if (cursor.isOp(')', k)) return cursor.isOp('->', k + 1);
+    if (!cursor.isOp(',', k)) return false;
+    k++;
+  }
+}

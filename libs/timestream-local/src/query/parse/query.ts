@@ -1,0 +1,85 @@
+import type { Expr, Query, QueryBody } from '../ast';
+import type { Token } from '../tokenizer';
+import type { ParseContext } from './context';
+import { orderItems } from './order-by';
+import { primary } from './primaries';
+import { select } from './select';
+
+/** A query after its nesting check (`start` is its first token): `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET n]`. */
+export function queryClauses(p: ParseContext, start: Token): Query {
+  const withs = withClause(p);
+  const body = setOperation(p);
+  const orderBy = p.acceptWord('order') ? (p.expectWord('by'), orderItems(p)) : [];
+  let limit: Expr | undefined;
+  let offset: Expr | undefined;
+  for (;;) {
+    if (p.acceptWord('limit')) {
+      if (p.acceptWord('all')) continue;
+      limit = primary(p);
+    } else if (p.acceptWord('offset')) {
+      offset = primary(p);
+      if (!p.acceptWord('rows')) p.acceptWord('row');
+    } else break;
+  }
+  return { kind: 'query', with: withs, body, orderBy, limit, offset, pos: p.pos(start) };
+}
+
+/** `WITH [RECURSIVE] name [(columns)] AS (query), ...`, or nothing. */
+function withClause(p: ParseContext): Query['with'] {
+  const withs: Query['with'] = [];
+  if (!p.acceptWord('with')) return withs;
+  p.acceptWord('recursive');
+  do {
+    const pos = p.pos();
+    const name = p.identifier();
+    let columns: string[] | undefined;
+    if (p.acceptOp('(')) {
+      columns = [];
+      do columns.push(p.identifier());
+      while (p.acceptOp(','));
+      p.expectOp(')');
+    }
+    p.expectWord('as');
+    p.expectOp('(');
+    const query = p.query();
+    p.expectOp(')');
+    withs.push({ name, columns, query, pos });
+  } while (p.acceptOp(','));
+  return withs;
+}
+
+/** UNION and EXCEPT (left-associative), over INTERSECT terms. */
+function setOperation(p: ParseContext): QueryBody {
+  let left = queryTerm(p);
+  for (;;) {
+    const t = p.peek();
+    const op = p.isWord('union') ? 'union' : p.isWord('except') ? 'except' : undefined;
+    if (!op) return left;
+    p.next();
+    const all = p.acceptWord('all');
+    if (!all) p.acceptWord('distinct');
+    left = { kind: 'setop', op, all, left, right: queryTerm(p), pos: p.pos(t) };
+  }
+}
+
+/** INTERSECT binds tighter than UNION and EXCEPT. */
+function queryTerm(p: ParseContext): QueryBody {
+  let left = queryPrimary(p);
+  while (p.isWord('intersect')) {
+    const t = p.next();
+    const all = p.acceptWord('all');
+    if (!all) p.acceptWord('distinct');
+    left = { kind: 'setop', op: 'intersect', all, left, right: queryPrimary(p), pos: p.pos(t) };
+  }
+  return left;
+}
+
+function queryPrimary(p: ParseContext): QueryBody {
+  if (p.isOp('(')) {
+    const t = p.next();
+    const query = p.query();
+    p.expectOp(')');
+    return { kind: 'nested', query, pos: p.pos(t) };
+  }
+  return select(p);
+}

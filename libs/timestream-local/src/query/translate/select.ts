@@ -1,0 +1,75 @@
+import type { Expr, OrderItem, Select, SelectItem } from '../ast';
+import { positioned } from '../errors';
+import { translateOrderItems } from './order-by';
+import type { QueryContext } from './query-context';
+import { translateRelation } from './relations';
+import type { Scope, ScopeColumn } from './scope';
+import { quoteIdent } from './sql-text';
+import type { TranslatedQuery } from './translated';
+
+/** A translated SELECT, with its ORDER BY (resolved against its output and input columns) kept apart. */
+export type TranslatedSelect = TranslatedQuery & { orderSql?: string };
+
+/** `SELECT ... FROM ... WHERE ... GROUP BY ... HAVING ...`, and the query's ORDER BY items when it has them. */
+export function translateSelect(ctx: QueryContext, select: Select, outer: Scope | undefined, orderBy: OrderItem[]): TranslatedSelect {
+  const scope: Scope = { relations: [], parent: outer };
+  const fromSql = select.from.map((relation) => translateRelation(ctx, relation, scope));
+  const items: string[] = [];
+  const columns: ScopeColumn[] = [];
+  for (const item of select.items) {
+    if (item.kind === 'star') {
+      expandStar(item, scope, items, columns);
+      continue;
+    }
+    const translated = ctx.expr(item.expr, scope);
+    const name = item.alias ?? implicitName(item.expr) ?? `_col${columns.length}`;
+    items.push(`${translated.sql} AS ${quoteIdent(name)}`);
+    columns.push({ name, type: translated.type, aliased: item.alias !== undefined });
+  }
+  let sql = `SELECT ${select.distinct ? 'DISTINCT ' : ''}${items.join(', ')}`;
+  if (fromSql.length > 0) sql += ` FROM ${fromSql.join(', ')}`;
+  if (select.where) sql += ` WHERE ${ctx.expr(select.where, scope).sql}`;
+  if (select.groupBy.length > 0) sql += ` GROUP BY ${groupByKeys(ctx, select.groupBy, scope, columns.length).join(', ')}`;
+  if (select.having) sql += ` HAVING ${ctx.expr(select.having, scope).sql}`;
+  let orderSql: string | undefined;
+  if (orderBy.length > 0) {
+    // ORDER BY sees the output names first, then the input columns.
+    const orderScope: Scope = { relations: [{ columns }], parent: scope };
+    orderSql = translateOrderItems(ctx, orderBy, orderScope, columns.length).join(', ');
+  }
+  return { sql, columns, orderSql };
+}
+
+/** `*` or `alias.*`: every column of the FROM relations (or of the one named), appended to `items` and `columns`. */
+function expandStar(item: Extract<SelectItem, { kind: 'star' }>, scope: Scope, items: string[], columns: ScopeColumn[]): void {
+  const relations = item.qualifier
+    ? scope.relations.filter((r) => r.alias !== undefined && r.alias.toLowerCase() === item.qualifier?.[item.qualifier.length - 1].toLowerCase())
+    : scope.relations;
+  if (item.qualifier && relations.length === 0) throw positioned(item.pos, `Table '${item.qualifier.join('.')}' not found`);
+  if (!item.qualifier && relations.length === 0) throw positioned(item.pos, 'SELECT * not allowed in queries without FROM clause');
+  for (const r of relations) {
+    for (const c of r.columns) {
+      items.push(r.alias !== undefined ? `${quoteIdent(r.alias)}.${quoteIdent(c.name)}` : quoteIdent(c.name));
+      columns.push(c);
+    }
+  }
+}
+
+/** GROUP BY keys; an integer is a select-list position, checked against `width`. */
+function groupByKeys(ctx: QueryContext, keys: Expr[], scope: Scope, width: number): string[] {
+  return keys.map((key) => {
+    if (key.kind === 'number' && key.isInteger) {
+      const ordinal = Number(key.text);
+      if (ordinal < 1 || ordinal > width) throw positioned(key.pos, `GROUP BY position ${ordinal} is not in select list`);
+      return key.text;
+    }
+    return ctx.expr(key, scope).sql;
+  });
+}
+
+/** Trino names a plain column reference (or field dereference) after the column; other expressions get `_col<i>`. */
+function implicitName(expr: Expr): string | undefined {
+  if (expr.kind === 'column') return expr.parts[expr.parts.length - 1];
+  if (expr.kind === 'field') return expr.field;
+  return undefined;
+}
