@@ -1,7 +1,13 @@
 import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient, type CreateTableCommandInput } from '@aws-sdk/client-timestream-write';
-import { LOCAL_PLACEHOLDER_CREDENTIALS, LOOPBACK_HOST } from '@iot-timeseries/schema';
 import { startTimestreamLocal, type RunningTimestreamLocal, type StartOptions } from './start';
+
+/**
+ * Dummy credentials for clients of a local server started without credentials: the values of
+ * libs/schema's LOCAL_PLACEHOLDER_CREDENTIALS, spelled here because the emulator does not import
+ * libs/schema (that edge would make schema and timestream-local a cycle in the project graph).
+ */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface TestTimestream extends RunningTimestreamLocal {
   /** SDK clients pointed at the server (one attempt, no retries) */
@@ -17,9 +23,8 @@ export interface TestTimestreamOptions extends StartOptions {
 /** A server on 127.0.0.1 with a free port (in memory unless dataDir is given), with its tables created. */
 export async function startTestTimestream(options: TestTimestreamOptions = {}): Promise<TestTimestream> {
   const { tables = [], ...start } = options;
-  const running = await startTimestreamLocal({ host: LOOPBACK_HOST, port: 0, retentionSweepMs: 0, ...start });
-  // A server started without credentials checks no signature: libs/schema's placeholders sign.
-  const credentials = start.credentials ?? LOCAL_PLACEHOLDER_CREDENTIALS;
+  const running = await startTimestreamLocal({ host: '127.0.0.1', port: 0, retentionSweepMs: 0, ...start });
+  const credentials = start.credentials ?? LOCAL_CREDENTIALS;
   const clientConfig = { endpoint: running.endpoint, region: start.region ?? 'us-east-1', credentials, maxAttempts: 1 };
   const clients: Array<{ destroy(): void }> = [];
   const writeClient = () => {
