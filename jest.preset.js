@@ -14,6 +14,7 @@ const libs = {
   'local-cloud-core': 'libs/local-cloud-core/src',
   fleet: 'libs/fleet/src',
   dashboard: 'libs/dashboard/src',
+  'timestream-writer': 'libs/timestream-writer/src',
 };
 
 const moduleNameMapper = {};

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { STSClient } from '@aws-sdk/client-sts';
 import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
+import { LOCAL_PLACEHOLDER_CREDENTIALS } from '@iot-timeseries/schema';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { ENVIRONMENTS, LOCAL_STACK, stackName } from '../src/environments';
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   let stack: string;
   let localClient: TimestreamWriteClient | undefined;
   if (args.stack === 'local') {
-    const timestream = new TimestreamWriteClient({ endpoint: config.localEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+    const timestream = new TimestreamWriteClient({ endpoint: config.localEndpoint, region: 'us-east-1', credentials: LOCAL_PLACEHOLDER_CREDENTIALS, maxAttempts: 1 });
     localClient = timestream;
     await localPreflight({ terraformVersion: tooling.version, mirror: tooling.mirror, endpoint: config.localEndpoint, timestream });
     mkdirSync(path.dirname(config.localStatePath), { recursive: true });

@@ -1,3 +1,4 @@
+import { LOCAL_ENDPOINTS } from '@iot-timeseries/schema';
 import path from 'node:path';
 import { InfraConfigError } from './errors';
 import { ENVIRONMENTS, type EnvironmentSettings } from './environments';
@@ -29,7 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
   }
   const email = env.INFRA_NOTIFICATION_EMAIL;
   if (email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InfraConfigError(`INFRA_NOTIFICATION_EMAIL is not an e-mail address: ${JSON.stringify(email)}`);
-  const localEndpoint = env.LOCAL_TIMESTREAM_ENDPOINT ?? 'http://127.0.0.1:8000';
+  const localEndpoint = env.LOCAL_TIMESTREAM_ENDPOINT ?? LOCAL_ENDPOINTS.timestream;
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(localEndpoint)) throw new InfraConfigError(`LOCAL_TIMESTREAM_ENDPOINT must be http://127.0.0.1:<port>, got ${JSON.stringify(localEndpoint)}`);
   const stateBucket = env.INFRA_STATE_BUCKET;
   if (stateBucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(stateBucket)) throw new InfraConfigError(`INFRA_STATE_BUCKET is not an S3 bucket name: ${JSON.stringify(stateBucket)}`);

@@ -7,7 +7,7 @@
  *       [--batch-size 1000] [--recipe-send 25000] [--recipe-concurrency 8]
  */
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient, WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
-import { timestreamSettings } from '@iot-timeseries/schema';
+import { buildIngestEnvironment, LOCAL_PLACEHOLDER_CREDENTIALS, timestreamSettings } from '@iot-timeseries/schema';
 import { startTimestreamLocal } from '@iot-timeseries/timestream-local';
 import { parseArgs } from 'node:util';
 import { buildIngestLambda, bundlePath } from '../scripts/build';
@@ -36,7 +36,7 @@ const BATCH = Number(args['batch-size']);
 const RECIPE_SEND = Math.min(Number(args['recipe-send']), MESSAGES);
 const RECIPE_CONCURRENCY = Number(args['recipe-concurrency']);
 const SENSORS = 4;
-const credentials = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret' };
+const credentials = LOCAL_PLACEHOLDER_CREDENTIALS;
 
 async function main(): Promise<void> {
   await buildIngestLambda();
@@ -64,15 +64,17 @@ async function main(): Promise<void> {
 
   // ---- this Lambda: the built bundle, configured through its environment, fed Kinesis batches per shard
   Object.assign(process.env, {
-    DATABASE_NAME: db,
-    TABLE_NAME: table,
-    TIMESTREAM_ENDPOINT: proxy.endpoint,
-    AWS_REGION: 'us-east-1',
+    ...buildIngestEnvironment({
+      databaseName: db,
+      tableName: table,
+      timestreamEndpoint: proxy.endpoint,
+      region: 'us-east-1',
+      deadLetter: { kind: 'directory', dir: `/tmp/ingest-bench-dead-letters-${process.pid}` },
+      logLevel: 'ERROR',
+    }),
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
     POWERTOOLS_METRICS_DISABLED: 'true',
-    DEAD_LETTER_DIR: `/tmp/ingest-bench-dead-letters-${process.pid}`,
   });
   const { handler } = require(bundlePath) as { handler: (event: unknown, context?: unknown) => Promise<{ batchItemFailures?: unknown[] }> };
 

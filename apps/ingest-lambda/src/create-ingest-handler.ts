@@ -9,7 +9,7 @@ import { classifyEvent } from './events/classify-event';
 import { directMessage, kinesisMessage, sqsMessage } from './events/event-messages';
 import type { IncomingMessage } from './events/incoming-message';
 import { ingestMessages, type IngestReport } from './ingest/ingest-messages';
-import type { WriteClient } from './ingest/send-write-requests';
+import type { WriteClient } from '@iot-timeseries/timestream-writer';
 import type { IngestLogger } from './observability/ingest-logger';
 import { addIngestMetrics, type IngestMetrics } from './observability/ingest-metrics';
 

@@ -1,4 +1,4 @@
-import { ALARM_DEFINITIONS, STALE_DEVICE_AFTER_SECONDS, topicRule } from '@iot-timeseries/schema';
+import { ALARM_DEFINITIONS, LOCAL_PORTS, LOOPBACK_HOST, STALE_DEVICE_AFTER_SECONDS, topicRule } from '@iot-timeseries/schema';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AlarmOverrides, LocalCloudConfig } from '@iot-timeseries/local-cloud-core';
@@ -15,7 +15,7 @@ export function workspaceRoot(from = __dirname): string {
   return dir;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOOPBACK = new Set([LOOPBACK_HOST, '::1', 'localhost']);
 
 type Source = Record<string, string | undefined>;
 
@@ -51,16 +51,16 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     return n;
   };
   const root = workspaceRoot();
-  const host = text('host', 'LOCAL_CLOUD_HOST', '127.0.0.1');
+  const host = text('host', 'LOCAL_CLOUD_HOST', LOOPBACK_HOST);
   if (!LOOPBACK.has(host)) throw new ConfigError(`LOCAL_CLOUD_HOST must be a loopback address (127.0.0.1, ::1, localhost), got ${JSON.stringify(host)}`);
   const action = text('action', 'LOCAL_CLOUD_ACTION', topicRule.defaultAction);
   if (action !== 'kinesis' && action !== 'timestream') throw new ConfigError(`LOCAL_CLOUD_ACTION must be "kinesis" or "timestream", got ${JSON.stringify(action)}`);
   const overrides = parseAlarmOverrides(raw('alarm-overrides', 'LOCAL_CLOUD_ALARM_OVERRIDES'));
   const config: LocalCloudConfig = {
     host,
-    mqttPort: int('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', 1883, 0, 65535),
-    timestreamPort: int('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', 8000, 0, 65535),
-    httpPort: int('http-port', 'LOCAL_CLOUD_HTTP_PORT', 4566, 0, 65535),
+    mqttPort: int('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', LOCAL_PORTS.mqtt, 0, 65535),
+    timestreamPort: int('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', LOCAL_PORTS.timestream, 0, 65535),
+    httpPort: int('http-port', 'LOCAL_CLOUD_HTTP_PORT', LOCAL_PORTS.health, 0, 65535),
     dataDir: path.resolve(root, text('data-dir', 'LOCAL_CLOUD_DATA_DIR', '.local-cloud')),
     action,
     lambdaBundle: path.resolve(root, text('lambda-bundle', 'LOCAL_CLOUD_LAMBDA_BUNDLE', 'dist/apps/ingest-lambda/index.js')),

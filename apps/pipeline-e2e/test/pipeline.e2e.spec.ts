@@ -1,6 +1,6 @@
 import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { anomalies, runQuery } from '@iot-timeseries/queries';
-import { timestreamSettings } from '@iot-timeseries/schema';
+import { LOCAL_PLACEHOLDER_CREDENTIALS, timestreamSettings } from '@iot-timeseries/schema';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,6 @@ import { startLocalCloudCli } from './support/local-cloud-cli';
 jest.setTimeout(240_000);
 
 const ARTIFACTS = path.join(__dirname, '../../../test-artifacts/pipeline-e2e');
-const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const table = `"${timestreamSettings.databaseName}"."${timestreamSettings.tableName}"`;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
@@ -45,7 +44,7 @@ describe('the whole pipeline on one machine (local cloud + simulator)', () => {
       90_000,
     );
     cloud = new LocalCloudClient(cloudProcess.ready.health);
-    query = new TimestreamQueryClient({ endpoint: cloudProcess.ready.timestream, region: 'us-east-1', credentials: CREDENTIALS });
+    query = new TimestreamQueryClient({ endpoint: cloudProcess.ready.timestream, region: 'us-east-1', credentials: LOCAL_PLACEHOLDER_CREDENTIALS });
     target = new MqttTarget({ url: cloudProcess.ready.mqtt });
     fleet = new Fleet(
       {

@@ -1,4 +1,5 @@
 import { ANALYTICS, ANALYTIC_NAMES, quoteIdentifier, type AnalyticName } from '@iot-timeseries/queries';
+import { LOCAL_ENDPOINTS } from '@iot-timeseries/schema';
 import { readFileSync } from 'node:fs';
 import type { CliConfig } from './config';
 import { UsageError } from './errors';
@@ -83,7 +84,7 @@ Usage:
 Analytic flags: --devices a,b --locations x,y --measure M --measures a,b --window 1d --interval 10m
   --lookback 1h --baseline 7d --recent 1d --threshold 2 --limit N --step 1m --stale-after 5m --expected-every 30s
 
-Target:  --endpoint URL (default $IOT_QUERY_ENDPOINT or http://127.0.0.1:8000, the local cloud)
+Target:  --endpoint URL (default $IOT_QUERY_ENDPOINT or ${LOCAL_ENDPOINTS.timestream}, the local cloud)
          --aws --region R [--profile P]    Amazon Timestream with your AWS credentials
 Output:  --format table|csv|json (default table)   --max-rows N (page size)   --timeout MS (default 60000)
 `;

@@ -1,9 +1,6 @@
-import { timestreamSettings } from '@iot-timeseries/schema';
+import { LOCAL_ENDPOINTS, timestreamSettings } from '@iot-timeseries/schema';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors';
-
-/** The local cloud's Timestream endpoint (apps/local-cloud serves it on this port by default). */
-export const DEFAULT_LOCAL_ENDPOINT = 'http://127.0.0.1:8000';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 
@@ -61,7 +58,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): CliConfig {
     analyticFlags: Object.fromEntries(ANALYTIC_FLAGS.map((f) => [f, (values as Record<string, unknown>)[f] as string | undefined])),
     target: values.aws
       ? { kind: 'aws', region: region as string, profile: values.profile ?? env.AWS_PROFILE }
-      : { kind: 'local', endpoint: values.endpoint ?? env.IOT_QUERY_ENDPOINT ?? DEFAULT_LOCAL_ENDPOINT },
+      : { kind: 'local', endpoint: values.endpoint ?? env.IOT_QUERY_ENDPOINT ?? LOCAL_ENDPOINTS.timestream },
     database: values.database ?? timestreamSettings.databaseName,
     table: values.table ?? timestreamSettings.tableName,
     format,

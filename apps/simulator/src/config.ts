@@ -1,4 +1,5 @@
 import { DEFAULT_FAULT_RATES, type FaultRates } from '@iot-timeseries/fleet';
+import { LOCAL_PORTS, localHttpUrl, localMqttUrl } from '@iot-timeseries/schema';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -81,9 +82,9 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   if (!['local', 'iot-core', 'lambda', 'timestream'].includes(target)) throw new ConfigError(`--target must be local, iot-core, lambda or timestream, got ${JSON.stringify(target)}`);
   const seedText = text('seed', 'SIMULATOR_SEED');
   const rate = (flag: string, key: keyof FaultRates) => number(flag, undefined, DEFAULT_FAULT_RATES[key], 0, 1);
-  const mqttPort = number('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', 1883, 1, 65535, true);
-  const timestreamPort = number('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', 8000, 1, 65535, true);
-  const httpPort = number('local-cloud-port', 'LOCAL_CLOUD_HTTP_PORT', 4566, 1, 65535, true);
+  const mqttPort = number('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', LOCAL_PORTS.mqtt, 1, 65535, true);
+  const timestreamPort = number('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', LOCAL_PORTS.timestream, 1, 65535, true);
+  const httpPort = number('local-cloud-port', 'LOCAL_CLOUD_HTTP_PORT', LOCAL_PORTS.health, 1, 65535, true);
   const intervalSeconds = number('interval', 'SIMULATOR_INTERVAL', serve ? 2 : 30, 0, 86_400);
   const roundsDefault = serve ? undefined : 10;
   const durationSeconds = maybeNumber('duration', 'SIMULATOR_DURATION', undefined, 0.1, 86_400 * 365);
@@ -128,12 +129,12 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     },
     timeScale: number('time-scale', 'SIMULATOR_TIME_SCALE', serve ? 60 : 1, 0.001, 1_000_000),
     signalEpoch,
-    mqttUrl: text('mqtt-url', 'SIMULATOR_MQTT_URL') ?? `mqtt://127.0.0.1:${mqttPort}`,
+    mqttUrl: text('mqtt-url', 'SIMULATOR_MQTT_URL') ?? localMqttUrl(mqttPort),
     iotCore,
     functionName,
     region: text('region', 'AWS_REGION') ?? 'us-east-1',
-    timestreamEndpoint: explicitTimestream ?? (onAws ? undefined : `http://127.0.0.1:${timestreamPort}`),
-    localCloudUrl: text('local-cloud-url', 'LOCAL_CLOUD_URL') ?? `http://127.0.0.1:${httpPort}`,
+    timestreamEndpoint: explicitTimestream ?? (onAws ? undefined : localHttpUrl(timestreamPort)),
+    localCloudUrl: text('local-cloud-url', 'LOCAL_CLOUD_URL') ?? localHttpUrl(httpPort),
     spawnLocalCloud: text('spawn-local-cloud') === 'true',
     dashboardPort: number('dashboard-port', 'SIMULATOR_DASHBOARD_PORT', 8080, 0, 65535, true),
     windowMinutes: number('window', 'SIMULATOR_WINDOW_MINUTES', 15, 1, 7 * 24 * 60, true),

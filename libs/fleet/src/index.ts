@@ -8,5 +8,5 @@ export type { Readings } from './fleet/signal-model';
 export type { Target } from './targets/target';
 export { MqttTarget, type MqttTargetOptions } from './targets/mqtt-target';
 export { LambdaTarget } from './targets/lambda-target';
-export { TimestreamTarget } from './targets/timestream-target';
+export { TimestreamTarget, TIMESTREAM_TARGET_RESENDS, type TimestreamTargetOptions } from './targets/timestream-target';
 export * from './errors';

@@ -2,7 +2,11 @@ import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient, type CreateTableCommandInput } from '@aws-sdk/client-timestream-write';
 import { startTimestreamLocal, type RunningTimestreamLocal, type StartOptions } from './start';
 
-/** Dummy credentials for clients of a local server started without credentials. */
+/**
+ * Dummy credentials for clients of a local server started without credentials: the values of
+ * libs/schema's LOCAL_PLACEHOLDER_CREDENTIALS, spelled here because the emulator does not import
+ * libs/schema (that edge would make schema and timestream-local a cycle in the project graph).
+ */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface TestTimestream extends RunningTimestreamLocal {

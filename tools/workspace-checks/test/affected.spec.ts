@@ -42,6 +42,7 @@ describe('nx affected', () => {
     'libs/queries/src/builders/trends.ts',
     'libs/timestream-local/src/server.ts',
     'apps/ingest-lambda/src/ingest/ingest-messages.ts',
+    'libs/timestream-writer/src/write-readings.ts',
     'libs/local-cloud-core/src/local-cloud.ts',
     'libs/local-cloud-client/src/contract/ready.ts',
     'apps/local-cloud/src/main.ts',

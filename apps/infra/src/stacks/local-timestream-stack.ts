@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LOCAL_REJECTED_DATA_BUCKET, timestreamSettings } from '@iot-timeseries/schema';
+import { LOCAL_PLACEHOLDER_CREDENTIALS, LOCAL_REJECTED_DATA_BUCKET, timestreamSettings } from '@iot-timeseries/schema';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { TimestreamStore } from '../constructs/timestream-store';
@@ -20,9 +20,9 @@ export class LocalTimestreamStack extends TerraformStack {
     if (props.statePath) new LocalBackend(this, { path: props.statePath });
     new AwsProvider(this, 'aws', {
       region: 'us-east-1',
-      // The local server takes any credentials; these are not secrets.
-      accessKey: 'local',
-      secretKey: 'local',
+      // The local server takes libs/schema's placeholder credentials; they are not secrets.
+      accessKey: LOCAL_PLACEHOLDER_CREDENTIALS.accessKeyId,
+      secretKey: LOCAL_PLACEHOLDER_CREDENTIALS.secretAccessKey,
       skipCredentialsValidation: true,
       skipRequestingAccountId: true,
       skipMetadataApiCheck: 'true',

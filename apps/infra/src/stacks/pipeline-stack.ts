@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
   ALARM_DEFINITIONS,
+  buildIngestEnvironment,
   DIMENSION_NAMES,
   MEASURE_NAMES,
   METRICS_NAMESPACE,
@@ -84,18 +85,18 @@ export class PipelineStack extends TerraformStack {
     });
     const functionName = `${prefix}-ingest`;
     const functionEnvironment = {
-      DATABASE_NAME: this.store.database.databaseName,
-      TABLE_NAME: this.store.table.tableName,
+      databaseName: this.store.database.databaseName,
+      tableName: this.store.table.tableName,
       // The pipeline's metrics (and the alarms on them) carry this service name, whichever function emits them.
-      POWERTOOLS_SERVICE_NAME: functionName,
-      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      serviceName: functionName,
+      metricsNamespace: METRICS_NAMESPACE,
     };
     this.ingest = new PipelineFunction(this, 'ingest', {
       functionName,
       handler: 'index.handler',
       artifact: props.lambdaArtifact,
       logRetentionDays: props.logRetentionDays ?? 30,
-      environment: { ...functionEnvironment, DEAD_LETTER_QUEUE_URL: this.stream.deadLetterQueue.url },
+      environment: buildIngestEnvironment({ ...functionEnvironment, deadLetter: { kind: 'sqs', queueUrl: this.stream.deadLetterQueue.url } }),
       statements: [
         { Sid: 'WriteReadings', Effect: 'Allow', Action: ['timestream:WriteRecords'], Resource: this.store.table.arn },
         DISCOVER_ENDPOINTS,
@@ -111,7 +112,7 @@ export class PipelineStack extends TerraformStack {
       artifact: props.lambdaArtifact,
       logRetentionDays: props.logRetentionDays ?? 30,
       timeoutSeconds: 30,
-      environment: { ...functionEnvironment, STALE_AFTER_SECONDS: String(props.staleAfterSeconds ?? STALE_DEVICE_AFTER_SECONDS) },
+      environment: buildIngestEnvironment({ ...functionEnvironment, staleAfterSeconds: props.staleAfterSeconds ?? STALE_DEVICE_AFTER_SECONDS }),
       statements: [{ Sid: 'QueryReadings', Effect: 'Allow', Action: ['timestream:Select'], Resource: this.store.table.arn }, DISCOVER_ENDPOINTS],
     });
     new Schedule(this, 'stale-probe-schedule', {

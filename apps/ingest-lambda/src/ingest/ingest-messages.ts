@@ -1,11 +1,8 @@
-import { toWriteRequests } from '@iot-timeseries/schema';
+import { describeError, writeReadings, type UnstoredReading, type WriteClient } from '@iot-timeseries/timestream-writer';
 import type { IngestConfig } from '../config';
 import type { DeadLetter, DeadLetterKind, DeadLetterSink } from '../dead-letter/dead-letter';
 import type { IncomingMessage } from '../events/incoming-message';
 import type { IngestLogger } from '../observability/ingest-logger';
-import { describeError } from './classify-write-failure';
-import { dedupeReadings } from './dedupe-readings';
-import { sendWriteRequests, type RefusedReading, type WriteClient } from './send-write-requests';
 import { validateIncoming } from './validate-incoming';
 
 export interface IngestDependencies {
@@ -56,32 +53,30 @@ export async function ingestMessages(messages: readonly IncomingMessage[], deps:
     logger.warn('invalid message put aside', { item: letter.item, index: letter.index, deviceId: letter.deviceId, reason: letter.reason });
   }
 
-  const { unique, uniqueOf } = dedupeReadings(input.readings);
-  const plans = toWriteRequests(unique, { databaseName: config.databaseName, tableName: config.tableName });
+  // The writer drops exact duplicates, packs, sends and sorts every failure; no re-sends of its own:
+  // the event source delivers the items to retry again.
   const [outcome] = await Promise.all([
-    sendWriteRequests(deps.writeClient, plans, config.writeConcurrency),
+    writeReadings(input.readings, { client: deps.writeClient, databaseName: config.databaseName, tableName: config.tableName, concurrency: config.writeConcurrency }),
     putAside(deps, input.invalid, retry),
   ]);
 
-  const refused = new Map<number, { entry: RefusedReading; permanent: boolean }>();
-  for (const entry of outcome.rejected) refused.set(entry.reading, { entry, permanent: true });
-  for (const entry of outcome.retry) refused.set(entry.reading, { entry, permanent: false });
+  const unstored = new Map<number, { entry: UnstoredReading; permanent: boolean }>();
+  for (const entry of outcome.refused) unstored.set(entry.index, { entry, permanent: true });
+  for (const entry of outcome.toRetry) unstored.set(entry.index, { entry, permanent: false });
 
   let readingsWritten = 0;
   let readingsWithoutTimestamp = 0;
   const rejectedLetters: Array<{ message: number; letter: DeadLetter }> = [];
-  const lettered = new Set<number>();
   input.readings.forEach((reading, i) => {
-    const u = uniqueOf[i];
     const origin = input.origins[i];
-    const failure = refused.get(u);
+    const failure = unstored.get(i);
     if (!failure) {
       readingsWritten++;
       if (reading.timeFromReceipt) readingsWithoutTimestamp++;
     } else if (!failure.permanent) {
       retry(origin.message, failure.entry.reason);
-    } else if (!lettered.has(u)) {
-      lettered.add(u);
+    } else if (failure.entry.duplicateOf === undefined) {
+      // one letter per reading refused for good; its exact duplicates share it
       const message = messages[origin.message];
       logger.warn('record rejected by Timestream put aside', { item: message.itemId, index: origin.index, deviceId: reading.deviceId, reason: failure.entry.reason });
       rejectedLetters.push({
@@ -104,7 +99,7 @@ export async function ingestMessages(messages: readonly IncomingMessage[], deps:
   });
   await putAside(deps, rejectedLetters, retry);
   if (retryItems.size > 0) {
-    logger.error('items will be retried', { items: retryItems.size, readings: outcome.retry.length, firstReason: [...retryItems.values()][0][0] });
+    logger.error('items will be retried', { items: retryItems.size, readings: outcome.toRetry.filter((r) => r.duplicateOf === undefined).length, firstReason: [...retryItems.values()][0][0] });
   }
 
   const letters = [...input.invalid, ...rejectedLetters];

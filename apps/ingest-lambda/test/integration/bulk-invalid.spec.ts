@@ -1,4 +1,5 @@
 import { PIPELINE_METRICS } from '@iot-timeseries/schema';
+import { defined } from '../support/defined';
 import { kinesisEvent, sensorMessage } from '../support/events';
 import { emfSum } from '../support/lambda-process';
 import { startLocalStack, timestampMs, type LocalStack } from '../support/local-stack';
@@ -69,9 +70,9 @@ describe('10,000 messages with 5 % invalid, in Kinesis batches, through the buil
     const letters = await stack.deadLetters();
     expect(letters).toHaveLength(500);
     for (const letter of letters) {
-      const index = sequenceOf.get(letter.item)!;
+      const index = defined(sequenceOf.get(letter.item), `the batch position of item ${letter.item}`);
       expect(letter).toMatchObject({ v: 1, kind: 'invalid-message', source: 'kinesis', index: 0 });
-      expect(letter.reason).toMatch(invalid.get(index)!);
+      expect(letter.reason).toMatch(defined(invalid.get(index), `the invalid message at ${index}`));
       expect(letter.message).toBeDefined();
     }
     expect(new Set(letters.map((l) => sequenceOf.get(l.item)))).toEqual(new Set(invalid.keys()));

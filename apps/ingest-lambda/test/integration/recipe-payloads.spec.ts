@@ -1,4 +1,5 @@
 import { MEASURE_NAMES, PIPELINE_METRICS, timestreamSettings } from '@iot-timeseries/schema';
+import { defined } from '../support/defined';
 import { sqsEvent } from '../support/events';
 import { emfSum } from '../support/lambda-process';
 import { startLocalStack, timestampMs, type LocalStack } from '../support/local-stack';
@@ -27,18 +28,18 @@ describe('the recipe payloads through the built handler (direct invocation)', ()
     const rows = await stack.rows(latestReadings(stack.databaseName, stack.tableName));
     expect(rows).toHaveLength(7);
     const byDevice = new Map(rows.map((r) => [`${r.device_id}/${r.location}`, r]));
-    const test = byDevice.get('test-sensor-001/test-location')!;
+    const test = defined(byDevice.get('test-sensor-001/test-location'), 'the row of test-sensor-001');
     expect(MEASURE_NAMES.map((m) => Number(test[m]))).toEqual(MEASURE_NAMES.map((m) => testPayload.sensors[m]));
     expect(test.measure_name).toBe(timestreamSettings.multiMeasureName);
     for (const p of sampleData) {
-      const row = byDevice.get(`${p.device_id}/${p.location}`)!;
+      const row = defined(byDevice.get(`${p.device_id}/${p.location}`), `the row of ${p.device_id}`);
       expect(Number(row.temperature)).toBe(p.sensors.temperature);
       expect(Number(row.humidity)).toBe(p.sensors.humidity);
       expect(Number(row.vibration)).toBe(p.sensors.vibration);
       // no timestamp in the message: the invocation time
       expect(timestampMs(row.time)).toBeGreaterThanOrEqual(invokedAt - 1000);
     }
-    expect(timestampMs(byDevice.get('sensor-004/warehouse-1')!.time)).toBe(invokedAt - 5_000);
+    expect(timestampMs(defined(byDevice.get('sensor-004/warehouse-1'), 'the row of sensor-004').time)).toBe(invokedAt - 5_000);
     expect(emfSum(stack.lambda.output, PIPELINE_METRICS.readingsWithoutTimestamp)).toBe(6);
   });
 

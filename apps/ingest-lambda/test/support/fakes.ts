@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { _Record, WriteRecordsCommandInput } from '@aws-sdk/client-timestream-write';
+import type { _Record } from '@aws-sdk/client-timestream-write';
+import { dimensionOf, effectiveRecords } from '@iot-timeseries/timestream-writer/testing';
 import type { DeadLetter, DeadLetterSink } from '../../src/dead-letter/dead-letter';
 import type { IngestMetrics } from '../../src/observability/ingest-metrics';
 
@@ -30,23 +31,11 @@ export class RecordingMetrics implements IngestMetrics {
   }
 }
 
-/** The records of a request with CommonAttributes merged in, the way Timestream reads them. */
-export function effectiveRecords(input: WriteRecordsCommandInput): _Record[] {
-  const common = input.CommonAttributes ?? {};
-  return (input.Records ?? []).map((r) => ({
-    ...common,
-    ...r,
-    Dimensions: [...(common.Dimensions ?? []), ...(r.Dimensions ?? [])],
-  }));
-}
-
-export function dimension(record: _Record, name: string): string | undefined {
-  return record.Dimensions?.find((d) => d.Name === name)?.Value;
-}
+export { effectiveRecords, dimensionOf as dimension };
 
 /** device_id and time in ms of a merged record: identifies a reading. */
 export function readingKey(record: _Record): string {
   const unit = record.TimeUnit ?? 'MILLISECONDS';
   const factor = unit === 'SECONDS' ? 1000 : unit === 'MICROSECONDS' ? 1e-3 : unit === 'NANOSECONDS' ? 1e-6 : 1;
-  return `${dimension(record, 'device_id')}@${Math.round(Number(record.Time) * factor)}`;
+  return `${dimensionOf(record, 'device_id')}@${Math.round(Number(record.Time) * factor)}`;
 }

@@ -1,6 +1,6 @@
 import { TimestreamQueryClient, QueryCommand } from '@aws-sdk/client-timestream-query';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
-import { METRICS_NAMESPACE, timestreamSettings } from '@iot-timeseries/schema';
+import { buildIngestEnvironment, LOCAL_PLACEHOLDER_CREDENTIALS, METRICS_NAMESPACE, timestreamSettings } from '@iot-timeseries/schema';
 import { startTimestreamLocal, type RunningTimestreamLocal } from '@iot-timeseries/timestream-local';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import type { DeadLetter } from '../../src/dead-letter/dead-letter';
 import { startLambdaProcess, type LambdaProcess } from './lambda-process';
 import { startTimestreamProxy, type ProxyOptions, type TimestreamProxy } from './timestream-proxy';
 
-export const credentials = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret' };
+export const credentials = LOCAL_PLACEHOLDER_CREDENTIALS;
 export const region = 'us-east-1';
 
 export interface Retention {
@@ -57,16 +57,18 @@ export async function startLocalStack(options: { proxy?: ProxyOptions; retention
   );
   const deadLetterDir = await mkdtemp(path.join(tmpdir(), 'ingest-dead-letters-'));
   const lambda = await startLambdaProcess(bundlePath, {
-    DATABASE_NAME: databaseName,
-    TABLE_NAME: tableName,
-    TIMESTREAM_ENDPOINT: proxy?.endpoint ?? server.endpoint,
-    DEAD_LETTER_DIR: deadLetterDir,
-    AWS_REGION: region,
+    ...buildIngestEnvironment({
+      databaseName,
+      tableName,
+      timestreamEndpoint: proxy?.endpoint ?? server.endpoint,
+      deadLetter: { kind: 'directory', dir: deadLetterDir },
+      region,
+      serviceName: 'ingest-lambda',
+      metricsNamespace: METRICS_NAMESPACE,
+      logLevel: 'WARN',
+    }),
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    POWERTOOLS_SERVICE_NAME: 'ingest-lambda',
-    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-    POWERTOOLS_LOG_LEVEL: 'WARN',
     ...options.env,
   });
   return {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DeadLetter } from '../../src/dead-letter/dead-letter';
 import { DirectoryDeadLetterSink } from '../../src/dead-letter/directory-dead-letter-sink';
 import { SqsDeadLetterSink } from '../../src/dead-letter/sqs-dead-letter-sink';
+import { defined } from '../support/defined';
 
 const letter = (i: number): DeadLetter => ({
   v: 1,
@@ -44,6 +45,7 @@ describe('DirectoryDeadLetterSink', () => {
 });
 
 describe('SqsDeadLetterSink', () => {
+  const entriesOf = (input: SendMessageBatchCommandInput) => defined(input.Entries, 'the batch entries');
   const queueUrl = 'https://sqs.us-east-1.amazonaws.com/000000000000/ingest-dlq';
 
   it('sends batches of at most 10 and resends the entries SQS refused', async () => {
@@ -53,25 +55,25 @@ describe('SqsDeadLetterSink', () => {
     sqs.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => {
       if (!refusedOnce) {
         refusedOnce = true;
-        return { Successful: [], Failed: [{ Id: input.Entries![0].Id, Code: 'InternalError', SenderFault: false }] };
+        return { Successful: [], Failed: [{ Id: entriesOf(input)[0].Id, Code: 'InternalError', SenderFault: false }] };
       }
-      return { Successful: input.Entries!.map((e) => ({ Id: e.Id, MessageId: 'm', MD5OfMessageBody: '' })), Failed: [] };
+      return { Successful: entriesOf(input).map((e) => ({ Id: e.Id, MessageId: 'm', MD5OfMessageBody: '' })), Failed: [] };
     });
     await new SqsDeadLetterSink(client, queueUrl).putAside(Array.from({ length: 23 }, (_, i) => letter(i)));
     const sent = sqs.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input);
-    expect(sent.map((s) => s.Entries!.length)).toEqual([10, 1, 10, 3]);
+    expect(sent.map((s) => entriesOf(s).length)).toEqual([10, 1, 10, 3]);
     expect(sent.every((s) => s.QueueUrl === queueUrl)).toBe(true);
-    const items = new Set(sent.flatMap((s) => s.Entries!.map((e) => JSON.parse(e.MessageBody!).item)));
+    const items = new Set(sent.flatMap((s) => entriesOf(s).map((e) => JSON.parse(defined(e.MessageBody, 'a message body')).item)));
     expect([...items].sort()).toEqual(Array.from({ length: 23 }, (_, i) => `seq-${i}`).sort());
-    expect(sent[1].Entries![0].Id).toBe(sent[0].Entries![0].Id);
-    expect(sent[0].Entries![0].MessageAttributes).toEqual({ kind: { DataType: 'String', StringValue: 'invalid-message' }, source: { DataType: 'String', StringValue: 'kinesis' } });
+    expect(entriesOf(sent[1])[0].Id).toBe(entriesOf(sent[0])[0].Id);
+    expect(entriesOf(sent[0])[0].MessageAttributes).toEqual({ kind: { DataType: 'String', StringValue: 'invalid-message' }, source: { DataType: 'String', StringValue: 'kinesis' } });
   });
 
   it('throws DeadLetterError when SQS keeps refusing', async () => {
     const client = new SQSClient({ region: 'us-east-1' });
     mockClient(client)
       .on(SendMessageBatchCommand)
-      .callsFake((input: SendMessageBatchCommandInput) => ({ Failed: input.Entries!.map((e) => ({ Id: e.Id, Code: 'KmsThrottled', SenderFault: false, Message: 'throttled' })) }));
+      .callsFake((input: SendMessageBatchCommandInput) => ({ Failed: entriesOf(input).map((e) => ({ Id: e.Id, Code: 'KmsThrottled', SenderFault: false, Message: 'throttled' })) }));
     await expect(new SqsDeadLetterSink(client, queueUrl).putAside([letter(1)])).rejects.toThrow('SQS refused 1 dead letter(s): KmsThrottled: throttled');
   });
 });

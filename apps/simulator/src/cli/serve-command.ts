@@ -1,13 +1,12 @@
 import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { buildDashboardServer, createDashboardLoader, listen } from '@iot-timeseries/dashboard';
 import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
+import { LOCAL_PLACEHOLDER_CREDENTIALS, localHttpUrl } from '@iot-timeseries/schema';
 import type { SimulatorConfig } from '../config';
 import { createTarget } from '../targets/create-target';
 import { fleetFromConfig } from './fleet-from-config';
 import { formatProgress, ProgressLine } from './progress-line';
 import { startLocalCloudProcess } from './local-cloud-process';
-
-const LOCAL_CREDENTIALS = { accessKeyId: 'LOCALSIMULATOR', secretAccessKey: 'local-placeholder-secret' };
 
 /** `simulator serve`: the fleet runs until Ctrl-C and the dashboard shows what reaches Timestream. */
 export async function serveCommand(config: SimulatorConfig): Promise<void> {
@@ -27,7 +26,7 @@ export async function serveCommand(config: SimulatorConfig): Promise<void> {
   const fleet = fleetFromConfig(config, target);
   const queryClient = new TimestreamQueryClient({
     region: config.region,
-    ...(config.timestreamEndpoint ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_CREDENTIALS } : {}),
+    ...(config.timestreamEndpoint ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_PLACEHOLDER_CREDENTIALS } : {}),
   });
   const server = await buildDashboardServer({
     title: 'Sensor fleet — live',
@@ -44,7 +43,7 @@ export async function serveCommand(config: SimulatorConfig): Promise<void> {
   });
   const port = await listen(server, config.dashboardPort);
   const running = fleet.run();
-  console.log(`\n  Dashboard: http://127.0.0.1:${port}/\n`);
+  console.log(`\n  Dashboard: ${localHttpUrl(port)}/\n`);
   console.log(`[simulator] ${config.devices} devices -> ${target.description}; a reading every ${config.intervalMs / 1000} s; day runs ${config.timeScale}x; seed ${config.seed}`);
   const progress = new ProgressLine(() => formatProgress(fleet.stats()));
   if (!config.quiet) progress.start();

@@ -1,12 +1,10 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { LambdaTarget, MqttTarget, TimestreamTarget, type Target } from '@iot-timeseries/fleet';
+import { LOCAL_PLACEHOLDER_CREDENTIALS } from '@iot-timeseries/schema';
 import { readFileSync } from 'node:fs';
 import type { SimulatorConfig } from '../config';
 import { ConfigError } from '../errors';
-
-/** Placeholder credentials for the local Timestream server (it keeps no secrets). */
-const LOCAL_CREDENTIALS = { accessKeyId: 'LOCALSIMULATOR', secretAccessKey: 'local-placeholder-secret' };
 
 export function createTarget(config: SimulatorConfig): Target {
   switch (config.target) {
@@ -25,7 +23,7 @@ export function createTarget(config: SimulatorConfig): Target {
       return new LambdaTarget(new LambdaClient({ region: config.region }), config.functionName);
     case 'timestream': {
       const local = config.timestreamEndpoint !== undefined;
-      const client = new TimestreamWriteClient({ region: config.region, ...(local ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_CREDENTIALS } : {}) });
+      const client = new TimestreamWriteClient({ region: config.region, ...(local ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_PLACEHOLDER_CREDENTIALS } : {}) });
       return new TimestreamTarget(client);
     }
   }

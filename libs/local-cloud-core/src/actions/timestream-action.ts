@@ -1,13 +1,28 @@
-import { RejectedRecordsException, WriteRecordsCommand, type TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
-import { toWriteRequests, validateMessages, type TimestreamSettings } from '@iot-timeseries/schema';
+import { validateMessages, type TimestreamSettings } from '@iot-timeseries/schema';
+import { writeReadings, type ResendPolicy, type UnstoredReading, type WriteClient } from '@iot-timeseries/timestream-writer';
 import type { PipelineStats } from '../pipeline/pipeline-stats';
+
+/** The direct action's own re-sends of transient failures, on top of the client's SDK retries. */
+export const DIRECT_ACTION_RESENDS: ResendPolicy = { attempts: 2, baseDelayMs: 200, maxDelayMs: 2_000 };
+
+export interface TimestreamActionOptions {
+  readonly client: WriteClient;
+  readonly settings: TimestreamSettings;
+  readonly stats: PipelineStats;
+  /** Default DIRECT_ACTION_RESENDS. */
+  readonly resend?: Partial<ResendPolicy>;
+  /** How the writer waits before a re-send (tests); default a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
 
 /**
  * The rule's alternative action: write the selected message straight to Timestream (IoT Core's
- * Timestream action). Locally it validates with libs/schema and writes the same multi-measure
- * records the Lambda writes, so the analytics work on either path.
+ * Timestream action). Locally it validates with libs/schema and writes through
+ * libs/timestream-writer, the same multi-measure records the Lambda writes, so the analytics work
+ * on either path. There is no event source to redeliver: what Timestream refused for good, and what
+ * still failed for a transient reason after the writer's re-sends, is put aside with its reason.
  */
-export function createTimestreamAction(options: { client: TimestreamWriteClient; settings: TimestreamSettings; stats: PipelineStats }) {
+export function createTimestreamAction(options: TimestreamActionOptions) {
   const { client, settings, stats } = options;
   return async (message: Record<string, unknown>, receivedAt: number): Promise<void> => {
     const deviceId = typeof message.device_id === 'string' ? message.device_id : undefined;
@@ -18,21 +33,22 @@ export function createTimestreamAction(options: { client: TimestreamWriteClient;
     }
     const readings = result.accepted.map((a) => a.reading);
     if (readings.length === 0) return;
-    for (const plan of toWriteRequests(readings, { databaseName: settings.databaseName, tableName: settings.tableName })) {
-      try {
-        await client.send(new WriteRecordsCommand(plan.input));
-        stats.counters.readingsWritten += plan.readingIndexes.length;
-      } catch (error) {
-        if (error instanceof RejectedRecordsException) {
-          const rejected = error.RejectedRecords ?? [];
-          stats.counters.recordsRejected += rejected.length;
-          stats.counters.readingsWritten += plan.readingIndexes.length - rejected.length;
-          for (const r of rejected) stats.putAside('timestream-action', `Timestream rejected the record: ${r.Reason ?? 'no reason given'}`, readings[plan.readingIndexes[r.RecordIndex ?? 0]]?.deviceId);
-        } else {
-          stats.counters.recordsRejected += plan.readingIndexes.length;
-          stats.putAside('timestream-action', `WriteRecords failed: ${(error as Error).name}: ${(error as Error).message}`, deviceId);
-        }
-      }
+    const report = await writeReadings(readings, {
+      client,
+      databaseName: settings.databaseName,
+      tableName: settings.tableName,
+      resend: options.resend ?? DIRECT_ACTION_RESENDS,
+      sleep: options.sleep,
+    });
+    stats.counters.readingsWritten += report.stored.length;
+    for (const unstored of [...report.refused, ...report.toRetry]) {
+      stats.counters.recordsRejected++;
+      stats.putAside('timestream-action', putAsideReason(unstored), unstored.reading.deviceId);
     }
   };
+}
+
+/** A refused record keeps Timestream's reason behind a prefix; a failed call reads `WriteRecords failed: …`. */
+function putAsideReason(unstored: UnstoredReading): string {
+  return unstored.scope === 'record' ? `Timestream rejected the record: ${unstored.reason}` : unstored.reason;
 }

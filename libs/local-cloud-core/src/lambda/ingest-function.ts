@@ -1,4 +1,4 @@
-import { METRICS_NAMESPACE, timestreamSettings } from '@iot-timeseries/schema';
+import { buildIngestEnvironment, METRICS_NAMESPACE, timestreamSettings } from '@iot-timeseries/schema';
 import type { LocalCloudConfig } from '../local-cloud-config';
 import type { LambdaFunctionSettings } from './lambda-context';
 
@@ -13,13 +13,13 @@ export function ingestFunctionSettings(config: LocalCloudConfig, resources: { ti
     region: config.region,
     accountId: config.accountId,
     concurrency: config.lambdaConcurrency,
-    environment: {
-      DATABASE_NAME: timestreamSettings.databaseName,
-      TABLE_NAME: timestreamSettings.tableName,
-      TIMESTREAM_ENDPOINT: resources.timestreamEndpoint,
-      DEAD_LETTER_DIR: resources.deadLetterDir,
-      POWERTOOLS_SERVICE_NAME: config.functionName,
-      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-    },
+    environment: buildIngestEnvironment({
+      databaseName: timestreamSettings.databaseName,
+      tableName: timestreamSettings.tableName,
+      timestreamEndpoint: resources.timestreamEndpoint,
+      deadLetter: { kind: 'directory', dir: resources.deadLetterDir },
+      serviceName: config.functionName,
+      metricsNamespace: METRICS_NAMESPACE,
+    }),
   };
 }

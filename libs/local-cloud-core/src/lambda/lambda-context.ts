@@ -1,3 +1,4 @@
+import { INGEST_ENVIRONMENT, LOCAL_PLACEHOLDER_CREDENTIALS, LOCAL_PLACEHOLDER_SESSION_TOKEN, LOOPBACK_HOST } from '@iot-timeseries/schema';
 import { randomUUID } from 'node:crypto';
 
 /** The settings a local function runs with. */
@@ -51,18 +52,18 @@ export function buildContext(settings: LambdaFunctionSettings, streamName: strin
 /** The variables the Lambda service sets in every execution environment, plus the function's own. */
 export function runtimeEnvironment(settings: LambdaFunctionSettings, streamName: string): Record<string, string> {
   return {
-    AWS_REGION: settings.region,
-    AWS_DEFAULT_REGION: settings.region,
+    [INGEST_ENVIRONMENT.region]: settings.region,
+    [INGEST_ENVIRONMENT.defaultRegion]: settings.region,
     AWS_LAMBDA_FUNCTION_NAME: settings.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(settings.memorySizeMb),
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${settings.functionName}`,
     AWS_LAMBDA_LOG_STREAM_NAME: streamName,
-    AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001',
-    // Placeholder credentials: the local Timestream server does not check signatures' secrets.
-    AWS_ACCESS_KEY_ID: 'LOCALCLOUDACCESSKEY',
-    AWS_SECRET_ACCESS_KEY: 'local-cloud-placeholder-secret',
-    AWS_SESSION_TOKEN: 'local-cloud-session',
+    AWS_LAMBDA_RUNTIME_API: `${LOOPBACK_HOST}:9001`,
+    // Placeholder credentials (libs/schema): the local Timestream server does not check signatures.
+    AWS_ACCESS_KEY_ID: LOCAL_PLACEHOLDER_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_PLACEHOLDER_CREDENTIALS.secretAccessKey,
+    AWS_SESSION_TOKEN: LOCAL_PLACEHOLDER_SESSION_TOKEN,
     TZ: 'UTC',
     ...settings.environment,
   };

@@ -3,3 +3,8 @@ export * from './dimensions';
 export * from './mqtt';
 export * from './metrics';
 export * from './alarms';
+export * from './local-endpoints';
+export * from './ingest-environment';
+export { buildIngestEnvironment } from './build-ingest-environment';
+export { parseIngestEnvironment } from './parse-ingest-environment';
+export type { EnvironmentSource } from './environment-values';

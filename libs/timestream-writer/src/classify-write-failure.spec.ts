@@ -1,5 +1,5 @@
 import { InternalServerException, ThrottlingException, ValidationException } from '@aws-sdk/client-timestream-write';
-import { classifyRejectedReason, classifyRequestError, describeError } from '../../src/ingest/classify-write-failure';
+import { classifyRejectedReason, classifyRequestError, describeError } from './classify-write-failure';
 
 const meta = { $metadata: { httpStatusCode: 500 } };
 
