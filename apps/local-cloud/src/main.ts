@@ -8,20 +8,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[local-cloud] ${line}`);
   log(`data directory: ${config.dataDir}`);
   const cloud = await startLocalCloud(config, { startTimestream: startLocalTimestream, countStaleDevices, log });
-  const e = cloud.endpoints;
-  console.log(
-    [
-      '',
-      'Local cloud is up (nothing listens beyond 127.0.0.1):',
-      `  MQTT broker (IoT Core)   ${e.mqtt}   topic rule: ${config.action === 'kinesis' ? 'Kinesis -> Lambda' : 'direct Timestream action'}`,
-      `  Timestream endpoint      ${e.timestream}   ${timestreamSettings.databaseName}.${timestreamSettings.tableName}`,
-      `  Health / alarms          ${e.health}/health  ${e.health}/alarms  ${e.health}/pipeline`,
-      `  Data directory           ${config.dataDir}`,
-      `  Try: aws timestream-query query --endpoint-url ${e.timestream} --query-string 'SELECT * FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" ORDER BY time DESC LIMIT 5'`,
-      '',
-    ].join('\n'),
-  );
-  console.log(formatReadyLine({ ...e, dataDir: config.dataDir }));
+  // Handlers before the ready line: whoever reads it may stop us at once.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -40,6 +27,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const e = cloud.endpoints;
+  console.log(
+    [
+      '',
+      'Local cloud is up (nothing listens beyond 127.0.0.1):',
+      `  MQTT broker (IoT Core)   ${e.mqtt}   topic rule: ${config.action === 'kinesis' ? 'Kinesis -> Lambda' : 'direct Timestream action'}`,
+      `  Timestream endpoint      ${e.timestream}   ${timestreamSettings.databaseName}.${timestreamSettings.tableName}`,
+      `  Health / alarms          ${e.health}/health  ${e.health}/alarms  ${e.health}/pipeline`,
+      `  Data directory           ${config.dataDir}`,
+      `  Try: aws timestream-query query --endpoint-url ${e.timestream} --query-string 'SELECT * FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" ORDER BY time DESC LIMIT 5'`,
+      '',
+    ].join('\n'),
+  );
+  console.log(formatReadyLine({ ...e, dataDir: config.dataDir }));
 }
 
 main().catch((error: Error) => {
