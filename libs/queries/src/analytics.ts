@@ -1,8 +1,11 @@
 import { anomalies } from './builders/anomalies';
 import type { BuiltQuery } from './builders/built-query';
 import { completeness } from './builders/completeness';
+import { deviceCompleteness } from './builders/device-completeness';
+import { dimensionValues } from './builders/dimension-values';
 import { gapFilledSeries } from './builders/gap-filled-series';
 import { latestReadings } from './builders/latest-readings';
+import { measureSeries } from './builders/measure-series';
 import { percentiles } from './builders/percentiles';
 import { staleDevices } from './builders/stale-devices';
 import { trends } from './builders/trends';
@@ -16,6 +19,9 @@ export const ANALYTICS = {
   percentiles: { description: 'p50/p90/p99 of a measure per device', build: percentiles },
   'gap-filled-series': { description: 'a measure per device, binned and linearly interpolated', build: gapFilledSeries },
   completeness: { description: 'readings received vs expected per device and bin', build: completeness },
+  'device-completeness': { description: 'readings received vs expected per device over the ended bins, from its first reading', build: deviceCompleteness },
+  'measure-series': { description: 'one measure per device, averaged per time bin', build: measureSeries },
+  'dimension-values': { description: 'the distinct values of a dimension (location by default)', build: dimensionValues },
 } as const satisfies Record<string, { description: string; build: (options: never) => BuiltQuery<unknown> }>;
 
 export type AnalyticName = keyof typeof ANALYTICS;

@@ -1,4 +1,4 @@
-import { ANALYTICS, ANALYTIC_NAMES, QueryParameterError, anomalies, completeness, duration, latestReadings, staleDevices, trends } from '../src';
+import { ANALYTICS, ANALYTIC_NAMES, QueryParameterError, anomalies, asTimeSeries, completeness, deviceCompleteness, dimensionValues, duration, latestReadings, measureSeries, staleDevices, templateToken, timeRangeTemplate, trends } from '../src';
 
 describe('analytics SQL', () => {
   it.each(ANALYTIC_NAMES)('%s: filters on time and on the multi-measure records, and matches its snapshot', (name) => {
@@ -37,9 +37,44 @@ describe('analytics SQL', () => {
     [() => latestReadings({ devices: [''] }), 'devices must be a non-empty string'],
     [() => completeness({ interval: '1m', expectedEvery: '5m' }), 'expectedEvery must not be longer than interval'],
     [() => duration('0m'), 'duration must be a positive whole number'],
+    [() => templateToken("$x'); DROP"), 'template must be a template token like $__timeFilter'],
+    [() => timeRangeTemplate('$__timeFilter', 'now()', '$__timeTo'), 'fromMs must be a template token'],
+    [() => deviceCompleteness({ interval: '1m', expectedEvery: '2m' }), 'expectedEvery must not be longer than interval'],
+    [() => dimensionValues({ dimension: 'rack' as never }), 'dimension must be one of device_id, location'],
+    [() => asTimeSeries(staleDevices(), { labels: [], time: 'last_seen', value: 'silent_seconds' }), 'labels must name at least one column'],
   ])('refuses bad parameters, naming them (%#)', (build, message) => {
     expect(build).toThrow(QueryParameterError);
     expect(build).toThrow(message);
+  });
+
+  describe('front-end templates (the Grafana Timestream plugin macros and dashboard variables)', () => {
+    const range = timeRangeTemplate('$__timeFilter', '$__timeFrom', '$__timeTo');
+    const table = { database: templateToken('$__database'), table: templateToken('$__table') };
+
+    it('writes tokens as they are where a range, a table, an interval or a value list goes', () => {
+      const sql = measureSeries({ ...table, window: range, interval: templateToken('$__interval_ms'), devices: templateToken('$device'), locations: templateToken('${location}') }).sql;
+      expect(sql).toContain('FROM $__database.$__table\n');
+      expect(sql).toContain('AND $__timeFilter AND device_id IN ($device) AND location IN (${location})');
+      expect(sql).toContain('bin(time, $__interval_ms) AS bin_time');
+      expect(sql).not.toContain('ago(');
+    });
+
+    it('spells the range out with its bounds where the time column is qualified, and ends it at the range end', () => {
+      const a = anomalies({ ...table, recent: range, baseline: '1d' }).sql;
+      expect(a).toContain('AND r.time BETWEEN from_milliseconds($__timeFrom) AND from_milliseconds($__timeTo)');
+      expect(a).toContain('AND time >= ago(1d)');
+      expect(deviceCompleteness({ window: range }).sql).toContain('bin(least(now(), from_milliseconds($__timeTo)), 1m)');
+      expect(deviceCompleteness({ window: '15m' }).sql).toContain('AND time < bin(now(), 1m)');
+    });
+
+    it('labels anomalies with their measure on request, and wraps any analytic as wide series', () => {
+      expect(anomalies({ measure: 'humidity', withMeasure: true }).sql).toContain(`AS z_score, 'humidity' AS measure`);
+      expect(anomalies({ measure: 'humidity' }).sql).not.toContain('AS measure');
+      const wide = asTimeSeries(staleDevices(), { labels: ['device_id', 'location'], time: 'last_seen', value: 'silent_seconds' }).sql;
+      expect(wide).toMatch(/^SELECT s\."device_id", s\."location", CREATE_TIME_SERIES\(s\."last_seen", s\."silent_seconds"\) AS "silent_seconds"\nFROM \(\nSELECT device_id/);
+      expect(wide).toMatch(/\n\) s\nGROUP BY s\."device_id", s\."location"\nORDER BY s\."device_id", s\."location"$/);
+      expect(measureSeries({ form: 'wide' }).sql).toContain('CREATE_TIME_SERIES(bin_time, avg_value) AS "temperature"');
+    });
   });
 
   describe('escaping', () => {

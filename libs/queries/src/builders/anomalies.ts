@@ -1,7 +1,7 @@
 import { built, type BuiltQuery } from './built-query';
 import { readingsSource, type AnalyticOptions, type TimestampValue } from './common';
-import { duration, type Duration } from '../sql/duration';
-import { numberLiteral } from '../sql/escape';
+import { numberLiteral, stringLiteral } from '../sql/escape';
+import { timeWindow, type TimeWindow } from '../sql/time-window';
 import { measureColumn } from '../sql/filters';
 import { QueryParameterError } from '../errors';
 
@@ -9,13 +9,15 @@ export interface AnomaliesOptions extends AnalyticOptions {
   /** Measure to examine (default temperature, as the recipe). */
   measure?: string;
   /** Baseline window for mean and standard deviation (default 7d). */
-  baseline?: string | Duration;
+  baseline?: TimeWindow;
   /** Window of readings examined (default 1d). */
-  recent?: string | Duration;
+  recent?: TimeWindow;
   /** |z| above which a reading is an anomaly (default 2). */
   threshold?: number;
   /** At most this many rows, largest |z| first (default 1000). */
   limit?: number;
+  /** Adds a `measure` column naming the measure (to tell apart the answers of several measures). */
+  withMeasure?: boolean;
 }
 
 export interface AnomalyRow {
@@ -26,6 +28,8 @@ export interface AnomalyRow {
   baseline_avg: number;
   baseline_stddev: number;
   z_score: number;
+  /** Only with `withMeasure`. */
+  measure?: string;
 }
 
 /**
@@ -35,21 +39,22 @@ export interface AnomalyRow {
  */
 export function anomalies(options: AnomaliesOptions = {}): BuiltQuery<AnomalyRow> {
   const m = measureColumn(options.measure ?? 'temperature', options.catalogue);
-  const baseline = duration(options.baseline ?? '7d', 'baseline');
-  const recent = duration(options.recent ?? '1d', 'recent');
+  const baseline = timeWindow(options.baseline ?? '7d', 'baseline');
+  const recent = timeWindow(options.recent ?? '1d', 'recent');
   const threshold = numberLiteral(options.threshold ?? 2, 'threshold');
   const limit = options.limit ?? 1000;
   if (!Number.isInteger(limit) || limit < 1) throw new QueryParameterError('limit must be a positive whole number');
   const z = `(r.${m} - b.baseline_avg) / b.baseline_stddev`;
+  const label = options.withMeasure ? `, ${stringLiteral(options.measure ?? 'temperature', 'measure')} AS measure` : '';
   const sql = [
     'WITH baseline AS (',
     `SELECT device_id, location, avg(${m}) AS baseline_avg, stddev(${m}) AS baseline_stddev`,
-    readingsSource(options, baseline),
+    readingsSource(options, baseline, '', '', 'baseline'),
     `  AND ${m} IS NOT NULL`,
     'GROUP BY device_id, location',
     ')',
-    `SELECT r.device_id, r.location, r.time, r.${m} AS value, b.baseline_avg, b.baseline_stddev, ${z} AS z_score`,
-    readingsSource(options, recent, 'r', 'JOIN baseline b ON r.device_id = b.device_id AND r.location = b.location'),
+    `SELECT r.device_id, r.location, r.time, r.${m} AS value, b.baseline_avg, b.baseline_stddev, ${z} AS z_score${label}`,
+    readingsSource(options, recent, 'r', 'JOIN baseline b ON r.device_id = b.device_id AND r.location = b.location', 'recent'),
     `  AND r.${m} IS NOT NULL`,
     '  AND b.baseline_stddev > 0',
     `  AND abs(${z}) > ${threshold}`,

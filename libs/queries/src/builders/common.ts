@@ -4,7 +4,7 @@ import { stringLiteral } from '../sql/escape';
 import type { DeviceFilter } from '../sql/filters';
 import { deviceFilterSql } from '../sql/filters';
 import { multiMeasureName, tableRef, type TableTarget } from '../sql/table';
-import { durationLiteral, type Duration } from '../sql/duration';
+import { timeCondition, type TimeWindow } from '../sql/time-window';
 
 /** Options every analytic takes: which table, which devices, which catalogue. */
 export interface AnalyticOptions extends TableTarget, DeviceFilter {
@@ -14,12 +14,12 @@ export interface AnalyticOptions extends TableTarget, DeviceFilter {
 export type { TimestampValue };
 
 /** `FROM <table> [alias] [join] WHERE measure_name = '<multi>' AND time >= ago(<window>)<device filters>` */
-export function readingsSource(options: AnalyticOptions, window: Duration, alias = '', join = ''): string {
+export function readingsSource(options: AnalyticOptions, window: TimeWindow, alias = '', join = '', parameter = 'window'): string {
   const col = (c: string) => (alias ? `${alias}.${c}` : c);
   return (
     `FROM ${tableRef(options)}${alias ? ` ${alias}` : ''}\n` +
     (join ? `${join}\n` : '') +
     `WHERE ${col('measure_name')} = ${stringLiteral(multiMeasureName(options), 'measureName')}\n` +
-    `  AND ${col('time')} >= ago(${durationLiteral(window)})${deviceFilterSql(options, alias)}`
+    `  AND ${timeCondition(window, parameter, alias)}${deviceFilterSql(options, alias)}`
   );
 }

@@ -1,19 +1,27 @@
 import { DEFAULT_CATALOGUE, type MeasureCatalogue } from '@iot-timeseries/schema';
 import { QueryParameterError } from '../errors';
 import { quoteIdentifier, stringLiteral } from './escape';
+import { isTemplateToken, type TemplateToken } from './template';
 
-/** Optional filters shared by the analytics. */
+/**
+ * Optional filters shared by the analytics: lists of values, or a dashboard variable the front
+ * end replaces with a list of quoted literals (`device_id IN ($device)`).
+ */
 export interface DeviceFilter {
-  devices?: readonly string[];
-  locations?: readonly string[];
+  devices?: readonly string[] | TemplateToken;
+  locations?: readonly string[] | TemplateToken;
 }
 
 /** `AND device_id IN (...) AND location IN (...)`, every value a quoted literal; '' when unfiltered. */
 export function deviceFilterSql(filter: DeviceFilter, alias = ''): string {
   const col = (name: string) => (alias ? `${alias}.${name}` : name);
   const parts: string[] = [];
-  if (filter.devices?.length) parts.push(`${col('device_id')} IN (${filter.devices.map((d) => stringLiteral(d, 'devices')).join(', ')})`);
-  if (filter.locations?.length) parts.push(`${col('location')} IN (${filter.locations.map((l) => stringLiteral(l, 'locations')).join(', ')})`);
+  const add = (column: string, values: readonly string[] | TemplateToken | undefined, parameter: string) => {
+    if (isTemplateToken(values)) parts.push(`${col(column)} IN (${values.text})`);
+    else if (values?.length) parts.push(`${col(column)} IN (${values.map((v) => stringLiteral(v, parameter)).join(', ')})`);
+  };
+  add('device_id', filter.devices, 'devices');
+  add('location', filter.locations, 'locations');
   return parts.map((p) => ` AND ${p}`).join('');
 }
 
