@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { buildDashboardServer, listen } from '@iot-timeseries/dashboard';
 import { sampleModel } from '@iot-timeseries/dashboard/testing';
 import { launchChromium } from './support/browser';
+import { chartLayouts, horizontalOverflow, layoutProblems, watchPage } from './support/dashboard-page';
 
 const ARTIFACTS = path.join(__dirname, '../../../test-artifacts/pipeline-e2e');
 
@@ -23,22 +24,60 @@ describe('dashboard page (sample model)', () => {
     await new Promise((r) => server?.close(r));
   });
 
-  it('renders KPIs, one chart per measure, tables, completeness and alarm states', async () => {
+  it('renders KPIs, one chart per measure, tables, completeness and alarm states, with no error and no failed request', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const problems = watchPage(page);
     await page.goto(url);
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 10_000 });
-    expect(errors).toEqual([]);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
     expect(await page.locator('[data-chart] canvas').count()).toBe(4);
     expect(await page.locator('#anomalies tbody tr').first().innerText()).toContain('sensor-002');
     expect(await page.locator('#stale tbody tr').first().innerText()).toContain('sensor-003');
     expect(await page.locator('#latest tbody tr').count()).toBe(3);
     expect(await page.locator('.alarm.bad').innerText()).toContain('stale-devices');
     expect(await page.locator('.bar-row').count()).toBe(3);
-    expect(await page.locator('#pipeline').innerText()).toContain('humidity N is outside N..N %RH');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-sample.png'), fullPage: true });
+    await page.close();
+  }, 30_000);
+
+  it('shows each put-aside reason with the reading value it was about, and how many were like it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(url);
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 10_000 });
+    const row = page.locator('#pipeline tbody tr[data-reason-pattern]');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td.reason').innerText()).toBe('humidity 140.5 is outside the plausible range 0..100 %RH');
+    expect(await row.innerText()).toMatch(/sensor-002, \d{2}:\d{2}:\d{2}\s+1$/);
+    expect(await page.locator('#pipeline').innerText()).not.toMatch(/\bN\b/);
+    await page.close();
+  }, 30_000);
+
+  it.each([1024, 1400, 1920])('keeps every chart, its axis labels and legend inside its card at %i px, with distinct readable ticks', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 1000 } });
+    const problems = watchPage(page);
+    await page.goto(url);
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-x-ticks]').length === 4);
+    const layouts = await chartLayouts(page);
+    expect(layouts.map((l) => l.measure)).toEqual(['temperature', 'humidity', 'pressure', 'vibration']);
+    expect(layoutProblems(layouts)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(problems).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-sample-${width}.png`), fullPage: true });
+    await page.close();
+  }, 30_000);
+
+  it('refits the charts to their cards when the window is resized', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1000 } });
+    await page.goto(url);
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 10_000 });
+    await page.setViewportSize({ width: 1024, height: 1000 });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-chart]')).every((c) => (c.querySelector('.uplot')?.getBoundingClientRect().right ?? Infinity) <= c.getBoundingClientRect().right));
+    expect(layoutProblems(await chartLayouts(page))).toEqual([]);
+    await page.close();
   }, 30_000);
 
   it('serves 404 for unknown paths and refuses other methods', async () => {

@@ -9,6 +9,7 @@ import { buildDashboardServer, createDashboardLoader, listen } from '@iot-timese
 import { buildFleet, Fleet, MqttTarget } from '@iot-timeseries/fleet';
 import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
 import { launchChromium } from './support/browser';
+import { chartLayouts, layoutProblems, watchPage } from './support/dashboard-page';
 import { startLocalCloudCli } from './support/local-cloud-cli';
 
 jest.setTimeout(240_000);
@@ -146,14 +147,24 @@ describe('the whole pipeline on one machine (local cloud + simulator)', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const problems = watchPage(page);
       await page.goto(url);
       await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
-      expect(errors).toEqual([]);
+      await page.waitForLoadState('networkidle');
+      expect(problems).toEqual([]);
       expect(await page.locator('[data-chart] canvas').count()).toBe(4);
+      expect(layoutProblems(await chartLayouts(page))).toEqual([]);
       expect(await page.locator('#latest tbody tr').count()).toBeGreaterThanOrEqual(2);
       expect(await page.locator('#anomalies tbody tr').count()).toBeGreaterThan(0);
+      // The invalid messages were put aside: each kind shows its latest reason with the value it was about.
+      const reasons = await page.locator('#pipeline tbody tr[data-reason-pattern] td.reason').allInnerTexts();
+      expect(reasons.length).toBeGreaterThan(0);
+      const written = new Set((await cloud.pipeline()).recentPutAside.map((p) => p.reason));
+      for (const reason of reasons) {
+        expect(written).toContain(reason);
+        expect(reason).not.toMatch(/\bN\b/);
+        if (reason.includes('outside the plausible range')) expect(reason).toMatch(/^humidity \d+(\.\d+)? is outside the plausible range 0\.\.100 %RH/);
+      }
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-e2e.png'), fullPage: true });
     } finally {

@@ -67,6 +67,9 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
         recordsRejected: cloud.recordsRejected,
         putAsideTotal: cloud.putAsideTotal,
         putAsideByReason: cloud.putAsideByReason,
+        putAsideGroups:
+          cloud.putAsideGroups?.map((g) => ({ pattern: g.pattern, count: g.count, latest: { reason: g.latest.reason, at: g.latest.at, deviceId: g.latest.deviceId } })) ??
+          Object.entries(cloud.putAsideByReason).map(([pattern, count]) => ({ pattern, count })),
         lambdaInvocations: cloud.lambdaInvocations,
         lambdaErrors: cloud.lambdaErrors,
         streamPending: cloud.stream?.pending ?? 0,

@@ -22,6 +22,14 @@ export interface DashboardModel {
   errors: Record<string, string>;
 }
 
+export interface PutAsideGroupFigure {
+  /** The reason with its numbers replaced by N: what the counted entries share. */
+  pattern: string;
+  count: number;
+  /** The newest entry of the group (absent when the local cloud does not send examples). */
+  latest?: { reason: string; at: string; deviceId?: string };
+}
+
 export interface PipelineFigures {
   /** The fleet's own counts, and where it sends. */
   fleet: FleetStats & { target: string };
@@ -34,6 +42,8 @@ export interface PipelineFigures {
     recordsRejected: number;
     putAsideTotal: number;
     putAsideByReason: Record<string, number>;
+    /** Put-aside reasons grouped as counted, each with its newest reason as written (values kept), most frequent first. */
+    putAsideGroups: PutAsideGroupFigure[];
     lambdaInvocations: number;
     lambdaErrors: number;
     streamPending: number;

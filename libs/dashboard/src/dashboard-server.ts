@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bundleDashboardClient, uplotCssPath } from './client-bundle';
 import type { DashboardModel } from './dashboard-model';
-import { DASHBOARD_CSS, dashboardPage } from './page';
+import { DASHBOARD_CSS, dashboardPage, FAVICON_SVG } from './page';
 
 export interface DashboardServerOptions {
   title: string;
@@ -34,6 +34,9 @@ export async function buildDashboardServer(options: DashboardServerOptions): Pro
         return send(res, 200, 'text/css; charset=utf-8', uplotCss);
       case '/dashboard.css':
         return send(res, 200, 'text/css; charset=utf-8', DASHBOARD_CSS);
+      case '/favicon.svg':
+      case '/favicon.ico':
+        return send(res, 200, 'image/svg+xml', FAVICON_SVG);
       case '/api/dashboard':
         options.loadModel().then(
           (model) => send(res, 200, 'application/json', JSON.stringify(model)),

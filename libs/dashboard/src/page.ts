@@ -6,6 +6,7 @@ export function dashboardPage(options: { title: string; refreshMs: number }): st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/uPlot.min.css">
 <link rel="stylesheet" href="/dashboard.css">
 </head>
@@ -31,6 +32,9 @@ export function dashboardPage(options: { title: string; refreshMs: number }): st
 </html>`;
 }
 
+/** The page's icon (a small chart line), so the browser does not ask for a /favicon.ico that is not there. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1a202b"/><path d="M5 22 L12 14 L17 19 L27 8" fill="none" stroke="#4e9af1" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+
 export const DASHBOARD_CSS = `
 :root { color-scheme: dark; --bg:#11151c; --card:#1a202b; --line:#2a3140; --text:#e6e9ef; --muted:#9aa4b2;
   --good:#3fb950; --warn:#d29922; --bad:#f85149; --unknown:#6e7681; --accent:#4e9af1; }
@@ -51,12 +55,14 @@ main { padding:16px 20px 32px; }
 .note { color:var(--muted); font-size:12px; margin:4px 0; }
 .charts { display:grid; grid-template-columns:repeat(auto-fit, minmax(480px, 1fr)); gap:12px; margin-bottom:12px; }
 .card { background:var(--card); border:1px solid var(--line); border-radius:6px; padding:12px 14px; min-width:0; }
+.plot { min-width:0; overflow:hidden; }
 .grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr)); gap:12px; }
 .wide { grid-column:1 / -1; }
 table { width:100%; border-collapse:collapse; font-variant-numeric:tabular-nums; }
 th, td { text-align:left; padding:5px 8px; border-bottom:1px solid var(--line); white-space:nowrap; }
 th { color:var(--muted); font-weight:500; font-size:12px; }
 td.n, th.n { text-align:right; }
+td.reason { white-space:normal; overflow-wrap:anywhere; }
 tr.stale td { color:var(--bad); }
 .empty { color:var(--muted); font-style:italic; }
 .error { color:var(--bad); }

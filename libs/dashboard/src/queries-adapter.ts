@@ -1,5 +1,5 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { anomalies, completeness, latestReadings, runQuery, staleDevices, trends, type BuiltQuery } from '@iot-timeseries/queries';
+import { anomalies, deviceCompleteness, latestReadings, runQuery, staleDevices, trends, type BuiltQuery } from '@iot-timeseries/queries';
 import { MEASURE_NAMES } from '@iot-timeseries/schema';
 import type { AnomalyPoint, DeviceCompleteness, DashboardQueries, LatestReading, StaleDevice, TrendPoint } from './dashboard-queries';
 
@@ -49,23 +49,12 @@ export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQu
       return rows.map((r): StaleDevice => ({ deviceId: r.device_id, location: r.location, lastSeen: r.last_seen.date.getTime() }));
     },
     async completeness(windowMinutes, expectedIntervalMs) {
-      const intervalSeconds = Math.max(60, Math.ceil(expectedIntervalMs / 1000));
-      const rows = await run(completeness({ interval: `${intervalSeconds}s`, window: `${windowMinutes}m`, expectedEvery: `${Math.max(1, Math.round(expectedIntervalMs))}ms` }));
-      // Count only bins that have ended, from the first bin in which the device reported (a device
-      // that joined the fleet a minute ago is not 3 % complete over a 15-minute window).
-      const cutoff = Date.now() - intervalSeconds * 1000;
-      const firstBin = new Map<string, number>();
-      for (const r of rows) if (r.received > 0n && !firstBin.has(r.device_id)) firstBin.set(r.device_id, r.bin_time.date.getTime());
-      const byDevice = new Map<string, DeviceCompleteness>();
-      for (const r of rows) {
-        const bin = r.bin_time.date.getTime();
-        if (bin > cutoff || bin < (firstBin.get(r.device_id) ?? Infinity)) continue;
-        const row = byDevice.get(r.device_id) ?? { deviceId: r.device_id, received: 0, expected: 0 };
-        row.received += Number(r.received);
-        row.expected += r.expected;
-        byDevice.set(r.device_id, row);
-      }
-      return [...byDevice.values()];
+      // Only bins that have ended count, each device from its first reading in the window (a device
+      // that joined a minute ago is not 50 % complete because it could not report before it started).
+      const interval = `${Math.max(60, Math.ceil(expectedIntervalMs / 1000))}s`;
+      const every = `${Math.max(1, Math.round(expectedIntervalMs))}ms`;
+      const rows = await run(deviceCompleteness({ window: `${windowMinutes}m`, interval, expectedEvery: every }));
+      return rows.map((r): DeviceCompleteness => ({ deviceId: r.device_id, received: Number(r.received), expected: r.expected }));
     },
   };
 }

@@ -37,7 +37,14 @@ export function sampleModel(now = Date.now()): DashboardModel {
         messagesInvalid: 1,
         recordsRejected: 0,
         putAsideTotal: 1,
-        putAsideByReason: { 'humidity N is outside N..N %RH': 1 },
+        putAsideByReason: { 'humidity N is outside the plausible range N..N %RH': 1 },
+        putAsideGroups: [
+          {
+            pattern: 'humidity N is outside the plausible range N..N %RH',
+            count: 1,
+            latest: { reason: 'humidity 140.5 is outside the plausible range 0..100 %RH', at: new Date(now - 30_000).toISOString(), deviceId: 'sensor-002' },
+          },
+        ],
         lambdaInvocations: 40,
         lambdaErrors: 0,
         streamPending: 0,

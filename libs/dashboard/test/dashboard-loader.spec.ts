@@ -49,6 +49,32 @@ describe('the dashboard model', () => {
   });
 });
 
+describe('put-aside reasons from the local cloud', () => {
+  const pipeline = (extra: object) => ({
+    startedAt: '', messagesReceived: 3, messagesPerSecond: 1, ruleMatched: 3, ruleErrors: 0, recordsToStream: 3, streamRefused: 0, lambdaInvocations: 1, lambdaErrors: 0,
+    readingsWritten: 1, messagesInvalid: 2, recordsRejected: 0, putAsideTotal: 2, putAsideByReason: { 'humidity N is outside the plausible range N..N %RH': 2 }, recentPutAside: [],
+    action: 'kinesis' as const, stream: null, directWritesInFlight: 0, ...extra,
+  });
+  const withCloud = (report: ReturnType<typeof pipeline>) =>
+    createDashboardLoader({
+      queryClient: new TimestreamQueryClient({ region: 'us-east-1' }), source: 'test', windowMinutes: 15, expectedIntervalMs: 2000,
+      fleet: { stats: () => fleetStats }, targetDescription: 'MQTT x', queries: queries(), cloud: { alarms: async () => [], pipeline: async () => report },
+    })();
+
+  it('keeps the latest reason of each group as written, with its count', async () => {
+    const latest = { at: '2026-01-01T10:00:02.000Z', source: 'lambda' as const, reason: 'humidity 151.5 is outside the plausible range 0..100 %RH', deviceId: 'sensor-003' };
+    const model = await withCloud(pipeline({ putAsideGroups: [{ pattern: 'humidity N is outside the plausible range N..N %RH', count: 2, latest }] }));
+    expect(model.pipeline.cloud?.putAsideGroups).toEqual([
+      { pattern: 'humidity N is outside the plausible range N..N %RH', count: 2, latest: { reason: latest.reason, at: latest.at, deviceId: 'sensor-003' } },
+    ]);
+  });
+
+  it('falls back to the counted patterns from a local cloud that sends no examples', async () => {
+    const model = await withCloud(pipeline({}));
+    expect(model.pipeline.cloud?.putAsideGroups).toEqual([{ pattern: 'humidity N is outside the plausible range N..N %RH', count: 2 }]);
+  });
+});
+
 describe('chooseBinSeconds', () => {
   it('keeps a chart to about 240 points and a bin to at least one reading interval', () => {
     expect(chooseBinSeconds(15, 2000)).toBe(4);

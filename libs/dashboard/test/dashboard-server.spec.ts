@@ -27,6 +27,13 @@ describe('the dashboard server', () => {
     expect((await script.text()).length).toBeGreaterThan(10_000);
     expect((await fetch(`${url}/uPlot.min.css`)).status).toBe(200);
     expect((await fetch(`${url}/dashboard.css`)).status).toBe(200);
+    // The page names its icon and the server has it, so no browser asks for something missing.
+    expect(await (await fetch(`${url}/`)).text()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    for (const icon of ['/favicon.svg', '/favicon.ico']) {
+      const response = await fetch(`${url}${icon}`);
+      expect([response.status, response.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+      expect(await response.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    }
   });
 
   it('answers the model as JSON, and 502 with the reason when it cannot be loaded', async () => {

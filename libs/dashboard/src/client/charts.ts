@@ -1,23 +1,20 @@
 import uPlot from 'uplot';
 import type { DashboardModel } from '../dashboard-model';
-import { PALETTE } from './format';
+import { PALETTE, timeTickLabels, timeTickSpace } from './format';
+
+const HEIGHT = 220;
+/** Least room a chart keeps (narrower cards clip it rather than overflow into their neighbours). */
+const MIN_WIDTH = 240;
 
 const charts = new Map<string, { plot: uPlot; key: string }>();
+const resizes = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => entries.forEach((e) => e.target instanceof HTMLElement && fit(e.target)));
 
-/** Creates or updates one uPlot chart per measure, one line per device. */
+/** Creates or updates one uPlot chart per measure, one line per device, each as wide as its card. */
 export function renderCharts(container: HTMLElement, model: DashboardModel): void {
-  for (const measure of model.measures) {
+  // Every card first, so the grid has its final layout before any chart measures its width.
+  const cards = model.measures.map((measure) => ({ measure, plotEl: chartCard(container, measure) }));
+  for (const { measure, plotEl } of cards) {
     const data = model.charts[measure.name];
-    let card = container.querySelector<HTMLElement>(`[data-chart="${measure.name}"]`);
-    if (!card) {
-      card = document.createElement('section');
-      card.className = 'card chart';
-      card.dataset.chart = measure.name;
-      card.innerHTML = `<h2>${measure.name[0].toUpperCase()}${measure.name.slice(1)} <span class="unit">${measure.unit}</span></h2><div class="plot"></div>`;
-      container.appendChild(card);
-    }
-    const plotEl = card.querySelector<HTMLElement>('.plot');
-    if (!plotEl) continue;
     if (!data || data.times.length === 0) {
       plotEl.innerHTML = '<p class="empty">Waiting for readings…</p>';
       charts.get(measure.name)?.plot.destroy();
@@ -33,19 +30,26 @@ export function renderCharts(container: HTMLElement, model: DashboardModel): voi
     }
     existing?.plot.destroy();
     plotEl.innerHTML = '';
-    const width = Math.max(320, plotEl.clientWidth || 560);
+    const card = plotEl.closest<HTMLElement>('[data-chart]');
     const opts: uPlot.Options = {
-      width,
-      height: 220,
+      width: widthOf(plotEl),
+      height: HEIGHT,
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true } },
       legend: { live: true },
       axes: [
         {
           stroke: '#9aa4b2',
+          // Room per tick, so an HH:MM:SS (or dated) label never runs into the next.
+          space: (_u, _axis, min, max) => timeTickSpace(max - min),
           grid: { stroke: '#2a3140', width: 1 },
           ticks: { stroke: '#2a3140' },
-          values: (_u, splits) => splits.map((s) => new Date(s * 1000).toISOString().slice(11, 16)),
+          values: (_u, splits, _axis, _space, step) => {
+            const labels = timeTickLabels(splits, step);
+            // Kept on the card so what the axis reads can be checked without reading the canvas.
+            if (card) card.dataset.xTicks = labels.join('|');
+            return labels;
+          },
         },
         { stroke: '#9aa4b2', grid: { stroke: '#2a3140', width: 1 }, ticks: { stroke: '#2a3140' }, size: 60 },
       ],
@@ -54,14 +58,39 @@ export function renderCharts(container: HTMLElement, model: DashboardModel): voi
         ...data.series.map((s, i) => ({ label: s.deviceId, stroke: PALETTE[i % PALETTE.length], width: 1.5, spanGaps: false, points: { show: false } })),
       ],
     };
-    const plot = new uPlot(opts, aligned, plotEl);
-    charts.set(measure.name, { plot, key });
+    charts.set(measure.name, { plot: new uPlot(opts, aligned, plotEl), key });
   }
+}
+
+function chartCard(container: HTMLElement, measure: DashboardModel['measures'][number]): HTMLElement {
+  const existing = container.querySelector<HTMLElement>(`[data-plot="${measure.name}"]`);
+  if (existing) return existing;
+  const card = document.createElement('section');
+  card.className = 'card chart';
+  card.dataset.chart = measure.name;
+  card.innerHTML = `<h2>${measure.name[0].toUpperCase()}${measure.name.slice(1)} <span class="unit">${measure.unit}</span></h2>`;
+  const plotEl = document.createElement('div');
+  plotEl.className = 'plot';
+  plotEl.dataset.plot = measure.name;
+  card.appendChild(plotEl);
+  container.appendChild(card);
+  resizes?.observe(plotEl);
+  return plotEl;
+}
+
+function widthOf(plotEl: HTMLElement): number {
+  return Math.max(MIN_WIDTH, Math.floor(plotEl.clientWidth));
+}
+
+/** Keeps a chart exactly as wide as its card when the grid, the window or the scrollbar changes. */
+function fit(plotEl: HTMLElement): void {
+  const entry = charts.get(plotEl.dataset.plot ?? '');
+  if (entry && entry.plot.width !== widthOf(plotEl)) entry.plot.setSize({ width: widthOf(plotEl), height: HEIGHT });
 }
 
 export function resizeCharts(): void {
   for (const { plot } of charts.values()) {
-    const parent = plot.root.parentElement;
-    if (parent) plot.setSize({ width: Math.max(320, parent.clientWidth), height: 220 });
+    const plotEl = plot.root.parentElement;
+    if (plotEl) fit(plotEl);
   }
 }

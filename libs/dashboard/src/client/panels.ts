@@ -83,12 +83,18 @@ export function renderPipeline(model: DashboardModel): string {
       ['Records rejected', count(c.recordsRejected)],
     );
   }
-  const reasons = c ? Object.entries(c.putAsideByReason).sort((a, b) => b[1] - a[1]) : [];
-  const reasonRows = reasons.map(([reason, n]) => `<tr><td>${esc(reason)}</td><td class="n">${count(n)}</td></tr>`).join('');
+  const groups = c ? [...c.putAsideGroups].sort((a, b) => b.count - a.count) : [];
+  const reasonRows = groups
+    .map((g) => {
+      const example = g.latest;
+      const where = example ? `${esc(example.deviceId ?? '–')}, ${clock(example.at)}` : '–';
+      return `<tr data-reason-pattern="${esc(g.pattern)}"><td class="reason">${esc(example?.reason ?? g.pattern)}</td><td>${where}</td><td class="n">${count(g.count)}</td></tr>`;
+    })
+    .join('');
   return (
     `<dl class="figures">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
-    `<h3>Put aside, by reason</h3>` +
-    table('<tr><th>Reason</th><th class="n">Count</th></tr>', reasonRows, 2, 'Nothing put aside')
+    `<h3>Put aside, by reason (the latest of each kind)</h3>` +
+    table('<tr><th>Reason</th><th>Device, time (UTC)</th><th class="n">Count</th></tr>', reasonRows, 3, 'Nothing put aside')
   );
 }
 

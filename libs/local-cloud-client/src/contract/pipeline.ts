@@ -10,6 +10,18 @@ export interface PutAsideEntry {
   deviceId?: string;
 }
 
+/**
+ * Put-aside entries whose reasons read the same once their numbers are replaced by N
+ * ("humidity 140 is outside ..." and "humidity 150 is outside ..."), with the newest of them.
+ */
+export interface PutAsideGroup {
+  /** The reason with every number replaced by N: what the group's entries share (the key of `putAsideByReason`). */
+  pattern: string;
+  count: number;
+  /** The group's newest entry, its reason as written (the reading's values kept). */
+  latest: PutAsideEntry;
+}
+
 /** The local pipeline's counters and what it put aside, at one moment. */
 export interface PipelineSnapshot {
   startedAt: string;
@@ -28,6 +40,8 @@ export interface PipelineSnapshot {
   putAsideTotal: number;
   /** Counts of put-aside entries by reason (newest reasons kept, bounded). */
   putAsideByReason: Record<string, number>;
+  /** The same groups with the newest example of each, most frequent first (absent from older servers). */
+  putAsideGroups?: PutAsideGroup[];
   recentPutAside: PutAsideEntry[];
 }
 

@@ -1,11 +1,11 @@
-import type { PipelineSnapshot, PutAsideEntry, PutAsideSource } from '@iot-timeseries/local-cloud-client';
+import type { PipelineSnapshot, PutAsideEntry, PutAsideGroup, PutAsideSource } from '@iot-timeseries/local-cloud-client';
 
 /** Counters of the local pipeline, with a bounded log of what was put aside and why. */
 export class PipelineStats {
   private readonly startedAt = new Date().toISOString();
   private readonly arrivals: number[] = [];
   private readonly recent: PutAsideEntry[] = [];
-  private readonly byReason = new Map<string, number>();
+  private readonly byReason = new Map<string, { count: number; latest: PutAsideEntry }>();
   counters = {
     messagesReceived: 0,
     ruleMatched: 0,
@@ -34,12 +34,13 @@ export class PipelineStats {
 
   putAside(source: PutAsideSource, reason: string, deviceId?: string, now = Date.now()): void {
     this.counters.putAsideTotal++;
-    this.recent.push({ at: new Date(now).toISOString(), source, reason, deviceId });
+    const entry: PutAsideEntry = { at: new Date(now).toISOString(), source, reason, deviceId };
+    this.recent.push(entry);
     if (this.recent.length > this.maxRecent) this.recent.splice(0, this.recent.length - this.maxRecent);
     // Group by the reason's wording without the concrete numbers, so "humidity 140 is outside" and
-    // "humidity 150 is outside" count together.
+    // "humidity 150 is outside" count together; each group keeps its newest entry, numbers and all.
     const key = reason.replace(/-?\d+(\.\d+)?/g, 'N');
-    this.byReason.set(key, (this.byReason.get(key) ?? 0) + 1);
+    this.byReason.set(key, { count: (this.byReason.get(key)?.count ?? 0) + 1, latest: entry });
     const oldest = this.byReason.keys().next();
     if (this.byReason.size > this.maxReasons && !oldest.done) this.byReason.delete(oldest.value);
   }
@@ -53,7 +54,10 @@ export class PipelineStats {
       startedAt: this.startedAt,
       ...this.counters,
       messagesPerSecond: Number((this.arrivals.length / (this.rateWindowMs / 1000)).toFixed(2)),
-      putAsideByReason: Object.fromEntries(this.byReason),
+      putAsideByReason: Object.fromEntries([...this.byReason].map(([pattern, g]) => [pattern, g.count])),
+      putAsideGroups: [...this.byReason]
+        .map(([pattern, g]): PutAsideGroup => ({ pattern, count: g.count, latest: g.latest }))
+        .sort((a, b) => b.count - a.count || b.latest.at.localeCompare(a.latest.at)),
       recentPutAside: [...this.recent].reverse(),
     };
   }
