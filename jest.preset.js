@@ -15,6 +15,7 @@ const libs = {
   fleet: 'libs/fleet/src',
   dashboard: 'libs/dashboard/src',
   'timestream-writer': 'libs/timestream-writer/src',
+  grafana: 'libs/grafana/src',
 };
 
 const moduleNameMapper = {};

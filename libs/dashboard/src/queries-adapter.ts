@@ -1,10 +1,10 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { anomalies, deviceCompleteness, latestReadings, runQuery, staleDevices, trends, type BuiltQuery } from '@iot-timeseries/queries';
+import { anomalies, DASHBOARD_Z_THRESHOLD, deviceCompleteness, latestReadings, runQuery, staleDevices, trends, type BuiltQuery } from '@iot-timeseries/queries';
 import { MEASURE_NAMES } from '@iot-timeseries/schema';
 import type { AnomalyPoint, DeviceCompleteness, DashboardQueries, LatestReading, StaleDevice, TrendPoint } from './dashboard-queries';
 
-/** A dashboard anomaly is a reading this many standard deviations from its device's baseline. */
-export const DASHBOARD_Z_THRESHOLD = 3;
+/** A dashboard anomaly is a reading this many standard deviations from its device's baseline (libs/queries). */
+export { DASHBOARD_Z_THRESHOLD };
 const TIMEOUT_MS = 15_000;
 
 /** The dashboard's panels, each answered by a libs/queries analytic through the Timestream Query API. */

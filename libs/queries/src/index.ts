@@ -9,7 +9,7 @@ export type { BuiltQuery } from './builders/built-query';
 export type { AnalyticOptions } from './builders/common';
 export { latestReadings, type LatestReadingsOptions, type LatestReadingRow } from './builders/latest-readings';
 export { trends, type TrendsOptions, type TrendRow } from './builders/trends';
-export { anomalies, type AnomaliesOptions, type AnomalyRow } from './builders/anomalies';
+export { anomalies, DASHBOARD_Z_THRESHOLD, type AnomaliesOptions, type AnomalyRow } from './builders/anomalies';
 export { staleDevices, type StaleDevicesOptions, type StaleDeviceRow } from './builders/stale-devices';
 export { percentiles, type PercentilesOptions, type PercentileRow } from './builders/percentiles';
 export { gapFilledSeries, type GapFilledSeriesOptions, type GapFilledPointRow } from './builders/gap-filled-series';

@@ -65,6 +65,7 @@ describe('analytics SQL', () => {
       expect(a).toContain('AND time >= ago(1d)');
       expect(deviceCompleteness({ window: range }).sql).toContain('bin(least(now(), from_milliseconds($__timeTo)), 1m)');
       expect(deviceCompleteness({ window: '15m' }).sql).toContain('AND time < bin(now(), 1m)');
+      expect(deviceCompleteness({ expectedEvery: templateToken('$reading_interval_ms') }).sql).toContain('AS double) / $reading_interval_ms AS expected');
     });
 
     it('labels anomalies with their measure on request, and wraps any analytic as wide series', () => {

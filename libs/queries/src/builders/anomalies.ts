@@ -5,6 +5,9 @@ import { timeWindow, type TimeWindow } from '../sql/time-window';
 import { measureColumn } from '../sql/filters';
 import { QueryParameterError } from '../errors';
 
+/** The |z| the dashboards (the live page, the Grafana dashboard and its alert rules) call an anomaly. */
+export const DASHBOARD_Z_THRESHOLD = 3;
+
 export interface AnomaliesOptions extends AnalyticOptions {
   /** Measure to examine (default temperature, as the recipe). */
   measure?: string;

@@ -2,6 +2,7 @@ import { built, type BuiltQuery } from './built-query';
 import { readingsSource, type AnalyticOptions, type TimestampValue } from './common';
 import { duration, durationLiteral, durationMs, type Duration } from '../sql/duration';
 import { numberLiteral } from '../sql/escape';
+import { isTemplateToken, type TemplateToken } from '../sql/template';
 import { timeWindow, windowEnd, type TimeWindow } from '../sql/time-window';
 import { QueryParameterError } from '../errors';
 
@@ -10,8 +11,11 @@ export interface DeviceCompletenessOptions extends AnalyticOptions {
   window?: TimeWindow;
   /** Only bins of this width that have ended are counted: the bin in progress is left out (default 1m). */
   interval?: string | Duration;
-  /** How often a device is expected to report (default 30s, the recipe's round interval). */
-  expectedEvery?: string | Duration;
+  /**
+   * How often a device is expected to report (default 30s, the recipe's round interval), or a
+   * dashboard variable that the front end replaces with a number of milliseconds.
+   */
+  expectedEvery?: string | Duration | TemplateToken;
 }
 
 export interface DeviceCompletenessRow {
@@ -37,11 +41,9 @@ export interface DeviceCompletenessRow {
  */
 export function deviceCompleteness(options: DeviceCompletenessOptions = {}): BuiltQuery<DeviceCompletenessRow> {
   const interval = duration(options.interval ?? '1m', 'interval');
-  const every = duration(options.expectedEvery ?? '30s', 'expectedEvery');
-  if (durationMs(every) > durationMs(interval)) throw new QueryParameterError('expectedEvery must not be longer than interval');
+  const everyMs = isTemplateToken(options.expectedEvery) ? options.expectedEvery.text : expectedMs(options.expectedEvery, interval);
   const window = timeWindow(options.window ?? '1h', 'window');
   const until = `bin(${windowEnd(window, 'window')}, ${durationLiteral(interval)})`;
-  const everyMs = numberLiteral(durationMs(every), 'expectedEvery');
   const expected = `CAST(to_milliseconds(${until}) - to_milliseconds(first_reading) AS double) / ${everyMs}`;
   const sql = [
     'WITH readings AS (',
@@ -60,4 +62,10 @@ export function deviceCompleteness(options: DeviceCompletenessOptions = {}): Bui
     'ORDER BY device_id, location',
   ].join('\n');
   return built('device-completeness', sql);
+}
+
+function expectedMs(value: string | Duration | undefined, interval: Duration): string {
+  const every = duration(value ?? '30s', 'expectedEvery');
+  if (durationMs(every) > durationMs(interval)) throw new QueryParameterError('expectedEvery must not be longer than interval');
+  return numberLiteral(durationMs(every), 'expectedEvery');
 }

@@ -1,0 +1,11 @@
+export { buildDashboard, DASHBOARD_TITLE, DASHBOARD_UID, quotedName, type DashboardOptions } from './dashboard';
+export { importableDashboard, provisionedDashboard, type ImportableDashboard, type GrafanaInput, type GrafanaRequirement } from './export';
+export { alertRules, ALERT_FOLDER, ALERT_GROUP, type AlertRuleOptions, type ProvisionedRule } from './alert-rules';
+export { alertRulesFile, awsDatasource, dashboardProvider, DASHBOARDS_PATH, DATASOURCE_UID, dockerCompose, localDatasource } from './provisioning';
+export { grafanaBundle, GRAFANA_IMAGE, type BundleOptions } from './bundle';
+export { writeBundle, bundleDifferences } from './write-bundle';
+export { ALERT_SQL, PANEL_SQL, VARIABLES } from './panel-queries';
+export { DATASOURCE_INPUT, PLUGIN_INTERVAL, PLUGIN_TABLE, PLUGIN_TIME_RANGE, TIMESTREAM_PLUGIN, TimestreamFormat } from './plugin';
+export { TimestreamQueryBuilder, type TimestreamQuery } from './timestream-query';
+export { READING_INTERVALS_MS } from './variables';
+export * from './errors';
