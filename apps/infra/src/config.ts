@@ -1,6 +1,7 @@
 import { LOCAL_ENDPOINTS } from '@iot-timeseries/schema';
 import path from 'node:path';
 import { InfraConfigError } from './errors';
+import type { GrafanaAuthentication } from './constructs/managed-grafana';
 import { ENVIRONMENTS, type EnvironmentSettings } from './environments';
 
 export interface InfraConfig {
@@ -32,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
   if (email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InfraConfigError(`INFRA_NOTIFICATION_EMAIL is not an e-mail address: ${JSON.stringify(email)}`);
   const localEndpoint = env.LOCAL_TIMESTREAM_ENDPOINT ?? LOCAL_ENDPOINTS.timestream;
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(localEndpoint)) throw new InfraConfigError(`LOCAL_TIMESTREAM_ENDPOINT must be http://127.0.0.1:<port>, got ${JSON.stringify(localEndpoint)}`);
+  const grafana = grafanaSettings(env);
   const stateBucket = env.INFRA_STATE_BUCKET;
   if (stateBucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(stateBucket)) throw new InfraConfigError(`INFRA_STATE_BUCKET is not an S3 bucket name: ${JSON.stringify(stateBucket)}`);
   return {
@@ -43,10 +45,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
       region: env.AWS_REGION ?? e.region,
       ...(ingestPath ? { ingestPath } : {}),
       ...(email ? { notificationEmail: email } : {}),
+      ...(grafana ? { grafana } : {}),
     })),
     localEndpoint,
     localStatePath: path.resolve(env.LOCAL_TERRAFORM_STATE ?? path.join(ROOT, '.local-cloud/terraform/local.tfstate')),
     stateDir: path.resolve(env.INFRA_STATE_DIR ?? path.join(ROOT, 'apps/infra/.state')),
     ...(stateBucket ? { stateBucket: { bucket: stateBucket, region: env.INFRA_STATE_REGION ?? env.AWS_REGION ?? 'eu-west-1' } } : {}),
   };
+}
+
+/** INFRA_GRAFANA_WORKSPACE=true adds a Managed Grafana workspace; INFRA_GRAFANA_AUTH and INFRA_GRAFANA_VERSION set it up. */
+function grafanaSettings(env: NodeJS.ProcessEnv): EnvironmentSettings['grafana'] {
+  const flag = env.INFRA_GRAFANA_WORKSPACE ?? 'false';
+  if (flag !== 'true' && flag !== 'false') throw new InfraConfigError(`INFRA_GRAFANA_WORKSPACE must be "true" or "false", got ${JSON.stringify(flag)}`);
+  if (flag === 'false') return undefined;
+  const named = (env.INFRA_GRAFANA_AUTH ?? 'AWS_SSO').split(',').map((a) => a.trim());
+  const auth = named.filter((a): a is GrafanaAuthentication => a === 'AWS_SSO' || a === 'SAML');
+  if (auth.length === 0 || auth.length !== named.length) throw new InfraConfigError(`INFRA_GRAFANA_AUTH must be AWS_SSO, SAML or both (comma-separated), got ${JSON.stringify(env.INFRA_GRAFANA_AUTH)}`);
+  const version = env.INFRA_GRAFANA_VERSION ?? '10.4';
+  const [major, minor] = version.split('.').map(Number);
+  if (!/^\d+\.\d+$/.test(version) || major < 10 || (major === 10 && minor < 4)) throw new InfraConfigError(`INFRA_GRAFANA_VERSION must be 10.4 or newer (the Timestream plugin needs it), got ${JSON.stringify(version)}`);
+  return { authenticationProviders: auth, grafanaVersion: version };
 }

@@ -58,6 +58,16 @@ describe('the AWS stacks under real Terraform, offline', () => {
     }
   });
 
+  it('validate and plan pass with the Managed Grafana workspace on, planning it and its role besides', () => {
+    if (!tooling.version || !tooling.mirror) return; // the test above checks that infra:validate says it skipped
+    const config = testConfig({ INFRA_GRAFANA_WORKSPACE: 'true' });
+    buildApp(config).synth();
+    const result = offlineCheck(path.join(config.outdir, 'stacks', 'iot-timeseries-dev'), mkdtempSync(path.join(tmpdir(), 'infra-plan-grafana-')), tooling.env);
+    const expected = { ...EXPECTED_TYPES, aws_grafana_workspace: 1, aws_iam_role: EXPECTED_TYPES.aws_iam_role + 1, aws_iam_role_policy: EXPECTED_TYPES.aws_iam_role_policy + 1 };
+    expect(result.otherActions).toEqual([]);
+    expect(result.resources).toEqual(expected);
+  });
+
   it('infra:validate reports a missing provider mirror as skipped, not as a failure', () => {
     const config = testConfig();
     const run = spawnSync(path.join(WORKSPACE_ROOT, 'node_modules/.bin/tsx'), ['scripts/validate.ts'], {

@@ -20,6 +20,7 @@ import { DevicePolicy } from '../constructs/device-policy';
 import { HardenedBucket } from '../constructs/hardened-bucket';
 import { DISCOVER_ENDPOINTS, PipelineFunction } from '../constructs/pipeline-function';
 import { IngestStream } from '../constructs/ingest-stream';
+import { ManagedGrafana, type GrafanaAuthentication } from '../constructs/managed-grafana';
 import { PipelineAlarms } from '../constructs/pipeline-alarms';
 import { PipelineDashboard } from '../constructs/pipeline-dashboard';
 import { Schedule } from '../constructs/schedule';
@@ -47,6 +48,8 @@ export interface PipelineStackProps {
   /** The stale-device probe's threshold (default from libs/schema). */
   staleAfterSeconds?: number;
   tags?: Record<string, string>;
+  /** An Amazon Managed Grafana workspace reading the table (off unless given). */
+  grafana?: { authenticationProviders: GrafanaAuthentication[]; grafanaVersion: string };
 }
 
 /** The whole pipeline in one AWS account and region. Defaults come from libs/schema's settings. */
@@ -57,6 +60,7 @@ export class PipelineStack extends TerraformStack {
   readonly stream: IngestStream;
   readonly rule: SensorTopicRule;
   readonly alarms: PipelineAlarms;
+  readonly grafana?: ManagedGrafana;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id);
@@ -178,5 +182,18 @@ export class PipelineStack extends TerraformStack {
     new TerraformOutput(this, 'dead_letter_queue_url', { value: deadLetters.url });
     new TerraformOutput(this, 'topic_rule', { value: this.rule.rule.name });
     new TerraformOutput(this, 'alarm_topic_arn', { value: this.alarms.topic.arn });
+
+    if (props.grafana) {
+      this.grafana = new ManagedGrafana(this, 'grafana', {
+        workspaceName: `${prefix}-grafana`,
+        region: props.region,
+        accountId: props.accountId,
+        database: { arn: this.store.database.arn },
+        table: { arn: this.store.table.arn },
+        ...props.grafana,
+      });
+      new TerraformOutput(this, 'grafana_workspace_endpoint', { value: this.grafana.workspace.endpoint });
+      new TerraformOutput(this, 'grafana_role_arn', { value: this.grafana.role.arn });
+    }
   }
 }
