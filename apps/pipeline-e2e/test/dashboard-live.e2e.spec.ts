@@ -8,7 +8,7 @@ import { buildFleet } from '@iot-timeseries/fleet';
 import { timestreamSettings, toWriteRequests, type SensorReading } from '@iot-timeseries/schema';
 import { startTestTimestream, type TestTimestream } from '@iot-timeseries/timestream-local/testing';
 import { launchChromium } from './support/browser';
-import { chartLayouts, layoutProblems, watchPage } from './support/dashboard-page';
+import { chartLayouts, layoutProblems, openDashboard } from './support/dashboard-page';
 
 const ARTIFACTS = path.join(__dirname, '../../../test-artifacts/pipeline-e2e');
 const INTERVAL_MS = 2000;
@@ -55,10 +55,7 @@ describe('the dashboard one minute after a healthy fleet started (real queries a
   });
 
   it('shows every healthy device complete over the bins that have ended, charts inside their cards, ticks that differ', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    const problems = watchPage(page);
-    await page.goto(url);
-    await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
+    const { page, problems } = await openDashboard(browser, url, 1400);
     await page.waitForLoadState('networkidle');
     const bars = await page.locator('#completeness .bar-row').allInnerTexts();
     expect(bars.map((b) => b.split(/\s+/)[0])).toEqual(['sensor-001', 'sensor-002', 'sensor-003', 'sensor-004', 'sensor-005']);

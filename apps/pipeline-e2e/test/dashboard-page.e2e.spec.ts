@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { buildDashboardServer, listen } from '@iot-timeseries/dashboard';
 import { sampleModel } from '@iot-timeseries/dashboard/testing';
 import { launchChromium } from './support/browser';
-import { chartLayouts, horizontalOverflow, layoutProblems, watchPage } from './support/dashboard-page';
+import { chartLayouts, horizontalOverflow, layoutProblems, openDashboard } from './support/dashboard-page';
 
 const ARTIFACTS = path.join(__dirname, '../../../test-artifacts/pipeline-e2e');
 
@@ -25,10 +25,7 @@ describe('dashboard page (sample model)', () => {
   });
 
   it('renders KPIs, one chart per measure, tables, completeness and alarm states, with no error and no failed request', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    const problems = watchPage(page);
-    await page.goto(url);
-    await page.waitForSelector('body[data-loaded="true"]', { timeout: 10_000 });
+    const { page, problems } = await openDashboard(browser, url, 1400);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
     expect(await page.locator('[data-chart] canvas').count()).toBe(4);
@@ -43,9 +40,7 @@ describe('dashboard page (sample model)', () => {
   }, 30_000);
 
   it('shows each put-aside reason with the reading value it was about, and how many were like it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    await page.goto(url);
-    await page.waitForSelector('body[data-loaded="true"]', { timeout: 10_000 });
+    const { page } = await openDashboard(browser, url, 1400);
     const row = page.locator('#pipeline tbody tr[data-reason-pattern]');
     expect(await row.count()).toBe(1);
     expect(await row.locator('td.reason').innerText()).toBe('humidity 140.5 is outside the plausible range 0..100 %RH');
@@ -55,10 +50,7 @@ describe('dashboard page (sample model)', () => {
   }, 30_000);
 
   it.each([1024, 1400, 1920])('keeps every chart, its axis labels and legend inside its card at %i px, with distinct readable ticks', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 1000 } });
-    const problems = watchPage(page);
-    await page.goto(url);
-    await page.waitForSelector('body[data-loaded="true"]', { timeout: 10_000 });
+    const { page, problems } = await openDashboard(browser, url, width, 1000);
     await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-x-ticks]').length === 4);
     const layouts = await chartLayouts(page);
     expect(layouts.map((l) => l.measure)).toEqual(['temperature', 'humidity', 'pressure', 'vibration']);
@@ -71,9 +63,7 @@ describe('dashboard page (sample model)', () => {
   }, 30_000);
 
   it('refits the charts to their cards when the window is resized', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1000 } });
-    await page.goto(url);
-    await page.waitForSelector('body[data-loaded="true"]', { timeout: 10_000 });
+    const { page } = await openDashboard(browser, url, 1920, 1000);
     await page.setViewportSize({ width: 1024, height: 1000 });
     await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-chart]')).every((c) => (c.querySelector('.uplot')?.getBoundingClientRect().right ?? Infinity) <= c.getBoundingClientRect().right));
     expect(layoutProblems(await chartLayouts(page))).toEqual([]);

@@ -9,7 +9,7 @@ import { buildDashboardServer, createDashboardLoader, listen } from '@iot-timese
 import { buildFleet, Fleet, MqttTarget } from '@iot-timeseries/fleet';
 import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
 import { launchChromium } from './support/browser';
-import { chartLayouts, layoutProblems, watchPage } from './support/dashboard-page';
+import { chartLayouts, layoutProblems, openDashboard } from './support/dashboard-page';
 import { startLocalCloudCli } from './support/local-cloud-cli';
 
 jest.setTimeout(240_000);
@@ -146,10 +146,7 @@ describe('the whole pipeline on one machine (local cloud + simulator)', () => {
     const url = `http://127.0.0.1:${await listen(server, 0)}/`;
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-      const problems = watchPage(page);
-      await page.goto(url);
-      await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
+      const { page, problems } = await openDashboard(browser, url, 1400);
       await page.waitForLoadState('networkidle');
       expect(problems).toEqual([]);
       expect(await page.locator('[data-chart] canvas').count()).toBe(4);

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Every console error, page error, failed request and HTTP error response of a page, as text. */
 export function watchPage(page: Page): string[] {
@@ -67,4 +67,13 @@ export function layoutProblems(layouts: readonly ChartLayout[], minPxPerTick = 6
 /** Page and document width: nothing may make the page scroll sideways. */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Opens the dashboard at a width and waits for its first model; `problems` collects what goes wrong meanwhile. */
+export async function openDashboard(browser: Browser, url: string, width: number, height = 1100): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const problems = watchPage(page);
+  await page.goto(url);
+  await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
+  return { page, problems };
 }
