@@ -64,6 +64,21 @@ export class InputChecker {
     return value;
   }
 
+  /** An awsJson timestamp: epoch seconds (a fraction allowed); returned in epoch milliseconds. */
+  timestamp(member: string, options: { required?: boolean; path?: string; value?: unknown } = {}): number | undefined {
+    const path = options.path ?? lowerFirst(member);
+    const value = 'value' in options ? options.value : this.input[member];
+    if (value === undefined || value === null) {
+      if (options.required) this.fail(value, path, 'Member must not be null');
+      return undefined;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.fail(value, path, 'Member must be a timestamp (epoch seconds)');
+      return undefined;
+    }
+    return Math.round(value * 1000);
+  }
+
   enumValue<T extends string>(member: string, allowed: readonly T[], options: { required?: boolean; path?: string; value?: unknown } = {}): T | undefined {
     const path = options.path ?? lowerFirst(member);
     const value = 'value' in options ? options.value : this.input[member];
