@@ -52,7 +52,11 @@ export class ScheduledQueryService {
     for (const { value } of await options.storage.readDocuments(KEY_PREFIX)) {
       const record = value as ScheduledQueryRecord;
       service.records.set(record.arn, record);
-      if (record.state === 'ENABLED') service.schedule(record);
+      try {
+        if (record.state === 'ENABLED') service.schedule(record);
+      } catch (error) {
+        options.onError?.(error); // a stored expression this version cannot read: kept, but not scheduled
+      }
     }
     return service;
   }
