@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { rollupRequest, sourceReadings, startScheduler, targetRows, rollupByHand, rows, write, type SchedulerFixture } from './fixture';
+import { rollupByHand, rollupRequest, rows, startSeeded, targetRows, type SchedulerFixture } from './fixture';
 
 jest.setTimeout(60_000);
 
@@ -16,8 +16,7 @@ const { AWS_PROFILE: _profile, AWS_SESSION_TOKEN: _token, ...cliEnv } = process.
 describe('scheduled queries through the AWS CLI', () => {
   let f: SchedulerFixture;
   beforeAll(async () => {
-    f = await startScheduler();
-    await write(f, sourceReadings());
+    f = await startSeeded();
   });
   afterAll(() => f.close());
 

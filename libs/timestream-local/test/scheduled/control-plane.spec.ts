@@ -15,14 +15,13 @@ import {
 } from '@aws-sdk/client-timestream-query';
 import { CreateTableCommand } from '@aws-sdk/client-timestream-write';
 import { errorOf } from '../write/harness';
-import { create, describe as describeQuery, messages, ROLE, rollupRequest, sourceReadings, startScheduler, TOPIC, write, type SchedulerFixture } from './fixture';
+import { create, describe as describeQuery, messages, ROLE, rollupRequest, startSeeded, TOPIC, type SchedulerFixture } from './fixture';
 
 describe('scheduled-query operations through the SDK', () => {
   let f: SchedulerFixture;
   let client: TimestreamQueryClient;
   beforeEach(async () => {
-    f = await startScheduler();
-    await write(f, sourceReadings());
+    f = await startSeeded();
     client = f.ts.queryClient();
   });
   afterEach(() => f.close());

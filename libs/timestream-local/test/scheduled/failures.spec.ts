@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ExecuteScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
 import { DeleteTableCommand } from '@aws-sdk/client-timestream-write';
-import { BUCKET, create, describe as describeQuery, messages, readReport, rows, sourceReadings, startScheduler, targetRows, write, type SchedulerFixture } from './fixture';
+import { BUCKET, create, describe as describeQuery, messages, readReport, rows, startSeeded, targetRows, type SchedulerFixture } from './fixture';
 
 /** d2's bins land a day ahead (outside the memory store: rejected), d1's are fine, and one row has no time. */
 const PARTLY_BAD_SQL = `SELECT device_id, CASE WHEN device_id = 'd2' THEN bin(time, 5m) + 1d ELSE bin(time, 5m) END AS bin_time,
@@ -13,8 +13,7 @@ UNION ALL SELECT 'd3', CAST(NULL AS TIMESTAMP), 1.5, 2.5, 7`;
 describe('failed runs', () => {
   let f: SchedulerFixture;
   beforeEach(async () => {
-    f = await startScheduler();
-    await write(f, sourceReadings());
+    f = await startSeeded();
   });
   afterEach(() => f.close());
 

@@ -84,6 +84,13 @@ export async function startScheduler({ start = START, ...options }: StartOptions
   };
 }
 
+/** startScheduler with the source readings written. */
+export async function startSeeded(): Promise<SchedulerFixture> {
+  const f = await startScheduler();
+  await write(f, sourceReadings());
+  return f;
+}
+
 /** A MULTI reading of the source table. */
 export const reading = (device: string, iso: string, temperature: number, humidity: number): _Record => ({
   Dimensions: [{ Name: 'device_id', Value: device }],

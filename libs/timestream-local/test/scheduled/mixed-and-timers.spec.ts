@@ -1,12 +1,11 @@
 import { DescribeScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
 import { startTestTimestream } from '../../src/testing';
-import { create, rows, sourceReadings, startScheduler, write, type SchedulerFixture } from './fixture';
+import { create, rows, sourceReadings, startSeeded, write, type SchedulerFixture } from './fixture';
 
 describe('MixedMeasureMappings with MeasureNameColumn, end to end', () => {
   let f: SchedulerFixture;
   beforeEach(async () => {
-    f = await startScheduler();
-    await write(f, sourceReadings());
+    f = await startSeeded();
   });
   afterEach(() => f.close());
 

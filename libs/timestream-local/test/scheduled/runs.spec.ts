@@ -1,13 +1,12 @@
 import { ExecuteScheduledQueryCommand, UpdateScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
-import { create, describe as describeQuery, messages, reading, rollupByHand, rows, sourceReadings, startScheduler, targetRows, write, type SchedulerFixture } from './fixture';
+import { create, describe as describeQuery, messages, reading, rollupByHand, rows, startSeeded, targetRows, write, type SchedulerFixture } from './fixture';
 
 const iso = (d: Date | undefined) => d?.toISOString();
 
 describe('scheduled query runs on a moved clock', () => {
   let f: SchedulerFixture;
   beforeEach(async () => {
-    f = await startScheduler();
-    await write(f, sourceReadings());
+    f = await startSeeded();
   });
   afterEach(() => f.close());
 
