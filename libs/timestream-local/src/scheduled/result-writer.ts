@@ -14,6 +14,8 @@ export interface WriteOutcome {
 }
 
 const BATCH = 100;
+/** calls in flight: the storage commits the calls that wait together (group commit) */
+const CONCURRENCY = 8;
 const ATTEMPTS = 3;
 
 const utf8 = (s: string | undefined): number => (s ? Buffer.byteLength(s) : 0);
@@ -27,7 +29,7 @@ export function recordBytes(r: _Record): number {
 }
 
 /**
- * Writes the records 100 per call through WriteRecords. Rejected records are collected with their reasons; a call
+ * Writes the records 100 per call through WriteRecords, 8 calls at a time. Rejected records are collected with their reasons; a call
  * the service refuses as a whole (ValidationException) is retried record by record so that only the bad ones are
  * set aside; failures that are not the request's fault are retried (3 attempts) and then thrown, as are 4xx errors
  * other than these (a target table that no longer exists).
@@ -67,6 +69,13 @@ export async function writeMappedRecords(write: WriteRecordsFn, database: string
       }
     }
   };
-  for (let i = 0; i < mapped.length; i += BATCH) await send(mapped.slice(i, i + BATCH).map((m) => m.record));
+  let next = 0;
+  const worker = async () => {
+    for (let i = next; i < mapped.length; i = next) {
+      next += BATCH;
+      await send(mapped.slice(i, i + BATCH).map((m) => m.record));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return outcome;
 }
