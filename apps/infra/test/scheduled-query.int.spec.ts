@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DescribeScheduledQueryCommand, ListTagsForResourceCommand } from '@aws-sdk/client-timestream-query';
+import { DescribeScheduledQueryCommand, ExecuteScheduledQueryCommand, ListTagsForResourceCommand } from '@aws-sdk/client-timestream-query';
 import { WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
 import { LOCAL_PLACEHOLDER_CREDENTIALS } from '@iot-timeseries/schema';
 import { startTestTimestream, type TestTimestream } from '@iot-timeseries/timestream-local/testing';
@@ -99,6 +99,11 @@ resource "aws_timestreamquery_scheduled_query" "rollup" {
     }
   }
   tags = { team = "iot" }
+
+  # provider 5.100.0 plans the removal of these computed-only blocks once a run has filled them (also on AWS)
+  lifecycle {
+    ignore_changes = [last_run_summary, recently_failed_runs]
+  }
 }
 
 output "arn" {
@@ -120,7 +125,7 @@ describe('aws_timestreamquery_scheduled_query applied with real Terraform to the
   });
   afterAll(() => ts?.close());
 
-  it('creates it, reads it back (a second plan has no changes), and destroys it', async () => {
+  it('creates it, reads it back, runs it (a second plan has no changes), and destroys it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'infra-sq-'));
     const tooling = terraformTooling();
     if (!tooling.version || !tooling.mirror) {
@@ -143,6 +148,10 @@ describe('aws_timestreamquery_scheduled_query applied with real Terraform to the
       TargetConfiguration: { TimestreamConfiguration: { DatabaseName: 'rollups', TableName: 'readings_5m', TimeColumn: 'bin_time' } },
     });
     expect((await ts.queryClient().send(new ListTagsForResourceCommand({ ResourceARN: arn }))).Tags).toEqual([{ Key: 'team', Value: 'iot' }]);
+
+    await ts.queryClient().send(new ExecuteScheduledQueryCommand({ ScheduledQueryArn: arn, InvocationTime: new Date() }));
+    const { ScheduledQuery: ran } = await ts.queryClient().send(new DescribeScheduledQueryCommand({ ScheduledQueryArn: arn }));
+    expect(ran?.LastRunSummary?.RunStatus).toBe('MANUAL_TRIGGER_SUCCESS');
 
     const plan = await terraform(['plan', '-detailed-exitcode', '-input=false', '-no-color'], dir, env);
     expect(plan.stderr).toBe('');
