@@ -8,6 +8,7 @@
 import { DescribeScheduledQueryCommand, ExecuteScheduledQueryCommand, CreateScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
 import { WriteRecordsCommand, type _Record } from '@aws-sdk/client-timestream-write';
 import { startTestTimestream } from '../src/testing';
+import { ROLLUP_SQL, rollupRequest } from '../test/scheduled/fixture';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -37,31 +38,11 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: 8 }, async (_, w) => {
     for (let i = w * 100; i < records.length; i += 800) await write.send(new WriteRecordsCommand({ DatabaseName: 'iot', TableName: 'readings', Records: records.slice(i, i + 100) }));
   }));
-  const { Arn } = await query.send(new CreateScheduledQueryCommand({
+  const { Arn } = await query.send(new CreateScheduledQueryCommand(rollupRequest({
     Name: 'bench-rollup',
-    QueryString: `SELECT device_id, bin(time, 5m) AS bin_time, avg(temperature) AS avg_temperature, max(humidity) AS max_humidity, count(*) AS readings
-      FROM iot.readings WHERE time >= @scheduled_runtime - 1h AND time < @scheduled_runtime GROUP BY device_id, bin(time, 5m)`,
+    QueryString: ROLLUP_SQL.replace('@scheduled_runtime - 15m', '@scheduled_runtime - 1h'),
     ScheduleConfiguration: { ScheduleExpression: 'rate(1 day)' },
-    NotificationConfiguration: { SnsConfiguration: { TopicArn: 'arn:aws:sns:us-east-1:000000000000:bench' } },
-    TargetConfiguration: {
-      TimestreamConfiguration: {
-        DatabaseName: 'rollups',
-        TableName: 'readings_5m',
-        TimeColumn: 'bin_time',
-        DimensionMappings: [{ Name: 'device_id', DimensionValueType: 'VARCHAR' }],
-        MultiMeasureMappings: {
-          TargetMultiMeasureName: 'rollup',
-          MultiMeasureAttributeMappings: [
-            { SourceColumn: 'avg_temperature', MeasureValueType: 'DOUBLE' },
-            { SourceColumn: 'max_humidity', MeasureValueType: 'DOUBLE' },
-            { SourceColumn: 'readings', MeasureValueType: 'BIGINT' },
-          ],
-        },
-      },
-    },
-    ScheduledQueryExecutionRoleArn: 'arn:aws:iam::000000000000:role/bench',
-    ErrorReportConfiguration: { S3Configuration: { BucketName: 'bench-errors' } },
-  }));
+  })));
   const runMs: number[] = [];
   const callMs: number[] = [];
   let ingested = 0;
