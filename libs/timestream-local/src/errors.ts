@@ -28,8 +28,9 @@ export class ValidationException extends ServiceError {
 }
 
 export class ResourceNotFoundException extends ServiceError {
-  constructor(message: string) {
-    super('ResourceNotFoundException', 404, message);
+  /** `fields`: extra members of the error, e.g. the query service's ScheduledQueryArn */
+  constructor(message: string, fields: Record<string, unknown> = {}) {
+    super('ResourceNotFoundException', 404, message, fields);
   }
 }
 

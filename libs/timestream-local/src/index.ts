@@ -6,3 +6,8 @@ export type { TimestreamStorage } from './storage/timestream-storage';
 export type { Credentials } from './protocol/sigv4-verifier';
 export { createQueryOperations, queryOperations } from './operations/query';
 export type { QueryServiceOptions } from './query/query-service';
+export type { ScheduledQueryService } from './scheduled/scheduled-query-service';
+export type { SnsNotification, NotificationType } from './scheduled/notifications';
+export type { Timers } from './scheduled/timers';
+export { NOTIFICATIONS_FILE } from './scheduled/notification-log';
+export { NOTIFICATIONS_PATH } from './local-api/notifications-endpoint';

@@ -1,8 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { answerNotifications, isNotificationsRequest } from './local-api/notifications-endpoint';
 import { queryServiceOperations, writeServiceOperations, type OperationHandler } from './operations/registry';
+import { createScheduledQueryOperations } from './operations/scheduled';
 import type { ServiceSettings } from './operations/shared/context';
+import { writeRecords } from './operations/write/write-records';
 import { createRequestHandler } from './protocol/request-handler';
 import type { Credentials } from './protocol/sigv4-verifier';
+import { ScheduledQueryService } from './scheduled/scheduled-query-service';
+import type { Timers } from './scheduled/timers';
 import { DuckDbStorage } from './storage/duckdb-storage';
 import type { TimestreamStorage } from './storage/timestream-storage';
 
@@ -19,6 +25,8 @@ export interface ServerOptions {
   retentionSweepMs?: number;
   /** the service's clock (tests move it) */
   now?: () => Date;
+  /** how the scheduled-query scheduler waits (real timers by default; tests pass testing.ts's manual clock) */
+  timers?: Timers;
   /** extra or replacement operations (e.g. a query engine) */
   queryOperations?: Record<string, OperationHandler>;
   onInternalError?: (error: unknown, operation: string | undefined) => void;
@@ -29,9 +37,12 @@ export interface ServerOptions {
 export interface BuiltServer {
   server: Server;
   storage: TimestreamStorage;
+  /** scheduled queries: their runs (runDue, idle) and the notifications they published */
+  scheduledQueries: ScheduledQueryService;
   /** deletes rows past retention now */
   sweepRetention(): Promise<void>;
-  /** stops the sweeper and closes storage (the HTTP server must be closed by whoever listens) */
+  /** stops the sweeper and the scheduler (after running runs finished) and closes storage (the HTTP server must be
+   *  closed by whoever listens) */
   dispose(): Promise<void>;
 }
 
@@ -42,18 +53,31 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 export async function buildServer(options: ServerOptions = {}): Promise<BuiltServer> {
   const now = options.now ?? (() => new Date());
   const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime() });
+  const settings = { region: options.region ?? DEFAULT_SETTINGS.region, accountId: options.accountId ?? DEFAULT_SETTINGS.accountId };
+  const onInternalError = options.onInternalError ?? ((error, operation) => console.error(`timestream-local: ${operation ?? 'request'} failed`, error));
+  const scheduledQueries = await ScheduledQueryService.open({
+    storage,
+    // results go through WriteRecords, as a client's writes do
+    write: (request) => writeRecords(request, { storage, requestHost: '', requestId: randomBytes(13).toString('hex').toUpperCase(), now, settings }),
+    settings,
+    now,
+    timers: options.timers,
+    dataDir: options.dataDir,
+    onError: (error) => onInternalError(error, 'scheduled query run'),
+  });
   const handler = createRequestHandler({
     storage,
     writeOperations: writeServiceOperations,
-    queryOperations: { ...queryServiceOperations, ...options.queryOperations },
-    settings: { region: options.region ?? DEFAULT_SETTINGS.region, accountId: options.accountId ?? DEFAULT_SETTINGS.accountId },
+    queryOperations: { ...queryServiceOperations, ...createScheduledQueryOperations(scheduledQueries), ...options.queryOperations },
+    settings,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     credentials: options.credentials,
     now,
     onRequest: options.onRequest,
-    onInternalError: options.onInternalError ?? ((error, operation) => console.error(`timestream-local: ${operation ?? 'request'} failed`, error)),
+    onInternalError,
   });
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    if (isNotificationsRequest(req)) return answerNotifications(req, res, scheduledQueries);
     handler(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -66,9 +90,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
   return {
     server,
     storage,
+    scheduledQueries,
     sweepRetention: () => storage.sweepRetention(),
     dispose: async () => {
       if (timer) clearInterval(timer);
+      await scheduledQueries.close();
       await storage.close();
     },
   };

@@ -15,6 +15,7 @@ export interface RunningTimestreamLocal {
   /** the listening HTTP server (observe requests, e.g. for latency metrics) */
   server: BuiltServer['server'];
   storage: BuiltServer['storage'];
+  scheduledQueries: BuiltServer['scheduledQueries'];
   sweepRetention(): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,6 +39,7 @@ export async function startTimestreamLocal(options: StartOptions = {}): Promise<
     port,
     server: built.server,
     storage: built.storage,
+    scheduledQueries: built.scheduledQueries,
     sweepRetention: built.sweepRetention,
     close: () =>
       (closing ??= (async () => {

@@ -2,6 +2,8 @@ import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient, type CreateTableCommandInput } from '@aws-sdk/client-timestream-write';
 import { startTimestreamLocal, type RunningTimestreamLocal, type StartOptions } from './start';
 
+export { createManualClock, type ManualClock } from './scheduled/manual-clock';
+
 /**
  * Dummy credentials for clients of a local server started without credentials: the values of
  * libs/schema's LOCAL_PLACEHOLDER_CREDENTIALS, spelled here because the emulator does not import

@@ -44,17 +44,13 @@ export const writeServiceOperations: Record<string, OperationHandler> = {
   ...batchLoadOperations,
 };
 
-const SCHEDULED = 'scheduled queries and account settings';
+const ACCOUNT_SETTINGS = 'account settings';
 
+/** The query service without its scheduled-query operations (those need the server's scheduler: see
+ *  createScheduledQueryOperations, which buildServer adds). */
 export const queryServiceOperations: Record<string, OperationHandler> = {
   ...sharedOperations,
-  CreateScheduledQuery: unsupported('CreateScheduledQuery', SCHEDULED),
-  DeleteScheduledQuery: unsupported('DeleteScheduledQuery', SCHEDULED),
-  DescribeScheduledQuery: unsupported('DescribeScheduledQuery', SCHEDULED),
-  ExecuteScheduledQuery: unsupported('ExecuteScheduledQuery', SCHEDULED),
-  ListScheduledQueries: unsupported('ListScheduledQueries', SCHEDULED),
-  UpdateScheduledQuery: unsupported('UpdateScheduledQuery', SCHEDULED),
-  DescribeAccountSettings: unsupported('DescribeAccountSettings', SCHEDULED),
-  UpdateAccountSettings: unsupported('UpdateAccountSettings', SCHEDULED),
+  DescribeAccountSettings: unsupported('DescribeAccountSettings', ACCOUNT_SETTINGS),
+  UpdateAccountSettings: unsupported('UpdateAccountSettings', ACCOUNT_SETTINGS),
   ...(queryOperations as Record<string, OperationHandler>),
 };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { StorageError } from '../errors';
 import type { TableMeta } from './catalog-types';
-import { deleteMetaSql, loadMetadata, metaKey, putMetaSql, type StoredTable } from './metadata-store';
+import { deleteMetaSql, loadMetadata, metaKey, putMetaSql, selectMetaByPrefixSql, type StoredTable } from './metadata-store';
 import { writeRejectedDataReport } from './rejected-data-reports';
 import type { DatabaseRecord, TableRecord, Tag } from './resource-types';
 import { SerialQueue } from './serial-queue';
@@ -227,6 +227,19 @@ export class DuckDbStorage implements TimestreamStorage {
       await this.transaction([putMetaSql(metaKey.tags(arn), tags)]);
       this.tags.set(arn, tags);
     });
+  }
+
+  // ---- documents of other parts of the server
+
+  readDocuments(prefix: string): Promise<Array<{ key: string; value: unknown }>> {
+    return this.mutate(async () => {
+      const reader = await this.connection.runAndReadAll(selectMetaByPrefixSql(prefix));
+      return (reader.getRowsJS() as Array<[string, string]>).map(([key, value]) => ({ key, value: JSON.parse(value) as unknown }));
+    });
+  }
+
+  writeDocuments(changes: Array<{ key: string; value?: unknown }>): Promise<void> {
+    return this.mutate(() => this.transaction(changes.map((c) => (c.value === undefined ? deleteMetaSql(c.key) : putMetaSql(c.key, c.value)))));
   }
 
   // ---- records

@@ -29,6 +29,10 @@ export const putMetaSql = (key: string, value: unknown): string =>
 
 export const deleteMetaSql = (key: string): string => `DELETE FROM ${META_TABLE} WHERE key = ${lit(key)}`;
 
+/** SQL reading the entries whose key starts with `prefix` (documents other parts of the server keep here). */
+export const selectMetaByPrefixSql = (prefix: string): string =>
+  `SELECT key, value FROM ${META_TABLE} WHERE starts_with(key, ${lit(prefix)}) ORDER BY key`;
+
 export async function loadMetadata(connection: DuckDBConnection): Promise<LoadedMetadata> {
   await connection.run(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
   const reader = await connection.runAndReadAll(`SELECT key, value FROM ${META_TABLE} ORDER BY key`);

@@ -42,6 +42,10 @@ export interface TimestreamStorage extends Storage {
   writeRecords(db: string, table: string, records: RecordToStore[]): Promise<StoreResult[]>;
   /** Writes a report of rejected magnetic-store records; returns its path (undefined when not kept). */
   saveRejectedDataReport(report: RejectedDataReport): Promise<string | undefined>;
+  /** JSON documents other parts of the server keep in the metadata store (scheduled queries), by key prefix. */
+  readDocuments(prefix: string): Promise<Array<{ key: string; value: unknown }>>;
+  /** Writes documents (a change without `value` deletes its key) in one transaction. */
+  writeDocuments(changes: Array<{ key: string; value?: unknown }>): Promise<void>;
   /** Deletes rows past retention in every table. */
   sweepRetention(): Promise<void>;
   close(): Promise<void>;

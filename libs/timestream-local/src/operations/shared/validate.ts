@@ -11,18 +11,23 @@ export class InputChecker {
     return new InputChecker(input as Record<string, unknown>);
   }
 
+  /** The member's value (from `options.value` when given) and path; undefined (noted when required) when absent. */
+  private take(member: string, options: { required?: boolean; path?: string; value?: unknown }): { path: string; value: unknown } {
+    const path = options.path ?? lowerFirst(member);
+    const value = 'value' in options ? options.value : this.input[member];
+    if (value !== undefined && value !== null) return { path, value };
+    if (options.required) this.fail(value, path, 'Member must not be null');
+    return { path, value: undefined };
+  }
+
   private fail(value: unknown, path: string, constraint: string): void {
     const shown = value === undefined || value === null ? 'null' : `'${typeof value === 'string' ? value : JSON.stringify(value)}'`;
     this.problems.push(`Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`);
   }
 
   string(member: string, options: { required?: boolean; min?: number; max?: number; pattern?: RegExp; path?: string; value?: unknown } = {}): string | undefined {
-    const path = options.path ?? lowerFirst(member);
-    const value = 'value' in options ? options.value : this.input[member];
-    if (value === undefined || value === null) {
-      if (options.required) this.fail(value, path, 'Member must not be null');
-      return undefined;
-    }
+    const { path, value } = this.take(member, options);
+    if (value === undefined) return undefined;
     if (typeof value !== 'string') {
       this.fail(value, path, 'Member must be a string');
       return undefined;
@@ -35,12 +40,8 @@ export class InputChecker {
   }
 
   integer(member: string, options: { required?: boolean; min?: number; max?: number; path?: string; value?: unknown } = {}): number | undefined {
-    const path = options.path ?? lowerFirst(member);
-    const value = 'value' in options ? options.value : this.input[member];
-    if (value === undefined || value === null) {
-      if (options.required) this.fail(value, path, 'Member must not be null');
-      return undefined;
-    }
+    const { path, value } = this.take(member, options);
+    if (value === undefined) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       this.fail(value, path, 'Member must be an integer');
       return undefined;
@@ -51,12 +52,8 @@ export class InputChecker {
   }
 
   boolean(member: string, options: { required?: boolean; path?: string; value?: unknown } = {}): boolean | undefined {
-    const path = options.path ?? lowerFirst(member);
-    const value = 'value' in options ? options.value : this.input[member];
-    if (value === undefined || value === null) {
-      if (options.required) this.fail(value, path, 'Member must not be null');
-      return undefined;
-    }
+    const { path, value } = this.take(member, options);
+    if (value === undefined) return undefined;
     if (typeof value !== 'boolean') {
       this.fail(value, path, 'Member must be a boolean');
       return undefined;
@@ -64,13 +61,20 @@ export class InputChecker {
     return value;
   }
 
-  enumValue<T extends string>(member: string, allowed: readonly T[], options: { required?: boolean; path?: string; value?: unknown } = {}): T | undefined {
-    const path = options.path ?? lowerFirst(member);
-    const value = 'value' in options ? options.value : this.input[member];
-    if (value === undefined || value === null) {
-      if (options.required) this.fail(value, path, 'Member must not be null');
+  /** An awsJson timestamp: epoch seconds (a fraction allowed); returned in epoch milliseconds. */
+  timestamp(member: string, options: { required?: boolean; path?: string; value?: unknown } = {}): number | undefined {
+    const { path, value } = this.take(member, options);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.fail(value, path, 'Member must be a timestamp (epoch seconds)');
       return undefined;
     }
+    return Math.round(value * 1000);
+  }
+
+  enumValue<T extends string>(member: string, allowed: readonly T[], options: { required?: boolean; path?: string; value?: unknown } = {}): T | undefined {
+    const { path, value } = this.take(member, options);
+    if (value === undefined) return undefined;
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
       this.fail(value, path, `Member must satisfy enum value set: [${allowed.join(', ')}]`);
       return undefined;
@@ -79,12 +83,8 @@ export class InputChecker {
   }
 
   list(member: string, options: { required?: boolean; min?: number; max?: number; path?: string; value?: unknown } = {}): unknown[] | undefined {
-    const path = options.path ?? lowerFirst(member);
-    const value = 'value' in options ? options.value : this.input[member];
-    if (value === undefined || value === null) {
-      if (options.required) this.fail(value, path, 'Member must not be null');
-      return undefined;
-    }
+    const { path, value } = this.take(member, options);
+    if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
       this.fail(value, path, 'Member must be a list');
       return undefined;
@@ -95,12 +95,8 @@ export class InputChecker {
   }
 
   object(member: string, options: { required?: boolean; path?: string; value?: unknown } = {}): Record<string, unknown> | undefined {
-    const path = options.path ?? lowerFirst(member);
-    const value = 'value' in options ? options.value : this.input[member];
-    if (value === undefined || value === null) {
-      if (options.required) this.fail(value, path, 'Member must not be null');
-      return undefined;
-    }
+    const { path, value } = this.take(member, options);
+    if (value === undefined) return undefined;
     if (typeof value !== 'object' || Array.isArray(value)) {
       this.fail(value, path, 'Member must be a structure');
       return undefined;
