@@ -38,6 +38,5 @@ describe('observeRequestLatency', () => {
     ]);
     // The observer starts its clock just after the server's handler does (a later listener), so it sees at least the time held, less that gap.
     expect(seen[0].latencyMs).toBeGreaterThanOrEqual(held[0] - 1);
-    expect(held[0]).toBeGreaterThan(5);
   });
 });
