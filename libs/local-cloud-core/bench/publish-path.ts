@@ -12,6 +12,7 @@ import { compileTopicRule } from '../src/rule/topic-rule';
 import type { Durability } from '../src/storage/durability';
 import { openDurableStream } from '../src/stream/durable-stream';
 import { offerLoad, sampleMessage, type LoadResult } from './offered-load';
+import { BENCH_STREAM } from './stream-candidates';
 
 /**
  * The whole publish path the devices see: MQTT QoS 1 publishes from `devices` connections to the
@@ -20,15 +21,7 @@ import { offerLoad, sampleMessage, type LoadResult } from './offered-load';
  */
 export async function measurePublishPath(dir: string, durability: Durability, rate: number, seconds: number, devices = 20): Promise<LoadResult> {
   const stats = new PipelineStats();
-  const stream = await openDurableStream(path.join(dir, `publish-${durability}-${rate}`), durability, {
-    shardCount: 2,
-    batchSize: 100,
-    batchingWindowMs: 100,
-    maxRecordsPerShard: 1_000_000,
-    maxRetryAttempts: 0,
-    retryDelayMs: 1,
-    consumer: async () => ({ failedSequenceNumbers: [] }),
-  });
+  const stream = await openDurableStream(path.join(dir, `publish-${durability}-${rate}`), durability, BENCH_STREAM);
   const letters = await DeadLetterStore.open(path.join(dir, `letters-${durability}-${rate}`), durability);
   const putAside = createPutAside(letters, stats);
   const dispatch = createRuleDispatch(compileTopicRule(topicRule), stats, createStreamDelivery(stream.buffer, stats, putAside), putAside);

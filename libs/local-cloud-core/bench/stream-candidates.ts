@@ -7,17 +7,20 @@ import { offerLoad, sampleMessage, type LoadResult } from './offered-load';
 
 const key = (i: number) => `sensor-${String(i % 50).padStart(3, '0')}`;
 
+/** The stream the benches append to: 2 shards, and a consumer that always succeeds at once. */
+export const BENCH_STREAM = {
+  shardCount: 2,
+  batchSize: 100,
+  batchingWindowMs: 100,
+  maxRecordsPerShard: 1_000_000,
+  maxRetryAttempts: 0,
+  retryDelayMs: 1,
+  consumer: async () => ({ failedSequenceNumbers: [] }),
+};
+
 /** The stream as the local cloud runs it: KinesisBuffer.appendRecord over the segment log (2 shards), consumer always succeeding. */
 export async function measureStreamLog(dir: string, durability: Durability, rate: number, seconds: number): Promise<LoadResult> {
-  const stream = await openDurableStream(path.join(dir, `log-${durability}-${rate}`), durability, {
-    shardCount: 2,
-    batchSize: 100,
-    batchingWindowMs: 100,
-    maxRecordsPerShard: 1_000_000,
-    maxRetryAttempts: 0,
-    retryDelayMs: 1,
-    consumer: async () => ({ failedSequenceNumbers: [] }),
-  });
+  const stream = await openDurableStream(path.join(dir, `log-${durability}-${rate}`), durability, BENCH_STREAM);
   try {
     return await offerLoad(`stream log, ${durability}`, rate, seconds, (i) => stream.buffer.appendRecord(key(i), sampleMessage(i)));
   } finally {
@@ -96,7 +99,7 @@ export async function measureKinesalite(dir: string, rate: number, seconds: numb
     const client = new sdk.KinesisClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) as KinesisLike;
     await client.send(new sdk.CreateStreamCommand({ StreamName: 's', ShardCount: 2 }));
     while ((await client.send(new sdk.DescribeStreamCommand({ StreamName: 's' }))).StreamDescription?.StreamStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 50));
-    let pending: Array<{ i: number; done: () => void; fail: (e: Error) => void }> = [];
+    const pending: Array<{ i: number; done: () => void; fail: (e: Error) => void }> = [];
     let busy = false;
     const flush = (): void => {
       if (busy || pending.length === 0) return;

@@ -37,7 +37,9 @@ export class AckedPublisher {
       while (this.sent < due) pending.push(this.publish(this.sent++));
       await new Promise((r) => setTimeout(r, 5));
     }
-    await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, settleMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, settleMs)))]);
+    clearTimeout(timer);
   }
 
   async close(): Promise<void> {
