@@ -19,8 +19,10 @@ export function sampleMessage(i: number): Buffer {
 }
 
 /**
- * Offers `rate` appends per second for `seconds` (released on a 1 ms clock, as sockets deliver them)
- * and measures, per append, the time until it was stored (its promise settled): the acknowledgement latency.
+ * Offers `rate` appends per second for `seconds` (released as the clock reaches them, as sockets
+ * deliver them) and measures, per append, the time from when it was due to when it was stored (its
+ * promise settled): the acknowledgement latency. Timing from the due time, not the call, keeps a
+ * candidate that blocks the event loop (a synchronous commit) from hiding the appends it delayed.
  */
 export async function offerLoad(name: string, rate: number, seconds: number, append: (i: number) => Promise<unknown>): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -32,8 +34,8 @@ export async function offerLoad(name: string, rate: number, seconds: number, app
   while (sent < total) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
     while (sent < due) {
-      const t0 = performance.now();
-      settled.push(append(sent++).then(() => void latencies.push(performance.now() - t0), () => void failed++));
+      const dueAt = started + (sent * 1000) / rate;
+      settled.push(append(sent++).then(() => void latencies.push(performance.now() - dueAt), () => void failed++));
     }
     await new Promise((r) => setImmediate(r));
   }

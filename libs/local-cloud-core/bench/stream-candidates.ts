@@ -1,4 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
+import { Agent } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Durability } from '../src/storage/durability';
@@ -96,7 +97,10 @@ export async function measureKinesalite(dir: string, rate: number, seconds: numb
     const server = kinesalite({ path: path.join(dir, `kinesalite-${rate}-${mode.length}`), createStreamMs: 0 });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as import('node:net').AddressInfo).port;
-    const client = new sdk.KinesisClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) as KinesisLike;
+    // HTTP/1.1 with keep-alive, as kinesalite speaks (the Kinesis client defaults to HTTP/2).
+    const { NodeHttpHandler } = load('@smithy/node-http-handler') as { NodeHttpHandler: new (options: unknown) => unknown };
+    const requestHandler = new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 64 }) });
+    const client = new sdk.KinesisClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, requestHandler }) as KinesisLike;
     await client.send(new sdk.CreateStreamCommand({ StreamName: 's', ShardCount: 2 }));
     while ((await client.send(new sdk.DescribeStreamCommand({ StreamName: 's' }))).StreamDescription?.StreamStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 50));
     const pending: Array<{ i: number; done: () => void; fail: (e: Error) => void }> = [];

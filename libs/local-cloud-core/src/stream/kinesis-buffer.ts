@@ -105,12 +105,13 @@ export class KinesisBuffer {
     try {
       await log.append({ type: 'record', shard: shard.index, index: sequenceIndexOf(record.sequenceNumber), arrival: record.approximateArrivalTimestamp, partitionKey, data });
     } catch (error) {
+      shard.storing--;
       this.stats.pending--;
       this.stats.recordsPut--;
+      this.notifyIfIdle();
       throw error;
-    } finally {
-      shard.storing--;
     }
+    shard.storing--;
     this.enqueue(shard, record);
     return record;
   }
