@@ -12,3 +12,6 @@ export interface LocalCloudRoutes {
 export type LocalCloudRoute = keyof LocalCloudRoutes;
 
 export const LOCAL_CLOUD_ROUTES: readonly LocalCloudRoute[] = ['/health', '/alarms', '/pipeline'];
+
+/** The route that replays dead letters (POST, JSON body `ReplayRequest`, answer `ReplayReport`). */
+export const REPLAY_ROUTE = '/dead-letters/replay';
