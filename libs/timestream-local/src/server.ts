@@ -19,6 +19,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** how much of a refused body is still read and thrown away before the connection is closed (64 MiB, 30 s) */
   discardLimits?: Partial<DiscardLimits>;
+  /** records per table the write path keeps in memory (default 1,000,000, about 78 MB; older ones are looked up in the table) */
+  indexedRecords?: number;
   /** how often rows past retention are deleted (default 60 s; 0 disables the timer) */
   retentionSweepMs?: number;
   /** the service's clock (tests move it) */
@@ -45,7 +47,7 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Builds the HTTP server (not listening) over a DuckDB storage. */
 export async function buildServer(options: ServerOptions = {}): Promise<BuiltServer> {
   const now = options.now ?? (() => new Date());
-  const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime() });
+  const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime(), indexedRecords: options.indexedRecords });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = createRequestHandler({
     storage,
