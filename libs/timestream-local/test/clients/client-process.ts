@@ -5,7 +5,7 @@ import type { AwsCli, PythonSdk } from './installed-clients';
 /**
  * Child processes of the AWS clients with an environment of their own: placeholder credentials, us-east-1, no
  * config or credentials file, no profile, pager, instance metadata or endpoint from the caller's environment, one
- * attempt per call. Asynchronous, so that a server in the test's own process answers them meanwhile.
+ * attempt per call, no Python bytecode files beside the test scripts. Asynchronous, so that a server in the test's own process answers them meanwhile.
  */
 export interface ProcessResult {
   status: number;
@@ -27,6 +27,7 @@ export function clientEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_RETRY_MODE: 'standard',
     AWS_MAX_ATTEMPTS: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
     ...extra,
   };
 }
