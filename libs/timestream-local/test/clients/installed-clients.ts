@@ -43,21 +43,33 @@ function resolve(command: string): string | undefined {
   }
 }
 
+/**
+ * The installations among `commands`: `probe` says what one is (and the key of its installation, so that two
+ * commands of one installation count once) or undefined when it does not work.
+ */
+function installations<T>(commands: string[], probe: (command: string) => { key: string; found: T } | undefined): T[] {
+  const seen = new Map<string, T>();
+  for (const command of commands) {
+    if (!resolve(command)) continue;
+    const probed = probe(command);
+    if (probed && !seen.has(probed.key)) seen.set(probed.key, probed.found);
+  }
+  return [...seen.values()];
+}
+
+function probePython(python: string): { key: string; found: PythonSdk } | undefined {
+  const probe = spawnSync(python, ['-c', PROBE], { encoding: 'utf8' });
+  if (probe.status !== 0) return undefined;
+  const info = JSON.parse(probe.stdout) as { boto3: string; botocore: string; where: string; env: boolean };
+  const label = `${python} (boto3 ${info.boto3}, botocore ${info.botocore})`;
+  return { key: info.where, found: { python, boto3: info.boto3, botocore: info.botocore, readsEndpointUrlEnv: info.env, label } };
+}
+
 let pythons: PythonSdk[] | undefined;
 /** Each python3 with boto3, once per botocore installation. Fails naming the install script when there is none. */
 export function pythonSdks(): PythonSdk[] {
   if (pythons) return pythons;
-  const seen = new Set<string>();
-  const found: PythonSdk[] = [];
-  for (const python of ['python3', '/usr/bin/python3']) {
-    if (!resolve(python)) continue;
-    const probe = spawnSync(python, ['-c', PROBE], { encoding: 'utf8' });
-    if (probe.status !== 0) continue;
-    const info = JSON.parse(probe.stdout) as { boto3: string; botocore: string; where: string; env: boolean };
-    if (seen.has(info.where)) continue;
-    seen.add(info.where);
-    found.push({ python, boto3: info.boto3, botocore: info.botocore, readsEndpointUrlEnv: info.env, label: `${python} (boto3 ${info.boto3}, botocore ${info.botocore})` });
-  }
+  const found = installations(['python3', '/usr/bin/python3'], probePython);
   if (found.length === 0) throw new Error(`No python3 with boto3 is installed: run ${ENSURE}`);
   return (pythons = found);
 }
@@ -71,21 +83,17 @@ export function cliVersionOf(versionLine: string): { version: string; major: num
   return { version: `${match[1]}.${match[2]}.${match[3]}`, major, readsEndpointUrlEnv };
 }
 
+function probeCli(command: string): { key: string; found: AwsCli } | undefined {
+  const run = spawnSync(command, ['--version'], { encoding: 'utf8' });
+  const parsed = run.status === 0 ? cliVersionOf(`${run.stdout}${run.stderr}`) : undefined;
+  return parsed && { key: resolve(command) ?? command, found: { command, ...parsed, label: `${command} (AWS CLI ${parsed.version})` } };
+}
+
 let clis: AwsCli[] | undefined;
 /** Each AWS CLI installation (the `aws` on the PATH, then /usr/bin/aws). Fails naming the install script when there is none. */
 export function awsClis(): AwsCli[] {
   if (clis) return clis;
-  const seen = new Set<string>();
-  const found: AwsCli[] = [];
-  for (const command of ['aws', '/usr/bin/aws']) {
-    const where = resolve(command);
-    if (!where || seen.has(where)) continue;
-    const run = spawnSync(command, ['--version'], { encoding: 'utf8' });
-    const parsed = run.status === 0 ? cliVersionOf(`${run.stdout}${run.stderr}`) : undefined;
-    if (!parsed) continue;
-    seen.add(where);
-    found.push({ command, ...parsed, label: `${command} (AWS CLI ${parsed.version})` });
-  }
+  const found = installations(['aws', '/usr/bin/aws'], probeCli);
   if (found.length === 0) throw new Error(`No AWS CLI is installed: run ${ENSURE}`);
   return (clis = found);
 }
