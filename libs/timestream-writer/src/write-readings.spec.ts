@@ -76,7 +76,7 @@ describe('writeReadings against the local Timestream server', () => {
     expect((await writeReadings([first], options)).stored).toEqual([0]);
     const report = await writeReadings([first, sensorReading('changed', now - 20_000, { temperature: 25 })], options);
     expect(report.stored).toEqual([0]);
-    expect(report.refused).toEqual([{ index: 1, reading: expect.objectContaining({ measures: { temperature: 25 } }), scope: 'record', reason: expect.stringMatching(/^A record already exists with the same time, dimensions, measure name, and record version/) }]);
+    expect(report.refused).toEqual([{ index: 1, reading: expect.objectContaining({ measures: { temperature: 25 } }), scope: 'record', existingVersion: 1, reason: expect.stringMatching(/^A record already exists with the same time, dimensions, measure name, and record version/) }]);
     expect(await count('changed')).toBe(1);
   });
 });

@@ -71,7 +71,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       const input = decodeJson(body);
       const service = serviceOf(operation, req.headers['user-agent'], input, inWrite, inQuery);
       const handler = (service === 'query' ? options.queryOperations : options.writeOperations)[operation];
-      const ctx: OperationContext = { storage: options.storage, requestHost: discoveryAddress(req.headers.host, req.headers['user-agent']), requestId, now: options.now, settings: options.settings };
+      const ctx: OperationContext = { storage: options.storage, requestHost: discoveryAddress(req.headers), requestId, now: options.now, settings: options.settings };
       const output = await handler(input, ctx);
       send(200, encodeJson(output));
     } catch (error) {

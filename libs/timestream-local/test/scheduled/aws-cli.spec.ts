@@ -1,17 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runAws } from '../clients/client-process';
+import { awsClis } from '../clients/installed-clients';
 import { rollupByHand, rollupRequest, rows, startSeeded, targetRows, type SchedulerFixture } from './fixture';
 
 jest.setTimeout(60_000);
-
-/** The AWS CLI (botocore) when it is installed; this project does not install it. */
-const cliVersion = (): string | undefined => {
-  const result = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-  return result.status === 0 ? `${result.stdout}${result.stderr}`.trim() : undefined;
-};
-
-const { AWS_PROFILE: _profile, AWS_SESSION_TOKEN: _token, ...cliEnv } = process.env;
 
 describe('scheduled queries through the AWS CLI', () => {
   let f: SchedulerFixture;
@@ -21,25 +14,9 @@ describe('scheduled queries through the AWS CLI', () => {
   afterAll(() => f.close());
 
   /** `aws timestream-query ...` against the test server, as a child process (the server answers it meanwhile). */
-  const aws = (...args: string[]): Promise<{ status: number; json: Record<string, unknown>; stderr: string }> =>
-    new Promise((resolve, reject) => {
-      const child = spawn('aws', ['timestream-query', ...args, '--endpoint-url', f.ts.endpoint, '--output', 'json'], {
-        env: { ...cliEnv, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status: status ?? 1, json: stdout.trim() ? JSON.parse(stdout) : {}, stderr }));
-    });
+  const aws = (...args: string[]) => runAws(awsClis()[0], ['timestream-query', ...args], { endpoint: f.ts.endpoint });
 
   it('create, describe, list, execute, tag, disable and delete a scheduled query', async () => {
-    const version = cliVersion();
-    if (!version) {
-      expect(spawnSync('aws', ['--version']).error).toBeDefined(); // not installed here: nothing to drive
-      return;
-    }
     const input = path.join(f.dataDir, 'create.json');
     writeFileSync(input, JSON.stringify(rollupRequest({ Name: 'cli-rollup', Tags: [{ Key: 'via', Value: 'cli' }] })));
     const created = await aws('create-scheduled-query', '--cli-input-json', `file://${input}`);

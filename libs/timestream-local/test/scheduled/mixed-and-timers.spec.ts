@@ -47,8 +47,9 @@ WHERE time >= @scheduled_runtime - 15m AND time < @scheduled_runtime GROUP BY de
 
 describe('the real timer', () => {
   it('fires at the schedule instant without a test driving it', async () => {
-    // a clock 400 ms before a whole minute: cron(* * * * ? *) is due 400 ms after creation
-    const offset = 60_000 - (Date.now() % 60_000) - 400;
+    // a clock 3 s before a whole minute: cron(* * * * ? *) is due at most 3 s after creation (a margin that holds
+    // while the machine is busy running other suites' child processes; 400 ms did not)
+    const offset = 60_000 - (Date.now() % 60_000) - 3_000;
     const ts = await startTestTimestream({
       now: () => new Date(Date.now() + offset),
       tables: [{ DatabaseName: 'iot', TableName: 'readings' }, { DatabaseName: 'rollups', TableName: 'readings_5m' }],
@@ -59,9 +60,9 @@ describe('the real timer', () => {
       const arn = await create(f, { ScheduleConfiguration: { ScheduleExpression: 'cron(* * * * ? *)' }, QueryString: 'SELECT device_id, bin(time, 1m) AS bin_time, avg(temperature) AS avg_temperature, max(humidity) AS max_humidity, count(*) AS readings FROM iot.readings GROUP BY device_id, bin(time, 1m)' });
       const describe = async () => (await ts.queryClient().send(new DescribeScheduledQueryCommand({ ScheduledQueryArn: arn }))).ScheduledQuery;
       const due = (await describe())?.NextInvocationTime?.getTime() as number;
-      expect(due - (Date.now() + offset)).toBeLessThanOrEqual(400);
+      expect(due - (Date.now() + offset)).toBeLessThanOrEqual(3_000);
       let run;
-      for (let i = 0; i < 100 && !run; i++) {
+      for (let i = 0; i < 200 && !run; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         run = (await describe())?.LastRunSummary;
       }
@@ -69,5 +70,5 @@ describe('the real timer', () => {
     } finally {
       await ts.close();
     }
-  });
+  }, 30_000);
 });

@@ -1,20 +1,13 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateDatabaseCommand, CreateTableCommand } from '@aws-sdk/client-timestream-write';
 import { startHarness, visibleRows, type Harness } from './harness';
 import { rawRequest } from './raw-http';
+import { pythonSdks } from '../clients/installed-clients';
 
 const record = () => ({ Dimensions: [{ Name: 'device_id', Value: 'd1' }], MeasureName: 'temperature', MeasureValue: '21.5', Time: String(Date.now()) });
 const writeBody = () => JSON.stringify({ DatabaseName: 'types', TableName: 'readings', Records: [record()] });
-
-/** A python3 that imports boto3 (`scripts/ensure-boto3.sh`, run by the test target, installs Debian's when missing). */
-function pythonWithBoto3(): string {
-  for (const python of ['python3', '/usr/bin/python3']) {
-    if (spawnSync(python, ['-c', 'import boto3']).status === 0) return python;
-  }
-  throw new Error('no python3 with boto3: run bash libs/timestream-local/scripts/ensure-boto3.sh');
-}
 
 describe('Content-Type', () => {
   let h: Harness;
@@ -54,7 +47,7 @@ describe('Content-Type', () => {
   });
 
   it('works with botocore (boto3, the SDK of the AWS CLI): write, a version conflict, query', async () => {
-    const { stdout } = await promisify(execFile)(pythonWithBoto3(), [path.join(__dirname, 'boto3-client.py'), h.server.endpoint], { timeout: 60_000 });
+    const { stdout } = await promisify(execFile)(pythonSdks()[0].python, [path.join(__dirname, 'boto3-client.py'), h.server.endpoint], { timeout: 60_000 });
     const answered = JSON.parse(stdout);
     expect(answered.ingested).toEqual({ Total: 1, MemoryStore: 1, MagneticStore: 0 });
     expect(answered.conflict).toMatch(/^A record already exists with the same time, dimensions, measure name, and record version/);

@@ -18,14 +18,16 @@ const now = Date.now();
 const AGES = { magnetic: 3 * DAY, older: 50 * MINUTE, recent: 2 * MINUTE } as const;
 type Age = keyof typeof AGES;
 
-/** Record k (0..999) of an age: device k mod 20 at second k / 20; odd devices were written with version 5. */
+/** Odd devices were written with version 5, even ones with 1. */
+const versionOf = (k: number): number => (k % 2 === 1 ? 5 : 1);
+/** Record k (0..999) of an age: device k mod 20 at second k / 20, written with `versionOf(k)`. */
 const recordOf = (age: Age, k: number, value: string, version?: number): _Record => ({
   Dimensions: [{ Name: 'device_id', Value: `d${k % 20}` }],
   MeasureName: 'reading',
   MeasureValueType: 'MULTI',
   MeasureValues: [{ Name: 'temperature', Value: value, Type: 'DOUBLE' }],
   Time: String(now - AGES[age] + Math.floor(k / 20) * 1000),
-  Version: version ?? (k % 2 === 1 ? 5 : 1),
+  Version: version ?? versionOf(k),
 });
 const original = (k: number): string => String(k / 10);
 const SAMPLE = Array.from({ length: 100 }, (_, i) => i * 10 + (i % 3)); // spread over all times, even and odd devices
@@ -111,11 +113,11 @@ describe('rewrites after a restart, with 1,000 records in memory', () => {
     const odd = SAMPLE.filter((k) => k % 2 === 1).length;
     for (const age of ['older', 'recent'] as const) {
       expect(before.get(`${age}: identical`)).toEqual({ ingested: { Total: 100, MemoryStore: 100, MagneticStore: 0 } });
-      expect(before.get(`${age}: other values, same version`)).toEqual({ rejected: SAMPLE.map((_, i) => ({ RecordIndex: i, Reason: SAME })) });
+      expect(before.get(`${age}: other values, same version`)).toEqual({ rejected: SAMPLE.map((k, i) => ({ RecordIndex: i, Reason: SAME, ExistingVersion: versionOf(k) })) });
       expect(before.get(`${age}: other values, lower version`)).toEqual({ rejected: Array.from({ length: odd }, (_, i) => ({ RecordIndex: i, Reason: LOWER, ExistingVersion: 5 })) });
     }
     expect(before.get('magnetic: identical')).toEqual({ ingested: { Total: 100, MemoryStore: 0, MagneticStore: 100 } });
-    expect(before.get('magnetic: other values, same version')).toEqual({ ingested: { Total: 100, MemoryStore: 0, MagneticStore: 100 }, reported: SAMPLE.map((_, i) => ({ recordIndex: i, reason: SAME })) });
+    expect(before.get('magnetic: other values, same version')).toEqual({ ingested: { Total: 100, MemoryStore: 0, MagneticStore: 100 }, reported: SAMPLE.map((k, i) => ({ recordIndex: i, reason: SAME, existingVersion: versionOf(k) })) });
     expect(before.get('magnetic: other values, lower version')).toEqual({
       ingested: { Total: odd, MemoryStore: 0, MagneticStore: odd },
       reported: Array.from({ length: odd }, (_, i) => ({ recordIndex: i, reason: LOWER, existingVersion: 5 })),

@@ -180,6 +180,7 @@ describe('WriteRecords', () => {
         RecordIndex: 0,
         Reason:
           'A record already exists with the same time, dimensions, measure name, and record version. A higher record version must be specified in order to update the measure value. Specifying record version is supported by the latest SDKs.',
+        ExistingVersion: 1,
       },
     ]);
     await write(table, [rec('3', 200)]);
@@ -187,6 +188,8 @@ describe('WriteRecords', () => {
     expect(rows.map((r) => r['measure_value::double'])).toEqual([3]);
     const lower = await rejectionsOf(write(table, [rec('4', 2)]));
     expect(lower).toEqual([{ RecordIndex: 0, Reason: 'The record version 2 is lower than the existing version 200. A higher version is required to update the measure value.', ExistingVersion: 200 }]);
+    const sameHigher = await rejectionsOf(write(table, [rec('4', 200)]));
+    expect(sameHigher).toEqual([{ RecordIndex: 0, Reason: expect.stringMatching(/^A record already exists with the same time/), ExistingVersion: 200 }]);
     // within one call: a later, higher version wins
     await write(table, [rec('5', 300), rec('6', 301)]);
     rows = await visibleRows(h.server, DB, table);

@@ -7,7 +7,7 @@ export interface ServiceSettings {
 
 export interface OperationContext {
   storage: TimestreamStorage;
-  /** what DescribeEndpoints answers: the request's host, with its port for SDKs that swap host and port */
+  /** what DescribeEndpoints answers: the request's host, with its port and scheme as the calling SDK needs them */
   requestHost: string;
   requestId: string;
   now(): Date;

@@ -55,7 +55,8 @@ export function problemReason(problem: WriteProblem): { reason: string; existing
     case 'DIMENSION_LIMIT':
       return { reason: reasons.dimensionLimit(problem.limit) };
     case 'VERSION_SAME':
-      return { reason: reasons.sameVersion() };
+      // the API reference: ExistingVersion "indicates the current record's version" for a same-version conflict too
+      return { reason: reasons.sameVersion(), existingVersion: problem.existingVersion };
     case 'VERSION_LOWER':
       return { reason: reasons.lowerVersion(problem.version, problem.existingVersion), existingVersion: problem.existingVersion };
   }
