@@ -40,6 +40,7 @@ export function keywordExpression(p: ParseContext, t: Token): Expr | undefined {
       return { kind: 'cast', expr: value, type: { name: word, args: [], pos }, safe: false, pos };
     }
     case 'interval':
+      if (!nextIsString && !((p.isOp('-', 1) || p.isOp('+', 1)) && p.peek(2).kind === 'string')) return undefined;
       return intervalLiteral(p);
     case 'case':
       return caseExpression(p);
