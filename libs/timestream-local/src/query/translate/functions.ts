@@ -8,6 +8,7 @@ import type { TranslationContext } from './context';
 import type { Translated } from './translated';
 import { dateFunction, DATE_FUNCTIONS } from './date-functions';
 import { ENGINE_ERROR_MARK } from '../errors';
+import { seriesAnalytics, SERIES_ANALYTICS } from './series-analytics';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -111,6 +112,7 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
 
   if (DATE_FUNCTIONS.has(name)) return dateFunction(tr, call, args);
   if (name.startsWith('interpolate_')) return interpolate(tr, call, args);
+  if (SERIES_ANALYTICS.has(name)) return seriesAnalytics(tr, call, args);
   const same = SAME_ARGS[name];
   if (same) {
     if (name === 'round' && args.length === 1 && (argType.kind === 'double')) return { sql: `round(${list})`, type: T.double };
