@@ -1,7 +1,8 @@
 import type { Expr } from '../ast';
-import { ENGINE_ERROR_MARK, positioned } from '../errors';
+import { positioned } from '../errors';
 import { T } from '../static-type';
 import type { TranslationContext } from './context';
+import { raise } from './sql-text';
 import { bind } from './time-series';
 import type { Translated } from './translated';
 
@@ -13,7 +14,6 @@ export const SERIES_ANALYTICS = new Set(['derivative_linear', 'non_negative_deri
 const ns = (time: string): string => `epoch_ns(CAST(${time} AS TIMESTAMP_NS))`;
 /** an interval as nanoseconds (DOUBLE) */
 const intervalNs = (interval: string): string => `(epoch(${interval}) * 1e9)`;
-const fail = (message: string): string => `error('${ENGINE_ERROR_MARK}${message.replace(/'/g, "''")}')`;
 
 export function seriesAnalytics(tr: TranslationContext, call: Call, args: Translated[]): Translated {
   const series = (i: number): string => {
@@ -78,7 +78,7 @@ function correlate(tr: TranslationContext, name: string, aSql: string, bSql: str
   const pearson = bind(mean(x), ma, bind(mean(y), mb,
     `list_sum(list_transform(${x}, lambda ${q}, ${i}: (${q} - ${ma}) * (${y}[${i}] - ${mb}))) / sqrt(list_sum(list_transform(${x}, lambda ${q}: (${q} - ${ma}) * (${q} - ${ma}))) * list_sum(list_transform(${y}, lambda ${q}: (${q} - ${mb}) * (${q} - ${mb}))))`));
   const sameTimes = `len(${a}) = len(${b}) AND list_bool_and(list_transform(${a}, lambda ${q}, ${i}: CAST(${q}."time" AS TIMESTAMP_NS) = CAST(${b}[${i}]."time" AS TIMESTAMP_NS)))`;
-  const body = `CASE WHEN ${a} IS NULL OR ${b} IS NULL THEN NULL WHEN len(${a}) = 0 AND len(${b}) = 0 THEN NULL WHEN NOT (${sameTimes}) THEN ${fail(`${name}: the two time series must have the same timestamps`)} `
+  const body = `CASE WHEN ${a} IS NULL OR ${b} IS NULL THEN NULL WHEN len(${a}) = 0 AND len(${b}) = 0 THEN NULL WHEN NOT (${sameTimes}) THEN ${raise(`${name}: the two time series must have the same timestamps`)} `
     + `ELSE ${bind(prepare(values(a)), x, bind(prepare(values(b)), y, pearson))} END`;
   return { sql: bind(aSql, a, bind(bSql, b, body)), type: T.double };
 }
