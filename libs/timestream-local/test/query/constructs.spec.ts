@@ -88,3 +88,20 @@ describe('table names and aliases', () => {
     expect(await refusal(`SELECT ${q}.device_id FROM ${FROM} r`)).toBe(`line 1:8: Column '${DB}.${TABLE}.device_id' cannot be resolved`);
   });
 });
+
+describe('what is not supported is refused in words, as a ValidationException', () => {
+  it.each([
+    ["UNLOAD (SELECT 1) TO 's3://bucket/prefix' WITH (format = 'CSV')", 'line 1:1: UNLOAD is not supported: timestream-local has no S3 to write query results to'],
+    ['SELECT x FROM (VALUES 1) t(x) GROUP BY ROLLUP (x)', 'line 1:40: ROLLUP is not supported; group by the keys and combine the levels with UNION ALL'],
+    ['SELECT x FROM (VALUES 1) t(x) GROUP BY CUBE (x)', 'line 1:40: CUBE is not supported; group by the keys and combine the levels with UNION ALL'],
+    ['SELECT x FROM (VALUES 1) t(x) GROUP BY x, GROUPING SETS ((x))', 'line 1:43: GROUPING SETS is not supported; group by the keys and combine the levels with UNION ALL'],
+    ['SELECT grouping(x) FROM (VALUES 1) t(x) GROUP BY x', 'line 1:8: GROUPING() is not supported: grouping sets, ROLLUP and CUBE are not supported'],
+    ['SELECT * FROM (VALUES 1) a(x) NATURAL JOIN (VALUES 1) b(x)', 'line 1:31: NATURAL JOIN is not supported'],
+    ["SELECT MAP(ARRAY['a'], ARRAY[1])", 'line 1:8: Function map not registered'],
+    ["SELECT now() AT TIME ZONE 'UTC'", 'line 1:14: AT TIME ZONE is not supported'],
+    ["SELECT CAST('a' AS varbinary)", 'line 1:20: Unknown type: varbinary'],
+    ["SELECT regexp_replace('a1', '\\d', x -> x[1])", 'line 1:35: Function regexp_replace does not accept a lambda expression'],
+  ])('%s', async (sql, message) => {
+    expect(await refusal(sql)).toBe(message);
+  });
+});

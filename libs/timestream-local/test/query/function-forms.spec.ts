@@ -51,6 +51,18 @@ describe('bitwise functions', () => {
   });
 });
 
+describe('Joda-Time formats', () => {
+  it('format_datetime and parse_datetime', async () => {
+    const t = "TIMESTAMP '2024-02-05 09:07:03.123456789'";
+    expect(await first(`SELECT format_datetime(${t}, 'yyyy-MM-dd HH:mm:ss.SSS'), format_datetime(${t}, 'EEE, d MMM yy h:m a ''at'' DDD'),
+      format_datetime(${t}, 'EEEE MMMM SSSSSSSSS'), parse_datetime('2024-02-05 10:11', 'yyyy-MM-dd HH:mm'),
+      parse_datetime('05/Feb/2024:10:11:12 +0200', 'dd/MMM/yyyy:HH:mm:ss Z')`)).toEqual([
+      '2024-02-05 09:07:03.123', 'Mon, 5 Feb 24 9:7 AM at 036', 'Monday February 123456789', '2024-02-05 10:11:00.000000000', '2024-02-05 08:11:12.000000000',
+    ]);
+    expect(await refusal("SELECT format_datetime(now(), 'GG')")).toEqual({ name: 'ValidationException', message: "line 1:31: Joda pattern 'GG' is not supported" });
+  });
+});
+
 describe('other forms', () => {
   it('try, random(n), timezone_hour and timezone_minute (UTC)', async () => {
     expect(await first("SELECT try(CAST('x' AS bigint)), random(10) BETWEEN 0 AND 9, timezone_hour(now()), timezone_minute(now())")).toEqual([undefined, 'true', '0', '0']);

@@ -23,6 +23,9 @@ export function select(p: ParseContext): Select {
     do {
       // () is the empty grouping set: one group of all rows, as without GROUP BY
       if (p.isOp('(') && p.isOp(')', 1)) p.skip(2);
+      else if (p.isWord('rollup') || p.isWord('cube') || (p.isWord('grouping') && p.isWord('sets', 1))) {
+        p.fail(p.peek(), `${p.isWord('grouping') ? 'GROUPING SETS' : p.peek().text.toUpperCase()} is not supported; group by the keys and combine the levels with UNION ALL`);
+      }
       else groupBy.push(p.expression());
     } while (p.acceptOp(','));
   }
