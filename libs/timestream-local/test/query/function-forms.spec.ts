@@ -33,6 +33,9 @@ describe('string and regex functions', () => {
   it('replace without a replacement, split with a limit, strpos of the n-th instance, regexp_split', async () => {
     expect(await first("SELECT replace('abcb', 'b'), split('a,b,c', ',', 2), strpos('abcb', 'b', 2), strpos('xxabab', 'ab', 2), strpos('abcb', 'b', 3), regexp_split('a1b22c', '\\d+')"))
       .toEqual(['ac', ['a', 'b,c'], '4', '5', '0', ['a', 'b', 'c']]);
+    // Java's replacement syntax: $n names a group, \\ escapes; also when the replacement is not a literal
+    expect(await first("SELECT regexp_replace('a1b22', '(\\d+)', '<$1>'), regexp_replace('a1b2', '\\d', '\\\\'), regexp_replace('a1b2', '(\\d)', r) FROM (SELECT '[$1]' AS r)"))
+      .toEqual(['a<1>b<22>', 'a\\b\\', 'a[1]b[2]']);
     expect(await refusal("SELECT split('a', ',', 0)")).toEqual({ name: 'ValidationException', message: 'Limit must be positive' });
   });
 });

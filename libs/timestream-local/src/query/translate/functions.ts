@@ -2,7 +2,7 @@ import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
 import type { Scope } from './scope';
-import { parseDurationText, microsInterval, quoteIdent, raise } from './sql-text';
+import { parseDurationText, microsInterval, quoteIdent, quoteString, raise } from './sql-text';
 import { SCALAR_FORMS } from './scalar-forms';
 import { approxPercentile } from './approx-percentile';
 import { interpolate } from './time-series';
@@ -130,7 +130,7 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
     case 'split':
       return { sql: `string_split(${list})`, type: { kind: 'array', element: T.varchar } };
     case 'regexp_replace':
-      return { sql: `regexp_replace(${args[0].sql}, ${args[1].sql}, ${args[2]?.sql ?? "''"}, 'g')`, type: T.varchar };
+      return { sql: `regexp_replace(${args[0].sql}, ${args[1].sql}, ${replacement(call.args[2], args[2])}, 'g')`, type: T.varchar };
     case 'regexp_extract':
       return { sql: `CASE WHEN regexp_matches(${args[0].sql}, ${args[1].sql}) THEN regexp_extract(${list}) END`, type: T.varchar };
     case 'regexp_extract_all':
@@ -172,6 +172,19 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
     default:
       throw positioned(call.pos, `Function ${name} not registered`);
   }
+}
+
+/**
+ * A regexp_replace replacement in RE2's spelling: Trino (Java) writes group references `$1` and escapes with `\`,
+ * RE2 writes `\1`; a literal is rewritten here, any other expression in the generated SQL.
+ */
+function replacement(expr: Expr | undefined, arg: Translated | undefined): string {
+  if (!arg) return "''";
+  if (expr?.kind === 'string') {
+    return quoteString(expr.value.replace(/\\(.)|\$(\d+)|\\/g, (_m, escaped: string | undefined, group: string | undefined) =>
+      (group !== undefined ? `\\${group}` : escaped === '\\' ? '\\\\' : escaped ?? '\\\\')));
+  }
+  return `regexp_replace(replace(${arg.sql}, '\\', '\\\\'), '\\$(\\d+)', '\\\\\\1', 'g')`;
 }
 
 /** Trino's limit on SEQUENCE results; larger ones are refused rather than exhausting memory. */
