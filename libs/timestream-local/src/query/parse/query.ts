@@ -37,11 +37,11 @@ function fetchFirst(p: ParseContext): Expr {
   return count;
 }
 
-/** `WITH [RECURSIVE] name [(columns)] AS (query), ...`, or nothing. */
+/** `WITH name [(columns)] AS (query), ...`, or nothing; WITH RECURSIVE is refused. */
 function withClause(p: ParseContext): Query['with'] {
   const withs: Query['with'] = [];
   if (!p.acceptWord('with')) return withs;
-  p.acceptWord('recursive');
+  if (p.isWord('recursive')) p.fail(p.peek(), 'WITH RECURSIVE is not supported');
   do {
     const pos = p.pos();
     const name = p.identifier();
