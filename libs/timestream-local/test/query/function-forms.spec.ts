@@ -67,6 +67,11 @@ describe('Joda-Time formats', () => {
 });
 
 describe('other forms', () => {
+  it('a timestamp cast to varchar keeps its nine fraction digits', async () => {
+    expect(await first("SELECT CAST(now() AS varchar), TRY_CAST(TIMESTAMP '2024-01-01 01:02:03.123456789' AS varchar)"))
+      .toEqual(['2026-03-01 12:00:00.000000000', '2024-01-01 01:02:03.123456789']);
+  });
+
   it('try, random(n), timezone_hour and timezone_minute (UTC)', async () => {
     expect(await first("SELECT try(CAST('x' AS bigint)), random(10) BETWEEN 0 AND 9, timezone_hour(now()), timezone_minute(now())")).toEqual([undefined, 'true', '0', '0']);
   });
