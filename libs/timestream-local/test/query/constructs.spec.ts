@@ -1,27 +1,17 @@
-import { QueryCommand, ValidationException } from '@aws-sdk/client-timestream-query';
-import type { SdkFixture } from './sdk-fixture';
-import { sdkRunner, startSensorServer, type SdkRunner } from './sdk-datasets';
+import { useSensorServer } from './sdk-datasets';
 import { DB, FROM, TABLE, readings, scalar } from './fixture';
 
 /** The SELECT constructs of Trino's grammar beyond the common ones, through the SDK over data written with WriteRecords. */
-let fx: SdkFixture;
-let run: SdkRunner;
-beforeAll(async () => {
-  fx = await startSensorServer();
-  run = sdkRunner(fx);
-}, 30_000);
-afterAll(async () => fx.close());
+const server = useSensorServer();
+const { run } = server;
 
 const values = async (sql: string): Promise<Array<Array<string | undefined>>> => (await run(sql)).rows.map((r) => r.map(scalar));
 const names = async (sql: string): Promise<Array<string | undefined>> => ((await run(sql)).first.ColumnInfo ?? []).map((c) => c.Name);
+/** the message of a ValidationException */
 async function refusal(sql: string): Promise<string> {
-  try {
-    await fx.query.send(new QueryCommand({ QueryString: sql }));
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationException);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${sql} to be refused`);
+  const { name, message } = await server.refusal(sql);
+  expect(name).toBe('ValidationException');
+  return message;
 }
 
 const data = readings();

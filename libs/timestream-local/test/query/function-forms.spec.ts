@@ -1,20 +1,12 @@
-import { QueryCommand, type Datum } from '@aws-sdk/client-timestream-query';
-import type { SdkFixture } from './sdk-fixture';
-import { sdkRunner, startSensorServer, type SdkRunner } from './sdk-datasets';
+import type { Datum } from '@aws-sdk/client-timestream-query';
+import { useSensorServer } from './sdk-datasets';
 import { FROM, readings, scalar } from './fixture';
 
 /** Array, string, bitwise, regex and aggregate functions in their Trino forms, through the SDK. */
-let fx: SdkFixture;
-let run: SdkRunner;
-beforeAll(async () => {
-  fx = await startSensorServer();
-  run = sdkRunner(fx);
-}, 30_000);
-afterAll(async () => fx.close());
+const { run, refusal } = useSensorServer();
 
 const text = (d: Datum): unknown => (d.ArrayValue ? d.ArrayValue.map(text) : scalar(d));
 const first = async (sql: string): Promise<unknown[]> => (await run(sql)).rows[0].map(text);
-const refusal = async (sql: string): Promise<unknown> => fx.query.send(new QueryCommand({ QueryString: sql })).then(() => 'accepted', (e: Error) => ({ name: e.name, message: e.message }));
 
 describe('array functions', () => {
   it('keep the order of first appearance and one NULL', async () => {

@@ -1,6 +1,4 @@
-import { QueryCommand, ValidationException } from '@aws-sdk/client-timestream-query';
-import type { SdkFixture } from './sdk-fixture';
-import { sdkRunner, startSensorServer, type SdkRunner } from './sdk-datasets';
+import { useSensorServer } from './sdk-datasets';
 import { FROM, scalar } from './fixture';
 
 /**
@@ -18,22 +16,13 @@ const NON_RESERVED = `DESC ASC LIMIT OFFSET OVER FILTER FIRST LAST NULLS WINDOW 
   MAP ANY SOME LATERAL FETCH NEXT ONLY TIES ORDINALITY ZONE AT IF POSITION PARTITION PRECEDING FOLLOWING CURRENT
   UNBOUNDED SHOW TABLES YEAR MONTH DAY HOUR MINUTE SECOND`.split(/\s+/);
 
-let fx: SdkFixture;
-let run: SdkRunner;
-beforeAll(async () => {
-  fx = await startSensorServer();
-  run = sdkRunner(fx);
-}, 30_000);
-afterAll(async () => fx.close());
+const server = useSensorServer();
+const { run } = server;
 
-async function refusal(sql: string): Promise<ValidationException> {
-  try {
-    await fx.query.send(new QueryCommand({ QueryString: sql }));
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationException);
-    return error as ValidationException;
-  }
-  throw new Error(`expected ${sql} to be refused`);
+async function refusal(sql: string): Promise<{ message: string }> {
+  const answer = await server.refusal(sql);
+  expect(answer.name).toBe('ValidationException');
+  return answer;
 }
 
 describe('non-reserved words name things', () => {

@@ -1,16 +1,9 @@
-import { QueryCommand, type Datum } from '@aws-sdk/client-timestream-query';
-import type { SdkFixture } from './sdk-fixture';
-import { sdkRunner, startSensorServer, type SdkRunner } from './sdk-datasets';
+import type { Datum } from '@aws-sdk/client-timestream-query';
+import { useSensorServer } from './sdk-datasets';
 import { FROM, NOW, readings, scalar, tsText } from './fixture';
 
 /** Derivatives, integrals and correlations of series built from data written with WriteRecords; through the SDK. */
-let fx: SdkFixture;
-let run: SdkRunner;
-beforeAll(async () => {
-  fx = await startSensorServer();
-  run = sdkRunner(fx);
-}, 30_000);
-afterAll(async () => fx.close());
+const { run, refusal } = useSensorServer();
 
 const series = (d: Datum): Array<[string, number]> => (d.TimeSeriesValue ?? []).map((p) => [p.Time as string, Number(scalar(p.Value ?? {}))]);
 const devA = readings().filter((r) => r.device_id === 'dev-a');
@@ -76,7 +69,7 @@ describe('correlations', () => {
 
   it('series with different timestamps or arguments that are no series are refused', async () => {
     const differing = `SELECT correlate_pearson(a, b) FROM (SELECT CREATE_TIME_SERIES(time, temperature) AS a, CREATE_TIME_SERIES(time, humidity) AS b FROM ${FROM} WHERE device_id = 'dev-a')`;
-    await expect(fx.query.send(new QueryCommand({ QueryString: differing }))).rejects.toMatchObject({ name: 'ValidationException', message: 'correlate_pearson: the two time series must have the same timestamps' });
-    await expect(fx.query.send(new QueryCommand({ QueryString: 'SELECT derivative_linear(1, 1m)' }))).rejects.toMatchObject({ name: 'ValidationException', message: 'line 1:26: derivative_linear expects a timeseries as argument 1' });
+    expect(await refusal(differing)).toEqual({ name: 'ValidationException', message: 'correlate_pearson: the two time series must have the same timestamps' });
+    expect(await refusal('SELECT derivative_linear(1, 1m)')).toEqual({ name: 'ValidationException', message: 'line 1:26: derivative_linear expects a timeseries as argument 1' });
   });
 });
