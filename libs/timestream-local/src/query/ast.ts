@@ -20,6 +20,8 @@ export type Expr =
   | { kind: 'between'; not: boolean; value: Expr; low: Expr; high: Expr; pos: SourcePosition }
   | { kind: 'inList'; not: boolean; value: Expr; list: Expr[]; pos: SourcePosition }
   | { kind: 'inQuery'; not: boolean; value: Expr; query: Query; pos: SourcePosition }
+  /** `value <op> ANY | SOME | ALL (query)` */
+  | { kind: 'quantified'; op: string; quantifier: 'any' | 'all'; value: Expr; query: Query; pos: SourcePosition }
   | { kind: 'like'; not: boolean; value: Expr; pattern: Expr; escape?: Expr; pos: SourcePosition }
   | { kind: 'isNull'; not: boolean; value: Expr; pos: SourcePosition }
   | { kind: 'isDistinct'; not: boolean; left: Expr; right: Expr; pos: SourcePosition }
@@ -69,7 +71,7 @@ export type SelectItem =
   | { kind: 'expr'; expr: Expr; alias?: string; pos: SourcePosition };
 
 export type Relation =
-  | { kind: 'table'; parts: string[]; alias?: string; pos: SourcePosition }
+  | { kind: 'table'; parts: string[]; alias?: string; columnAliases?: string[]; pos: SourcePosition }
   | { kind: 'derived'; query: Query; alias?: string; columnAliases?: string[]; pos: SourcePosition }
   | { kind: 'unnest'; args: Expr[]; withOrdinality: boolean; alias?: string; columnAliases?: string[]; pos: SourcePosition }
   | { kind: 'join'; type: 'inner' | 'left' | 'right' | 'full' | 'cross'; left: Relation; right: Relation; on?: Expr; using?: string[]; pos: SourcePosition };
@@ -94,7 +96,14 @@ export interface SetOperation {
   pos: SourcePosition;
 }
 
-export type QueryBody = Select | SetOperation | { kind: 'nested'; query: Query; pos: SourcePosition };
+/** `VALUES a, b` (one column) or `VALUES (a, b), (c, d)`: each row an expression, a row constructor spreading into columns. */
+export interface Values {
+  kind: 'values';
+  rows: Expr[];
+  pos: SourcePosition;
+}
+
+export type QueryBody = Select | SetOperation | Values | { kind: 'nested'; query: Query; pos: SourcePosition };
 
 export interface Query {
   kind: 'query';

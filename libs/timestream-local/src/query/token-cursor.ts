@@ -1,13 +1,29 @@
 import { positioned, type SourcePosition } from './errors';
 import type { Token } from './tokenizer';
 
-/** Words that end an expression or clause, so they can never be taken as an implicit alias. */
+/**
+ * The reserved words of the service's grammar (the developer guide's "Reserved keywords", which are Trino's): they
+ * are never names unless quoted. Every other word, keywords such as LIMIT, DESC, OVER or FILTER included, may name
+ * a column, table or alias.
+ */
 export const RESERVED = new Set([
-  'select', 'from', 'where', 'group', 'by', 'having', 'order', 'limit', 'offset', 'union', 'intersect', 'except',
-  'join', 'inner', 'left', 'right', 'full', 'outer', 'cross', 'on', 'using', 'as', 'with', 'and', 'or', 'not', 'in',
-  'is', 'between', 'like', 'case', 'when', 'then', 'else', 'end', 'exists', 'distinct', 'all', 'asc', 'desc', 'nulls',
-  'window', 'over', 'filter', 'lateral', 'unnest', 'fetch', 'escape', 'natural',
+  'alter', 'and', 'as', 'between', 'by', 'case', 'cast', 'constraint', 'create', 'cross', 'cube', 'current_date',
+  'current_time', 'current_timestamp', 'current_user', 'deallocate', 'delete', 'describe', 'distinct', 'drop', 'else',
+  'end', 'escape', 'except', 'execute', 'exists', 'extract', 'false', 'for', 'from', 'full', 'group', 'grouping',
+  'having', 'in', 'inner', 'insert', 'intersect', 'into', 'is', 'join', 'left', 'like', 'localtime', 'localtimestamp',
+  'natural', 'normalize', 'not', 'null', 'on', 'or', 'order', 'outer', 'prepare', 'recursive', 'right', 'rollup',
+  'select', 'table', 'then', 'true', 'uescape', 'union', 'unnest', 'using', 'values', 'when', 'where', 'with',
 ]);
+
+/**
+ * Non-reserved words that start a clause after a relation or a select item when what follows fits the clause:
+ * `LIMIT 10`, `OFFSET 5`, `FETCH FIRST`. Elsewhere (`FROM t limit`, `FROM t DESC LIMIT 10`) they are aliases.
+ */
+const CLAUSE_STARTS: Record<string, (next: Token) => boolean> = {
+  limit: (next) => next.kind === 'number' || next.kind === 'param' || (next.kind === 'ident' && next.text.toLowerCase() === 'all'),
+  offset: (next) => next.kind === 'number' || next.kind === 'param',
+  fetch: (next) => next.kind === 'ident' && ['first', 'next'].includes(next.text.toLowerCase()),
+};
 
 /** Position in a token stream, with the look-ahead and expectation helpers the parser is written in. */
 export class TokenCursor {
@@ -78,6 +94,13 @@ export class TokenCursor {
   isIdentifier(offset = 0): boolean {
     const t = this.peek(offset);
     return t.kind === 'quoted' || (t.kind === 'ident' && !RESERVED.has(t.text.toLowerCase()));
+  }
+  /** whether an alias without AS stands here: an identifier that does not start a following clause */
+  isImplicitAlias(): boolean {
+    if (!this.isIdentifier()) return false;
+    const t = this.peek();
+    const clause = t.kind === 'ident' ? CLAUSE_STARTS[t.text.toLowerCase()] : undefined;
+    return !clause?.(this.peek(1));
   }
   stringLiteral(): string {
     const t = this.peek();

@@ -66,3 +66,38 @@ export async function addSampleTablesThroughSdk(fx: SdkFixture): Promise<void> {
     Time: String(r.time),
   })));
 }
+
+/** A sensor server for one spec file: started before its tests, closed after them. */
+export interface SensorServer {
+  readonly fx: SdkFixture;
+  /** a query to the end, through the SDK */
+  run: SdkRunner;
+  /** how the server answers a query that must be refused: the error's name and message */
+  refusal(sql: string): Promise<{ name: string; message: string }>;
+}
+
+export function useSensorServer(): SensorServer {
+  let started: SdkFixture | undefined;
+  beforeAll(async () => {
+    started = await startSensorServer();
+  }, 30_000);
+  afterAll(async () => started?.close());
+  const fixture = (): SdkFixture => {
+    if (!started) throw new Error('the sensor server starts in beforeAll');
+    return started;
+  };
+  return {
+    get fx() {
+      return fixture();
+    },
+    run: (sql, maxRows) => sdkRunner(fixture())(sql, maxRows),
+    refusal: async (sql) => {
+      try {
+        await fixture().query.send(new QueryCommand({ QueryString: sql }));
+      } catch (error) {
+        return { name: (error as Error).name, message: (error as Error).message };
+      }
+      throw new Error(`expected ${sql} to be refused`);
+    },
+  };
+}

@@ -138,10 +138,17 @@ describe('WriteRecords', () => {
     ]);
   });
 
-  it('refuses a dimension that is also given in CommonAttributes', async () => {
+  it('refuses a call whose CommonAttributes dimensions overlap a record\'s with a ValidationException (the model\'s rule)', async () => {
     const table = await newTable();
-    const rejected = await rejectionsOf(write(table, [{ Dimensions: [{ Name: 'device_id', Value: 'other' }], MeasureValue: '1', Time: String(Date.now()) }], { Dimensions: dims('a'), MeasureName: 'm' }));
-    expect(rejected).toEqual([{ RecordIndex: 0, Reason: expect.stringMatching(/Dimension name device_id appears more than once/) }]);
+    const valid: _Record = { Dimensions: [{ Name: 'site', Value: 's1' }], MeasureValue: '1', Time: String(Date.now() - 10) };
+    const overlapping: _Record = { Dimensions: [{ Name: 'device_id', Value: 'other' }], MeasureValue: '2', Time: String(Date.now()) };
+    const error = await write(table, [valid, overlapping], { Dimensions: dims('a'), MeasureName: 'm' }).then(() => undefined, (e: Error) => e);
+    expect(error?.name).toBe('ValidationException');
+    expect(error?.message).toBe('Dimension name device_id of records.2 is also in commonAttributes.dimensions: the dimensions of CommonAttributes and of a record may not overlap.');
+    expect(await visibleRows(h.server, DB, table)).toEqual([]);
+    // without the overlap both are written, the common dimension merged in
+    await write(table, [valid, { ...overlapping, Dimensions: [{ Name: 'site', Value: 's2' }] }], { Dimensions: dims('a'), MeasureName: 'm' });
+    expect((await visibleRows(h.server, DB, table)).map((r) => [r.device_id, r.site])).toEqual([['a', 's1'], ['a', 's2']]);
   });
 
   it('keeps the type of a measure name and of a multi-measure attribute; names are dimensions or measures', async () => {

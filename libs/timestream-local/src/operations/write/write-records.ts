@@ -7,6 +7,7 @@ import type { OperationContext } from '../shared/context';
 import { requireTable } from '../shared/resources';
 import { normalizeRecord } from './record-normalizer';
 import { problemReason, reasons } from './reasons';
+import { checkCommonDimensions } from './common-attributes-check';
 import { checkWriteRequest } from './write-request-check';
 
 const HOUR_MS = 3_600_000;
@@ -40,6 +41,7 @@ export async function writeRecords(input: WriteRecordsRequest, ctx: OperationCon
   const rejected: RejectedRecordInfo[] = [];
   const toStore: RecordToStore[] = [];
   const records = request.Records ?? [];
+  checkCommonDimensions(request.CommonAttributes, records);
   for (let i = 0; i < records.length; i++) {
     const record = normalizeRecord(i, request.CommonAttributes, records[i]);
     if (typeof record === 'string') {

@@ -38,6 +38,9 @@ export function call(p: ParseContext, name: string, t: Token): Expr {
     p.expectOp(')');
   }
   let over: WindowSpec | undefined;
-  if (p.acceptWord('over')) over = windowSpec(p);
+  if (p.isWord('over') && p.isOp('(', 1)) {
+    p.next();
+    over = windowSpec(p);
+  }
   return { kind: 'call', name: lower, args, distinct, star, orderBy, filter, over, pos };
 }

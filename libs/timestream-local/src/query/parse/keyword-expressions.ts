@@ -16,6 +16,10 @@ export function keywordExpression(p: ParseContext, t: Token): Expr | undefined {
     case 'null':
       p.next();
       return { kind: 'null', pos };
+    case 'grouping':
+      // GROUPING(...) only has a meaning with grouping sets, which are not supported
+      if (p.isOp('(', 1)) p.fail(t, 'GROUPING() is not supported: grouping sets, ROLLUP and CUBE are not supported');
+      return undefined;
     case 'true':
     case 'false':
       p.next();
@@ -40,6 +44,7 @@ export function keywordExpression(p: ParseContext, t: Token): Expr | undefined {
       return { kind: 'cast', expr: value, type: { name: word, args: [], pos }, safe: false, pos };
     }
     case 'interval':
+      if (!nextIsString && !((p.isOp('-', 1) || p.isOp('+', 1)) && p.peek(2).kind === 'string')) return undefined;
       return intervalLiteral(p);
     case 'case':
       return caseExpression(p);

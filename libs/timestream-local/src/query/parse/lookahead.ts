@@ -9,7 +9,7 @@ import { MAX_NESTING } from './context';
 export function looksLikeQuery(cursor: TokenCursor): boolean {
   let k = 0;
   while (k <= MAX_NESTING && cursor.isOp('(', k)) k++;
-  return cursor.isWord('select', k) || cursor.isWord('with', k);
+  return cursor.isWord('select', k) || cursor.isWord('with', k) || cursor.isWord('values', k);
 }
 
 /** Whether a lambda starts here: `x ->`, `() ->` or `(x, y) ->`. */

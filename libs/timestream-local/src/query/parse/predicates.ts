@@ -13,7 +13,7 @@ export function predicate(p: ParseContext): Expr {
   if (t.kind === 'op' && COMPARISONS.includes(t.text)) {
     p.next();
     const op = t.text === '!=' ? '<>' : t.text;
-    if (p.isWord('any') || p.isWord('some') || p.isWord('all')) p.fail(p.peek(), `${p.peek().text.toUpperCase()} subquery comparisons are not supported`);
+    if ((p.isWord('any') || p.isWord('some') || p.isWord('all')) && p.isOp('(', 1)) return quantified(p, value, op, t);
     return { kind: 'binary', op, left: value, right: concatExpression(p), pos: p.pos(t) };
   }
   if (p.isWord('is')) {
@@ -40,6 +40,16 @@ export function predicate(p: ParseContext): Expr {
     return { kind: 'like', not, value, pattern, escape, pos: p.pos(t) };
   }
   return value;
+}
+
+/** After a comparison operator: `ANY | SOME | ALL (query)`. */
+function quantified(p: ParseContext, value: Expr, op: string, t: Token): Expr {
+  const quantifier = p.next().text.toLowerCase() === 'all' ? 'all' : 'any';
+  p.expectOp('(');
+  if (!looksLikeQuery(p)) p.fail(p.peek(), `mismatched input '${p.peek().text}'. Expecting: 'SELECT', 'VALUES', 'WITH'`);
+  const query = p.query();
+  p.expectOp(')');
+  return { kind: 'quantified', op, quantifier, value, query, pos: p.pos(t) };
 }
 
 /** After IN: `(subquery)` or `(a, b, ...)`; `t` is the token the predicate is reported at. */

@@ -19,16 +19,29 @@ export function queryClauses(p: ParseContext, start: Token): Query {
     } else if (p.acceptWord('offset')) {
       offset = primary(p);
       if (!p.acceptWord('rows')) p.acceptWord('row');
+    } else if (p.isWord('fetch') && (p.isWord('first', 1) || p.isWord('next', 1))) {
+      limit = fetchFirst(p);
     } else break;
   }
   return { kind: 'query', with: withs, body, orderBy, limit, offset, pos: p.pos(start) };
 }
 
-/** `WITH [RECURSIVE] name [(columns)] AS (query), ...`, or nothing. */
+/** `FETCH FIRST|NEXT [n] ROW|ROWS ONLY`, the standard spelling of LIMIT. */
+function fetchFirst(p: ParseContext): Expr {
+  const t = p.next();
+  p.next();
+  const count: Expr = p.peek().kind === 'number' || p.peek().kind === 'param' ? primary(p) : { kind: 'number', text: '1', isInteger: true, pos: p.pos(t) };
+  if (!p.acceptWord('rows')) p.expectWord('row');
+  if (p.isWord('with')) p.fail(p.peek(), 'FETCH FIRST ... WITH TIES is not supported');
+  p.expectWord('only');
+  return count;
+}
+
+/** `WITH name [(columns)] AS (query), ...`, or nothing; WITH RECURSIVE is refused. */
 function withClause(p: ParseContext): Query['with'] {
   const withs: Query['with'] = [];
   if (!p.acceptWord('with')) return withs;
-  p.acceptWord('recursive');
+  if (p.isWord('recursive')) p.fail(p.peek(), 'WITH RECURSIVE is not supported');
   do {
     const pos = p.pos();
     const name = p.identifier();
@@ -75,6 +88,7 @@ function queryTerm(p: ParseContext): QueryBody {
 }
 
 function queryPrimary(p: ParseContext): QueryBody {
+  if (p.isWord('values')) return values(p);
   if (p.isOp('(')) {
     const t = p.next();
     const query = p.query();
@@ -82,4 +96,13 @@ function queryPrimary(p: ParseContext): QueryBody {
     return { kind: 'nested', query, pos: p.pos(t) };
   }
   return select(p);
+}
+
+/** `VALUES row, row, ...`: each row an expression; `(a, b)` is a row of two columns. */
+function values(p: ParseContext): QueryBody {
+  const start = p.next();
+  const rows: Expr[] = [];
+  do rows.push(p.expression());
+  while (p.acceptOp(','));
+  return { kind: 'values', rows, pos: p.pos(start) };
 }

@@ -55,7 +55,7 @@ function joinType(p: ParseContext): JoinType | undefined {
 function aliasClause(p: ParseContext): { alias?: string; columnAliases?: string[] } {
   let alias: string | undefined;
   if (p.acceptWord('as')) alias = p.identifier();
-  else if (p.isIdentifier()) alias = p.identifier();
+  else if (p.isImplicitAlias()) alias = p.identifier();
   let columnAliases: string[] | undefined;
   if (alias !== undefined && p.acceptOp('(')) {
     columnAliases = [];
@@ -69,10 +69,10 @@ function aliasClause(p: ParseContext): { alias?: string; columnAliases?: string[
 /** UNNEST(...), a derived table `(query) alias`, a parenthesised relation, or a table name. */
 function relationPrimary(p: ParseContext): Relation {
   const start = p.peek();
-  p.acceptWord('lateral');
+  if (p.isWord('lateral') && p.isOp('(', 1)) p.next();
   if (p.acceptWord('unnest')) return unnest(p, start);
   if (p.isOp('(')) {
-    if (p.isWord('select', 1) || p.isWord('with', 1) || p.isOp('(', 1)) {
+    if (p.isWord('select', 1) || p.isWord('with', 1) || p.isWord('values', 1) || p.isOp('(', 1)) {
       // a parenthesised query, or a parenthesised relation
       const save = p.position;
       p.next();
@@ -91,9 +91,7 @@ function relationPrimary(p: ParseContext): Relation {
   }
   const parts = [p.identifier()];
   while (p.acceptOp('.')) parts.push(p.identifier());
-  const { alias, columnAliases } = aliasClause(p);
-  if (columnAliases) p.fail(start, 'Column aliases on a table are not supported');
-  return { kind: 'table', parts, alias, pos: p.pos(start) };
+  return { kind: 'table', parts, ...aliasClause(p), pos: p.pos(start) };
 }
 
 /** After UNNEST: `(array, ...) [WITH ORDINALITY] [alias]`; `start` is where the relation began. */

@@ -19,8 +19,15 @@ export function select(p: ParseContext): Select {
   const groupBy: Expr[] = [];
   if (p.acceptWord('group')) {
     p.expectWord('by');
-    do groupBy.push(p.expression());
-    while (p.acceptOp(','));
+    if (!p.acceptWord('distinct')) p.acceptWord('all');
+    do {
+      // () is the empty grouping set: one group of all rows, as without GROUP BY
+      if (p.isOp('(') && p.isOp(')', 1)) p.skip(2);
+      else if (p.isWord('rollup') || p.isWord('cube') || (p.isWord('grouping') && p.isWord('sets', 1))) {
+        p.fail(p.peek(), `${p.isWord('grouping') ? 'GROUPING SETS' : p.peek().text.toUpperCase()} is not supported; group by the keys and combine the levels with UNION ALL`);
+      }
+      else groupBy.push(p.expression());
+    } while (p.acceptOp(','));
   }
   const having = p.acceptWord('having') ? p.expression() : undefined;
   return { kind: 'select', distinct, items, from, where, groupBy, having, pos: p.pos(start) };
@@ -42,6 +49,6 @@ function selectItem(p: ParseContext): SelectItem {
   const expr = p.expression();
   let alias: string | undefined;
   if (p.acceptWord('as')) alias = p.identifier();
-  else if (p.isIdentifier()) alias = p.identifier();
+  else if (p.isImplicitAlias()) alias = p.identifier();
   return { kind: 'expr', expr, alias, pos: p.pos(start) };
 }

@@ -21,5 +21,9 @@ export function translateCast(ctx: TranslationContext, expr: Extract<Expr, { kin
   let sql = value.sql;
   // Trino renders DOUBLE to VARCHAR in scientific notation only for huge values; DuckDB's text is close enough.
   if (target.duck === 'TIMESTAMP_NS' && value.type.kind === 'varchar') sql = `CAST(${sql} AS TIMESTAMP)`;
+  // a timestamp as text has its nine fraction digits, as the service renders it
+  if (target.type.kind === 'varchar' && value.type.kind === 'timestamp') {
+    return { sql: `${cast === 'CAST' ? '' : 'TRY'}(strftime(CAST(${sql} AS TIMESTAMP_NS), '%Y-%m-%d %H:%M:%S.%n'))`, type: target.type };
+  }
   return { sql: `${cast}(${sql} AS ${target.duck})`, type: target.type };
 }

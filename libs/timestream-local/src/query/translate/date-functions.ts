@@ -1,6 +1,7 @@
 import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, isInterval } from '../static-type';
+import { jodaToStrftime } from './joda-format';
 import { quoteString } from './sql-text';
 import type { TranslationContext } from './context';
 import type { Translated } from './translated';
@@ -10,7 +11,7 @@ type Call = Extract<Expr, { kind: 'call' }>;
 export const DATE_FUNCTIONS = new Set([
   'now', 'current_timestamp', 'localtimestamp', 'current_date', 'current_time', 'localtime', 'ago', 'bin', 'date_trunc', 'date_add',
   'date_diff', 'from_milliseconds', 'from_nanoseconds', 'from_unixtime', 'to_milliseconds', 'to_nanoseconds', 'to_unixtime',
-  'from_iso8601_timestamp', 'from_iso8601_date', 'to_iso8601', 'date_format', 'date_parse', 'date', 'last_day_of_month',
+  'from_iso8601_timestamp', 'from_iso8601_date', 'to_iso8601', 'date_format', 'date_parse', 'format_datetime', 'parse_datetime', 'date', 'last_day_of_month',
   'year', 'quarter', 'month', 'week', 'week_of_year', 'day', 'day_of_month', 'day_of_week', 'dow', 'day_of_year', 'doy',
   'hour', 'minute', 'second', 'millisecond', 'year_of_week', 'yow',
 ]);
@@ -44,9 +45,20 @@ function unitLiteral(call: Call, index: number): string {
   return arg.value.toLowerCase();
 }
 
-function formatLiteral(call: Call, index: number): string {
+function formatText(call: Call, index: number): Extract<Expr, { kind: 'string' }> {
   const arg = call.args[index];
   if (arg?.kind !== 'string') throw positioned(arg?.pos ?? call.pos, `${call.name} expects the format as a string literal`);
+  return arg;
+}
+
+/** A Joda-Time pattern literal as a strftime format literal. */
+const jodaLiteral = (call: Call, index: number): string => {
+  const arg = formatText(call, index);
+  return quoteString(jodaToStrftime(arg.value, arg.pos));
+};
+
+function formatLiteral(call: Call, index: number): string {
+  const arg = formatText(call, index);
   let out = '';
   for (let i = 0; i < arg.value.length; i++) {
     const c = arg.value[i];
@@ -137,6 +149,12 @@ export function dateFunction(tr: TranslationContext, call: Call, args: Translate
     case 'date_parse':
       arity(2);
       return { sql: `CAST(strptime(${a[0]}, ${formatLiteral(call, 1)}) AS TIMESTAMP_NS)`, type: T.timestamp };
+    case 'format_datetime':
+      arity(2);
+      return { sql: `strftime(CAST(${a[0]} AS TIMESTAMP_NS), ${jodaLiteral(call, 1)})`, type: T.varchar };
+    case 'parse_datetime':
+      arity(2);
+      return { sql: `CAST(timezone('UTC', strptime(${a[0]}, ${jodaLiteral(call, 1)})::TIMESTAMPTZ) AS TIMESTAMP_NS)`, type: T.timestamp };
     case 'date':
       arity(1);
       return { sql: `CAST(${a[0]} AS DATE)`, type: T.date };

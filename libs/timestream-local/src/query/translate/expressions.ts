@@ -26,7 +26,7 @@ export function translateExpr(ctx: QueryContext, expr: Expr, scope: Scope): Tran
     }
     case 'binary':
       return translateBinary(ctx, expr, scope);
-    case 'between': case 'inList': case 'inQuery': case 'like': case 'isNull': case 'isDistinct': case 'exists':
+    case 'between': case 'inList': case 'inQuery': case 'quantified': case 'like': case 'isNull': case 'isDistinct': case 'exists':
       return translatePredicate(ctx, expr, scope);
     case 'subquery': {
       const q = ctx.query(expr.query, scope);

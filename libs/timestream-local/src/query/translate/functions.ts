@@ -2,12 +2,14 @@ import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
 import type { Scope } from './scope';
-import { parseDurationText, microsInterval, quoteIdent } from './sql-text';
+import { parseDurationText, microsInterval, quoteIdent, quoteString, raise } from './sql-text';
+import { SCALAR_FORMS } from './scalar-forms';
+import { approxPercentile } from './approx-percentile';
 import { interpolate } from './time-series';
 import type { TranslationContext } from './context';
 import type { Translated } from './translated';
 import { dateFunction, DATE_FUNCTIONS } from './date-functions';
-import { ENGINE_ERROR_MARK } from '../errors';
+import { seriesAnalytics, SERIES_ANALYTICS } from './series-analytics';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -44,7 +46,7 @@ const AGGREGATES: Record<string, [string, StaticType | 'arg0']> = {
   bool_or: ['bool_or', T.boolean], every: ['bool_and', T.boolean], geometric_mean: ['geomean', T.double], corr: ['corr', T.double],
   covar_pop: ['covar_pop', T.double], covar_samp: ['covar_samp', T.double], regr_slope: ['regr_slope', T.double],
   regr_intercept: ['regr_intercept', T.double], array_agg: ['list', 'arg0'], kurtosis: ['kurtosis', T.double],
-  skewness: ['skewness', T.double],
+  skewness: ['skewness', T.double], bitwise_and_agg: ['bit_and', T.bigint], bitwise_or_agg: ['bit_or', T.bigint],
 };
 
 /** Window-only functions. */
@@ -80,12 +82,8 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
 
   if (name === 'count' && call.star) return { sql: `count(*)${suffix()}`, type: T.bigint };
   if (call.star) throw positioned(call.pos, `Function ${name} does not accept *`);
-  if (name === 'approx_percentile') {
-    if (args.length === 3) return { sql: `quantile_disc(${args[0].sql}, ${args[2].sql})${suffix()}`, type: argType };
-    if (args.length !== 2) throw positioned(call.pos, 'approx_percentile takes (value, percentage)');
-    const type = args[1].type.kind === 'array' ? { kind: 'array' as const, element: argType } : argType;
-    return { sql: `quantile_disc(${args[0].sql}, ${args[1].sql})${suffix()}`, type };
-  }
+  if (name === 'approx_percentile') return approxPercentile(tr, call, args, suffix());
+  if (name === 'approx_distinct' && args.length === 2) return { sql: `approx_count_distinct(${args[0].sql})${suffix()}`, type: T.bigint };
   if (name === 'create_time_series') {
     if (args.length !== 2) throw positioned(call.pos, 'create_time_series takes (time, value)');
     const [time, value] = args;
@@ -99,6 +97,7 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
     if (name === 'sum' && (argType.kind === 'integer' || argType.kind === 'bigint')) {
       return { sql: `CAST(sum(${distinct}${list})${suffix()} AS BIGINT)`, type: T.bigint };
     }
+    if (name.startsWith('bitwise_')) return { sql: `CAST(${aggregate[0]}(CAST(${list} AS BIGINT))${suffix()} AS BIGINT)`, type: T.bigint };
     return { sql: `${aggregate[0]}(${distinct}${list}${order})${suffix()}`, type: typeOf(aggregate[1]) };
   }
   const windowFn = WINDOW_ONLY[name];
@@ -111,6 +110,9 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
 
   if (DATE_FUNCTIONS.has(name)) return dateFunction(tr, call, args);
   if (name.startsWith('interpolate_')) return interpolate(tr, call, args);
+  if (SERIES_ANALYTICS.has(name)) return seriesAnalytics(tr, call, args);
+  const form = SCALAR_FORMS[name]?.(tr, call, args);
+  if (form) return form;
   const same = SAME_ARGS[name];
   if (same) {
     if (name === 'round' && args.length === 1 && (argType.kind === 'double')) return { sql: `round(${list})`, type: T.double };
@@ -128,7 +130,7 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
     case 'split':
       return { sql: `string_split(${list})`, type: { kind: 'array', element: T.varchar } };
     case 'regexp_replace':
-      return { sql: `regexp_replace(${args[0].sql}, ${args[1].sql}, ${args[2]?.sql ?? "''"}, 'g')`, type: T.varchar };
+      return { sql: `regexp_replace(${args[0].sql}, ${args[1].sql}, ${replacement(call.args[2], args[2])}, 'g')`, type: T.varchar };
     case 'regexp_extract':
       return { sql: `CASE WHEN regexp_matches(${args[0].sql}, ${args[1].sql}) THEN regexp_extract(${list}) END`, type: T.varchar };
     case 'regexp_extract_all':
@@ -172,6 +174,19 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
   }
 }
 
+/**
+ * A regexp_replace replacement in RE2's spelling: Trino (Java) writes group references `$1` and escapes with `\`,
+ * RE2 writes `\1`; a literal is rewritten here, any other expression in the generated SQL.
+ */
+function replacement(expr: Expr | undefined, arg: Translated | undefined): string {
+  if (!arg) return "''";
+  if (expr?.kind === 'string') {
+    return quoteString(expr.value.replace(/\\(.)|\$(\d+)|\\/g, (_m, escaped: string | undefined, group: string | undefined) =>
+      (group !== undefined ? `\\${group}` : escaped === '\\' ? '\\\\' : escaped ?? '\\\\')));
+  }
+  return `regexp_replace(replace(${arg.sql}, '\\', '\\\\'), '\\$(\\d+)', '\\\\\\1', 'g')`;
+}
+
 /** Trino's limit on SEQUENCE results; larger ones are refused rather than exhausting memory. */
 export const MAX_SEQUENCE_ENTRIES = 10000;
 
@@ -181,7 +196,7 @@ function sequence(call: Call, args: Translated[]): Translated {
   const temporal = start.type.kind === 'timestamp' || start.type.kind === 'date';
   const step = args[2]?.sql ?? (temporal ? 'INTERVAL 1 DAY' : '1');
   const tooLong = (count: string, series: string): string =>
-    `CASE WHEN ${count} > ${MAX_SEQUENCE_ENTRIES} THEN error('${ENGINE_ERROR_MARK}Result of sequence function must not have more than ${MAX_SEQUENCE_ENTRIES} entries') ELSE ${series} END`;
+    `CASE WHEN ${count} > ${MAX_SEQUENCE_ENTRIES} THEN ${raise(`Result of sequence function must not have more than ${MAX_SEQUENCE_ENTRIES} entries`)} ELSE ${series} END`;
   if (temporal) {
     const [from, to] = [`CAST(${start.sql} AS TIMESTAMP)`, `CAST(${stop.sql} AS TIMESTAMP)`];
     const count = `abs(epoch(${to}) - epoch(${from})) / nullif(abs(epoch(${step})), 0)`;

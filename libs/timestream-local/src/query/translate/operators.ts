@@ -22,7 +22,10 @@ export function translateBinary(ctx: TranslationContext, expr: Extract<Expr, { k
     case '=': case '<>': case '<': case '<=': case '>': case '>=':
       return { sql: `(${comparable(left, right)} ${expr.op} ${comparable(right, left)})`, type: T.boolean };
     case '||':
-      if (left.type.kind === 'array' || right.type.kind === 'array') return { sql: `list_concat(${left.sql}, ${right.sql})`, type: left.type };
+      // Trino: array || array, array || element and element || array
+      if (left.type.kind === 'array' && right.type.kind !== 'array' && right.type.kind !== 'unknown') return { sql: `list_append(${left.sql}, ${right.sql})`, type: left.type };
+      if (right.type.kind === 'array' && left.type.kind !== 'array' && left.type.kind !== 'unknown') return { sql: `list_prepend(${left.sql}, ${right.sql})`, type: right.type };
+      if (left.type.kind === 'array' || right.type.kind === 'array') return { sql: `list_concat(${left.sql}, ${right.sql})`, type: left.type.kind === 'array' ? left.type : right.type };
       return { sql: `(${left.sql} || ${right.sql})`, type: T.varchar };
     case '/':
       if (isIntegral(left.type) && isIntegral(right.type)) {

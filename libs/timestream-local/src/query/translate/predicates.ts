@@ -6,7 +6,7 @@ import type { Scope } from './scope';
 import type { Translated } from './translated';
 
 /** The boolean-valued forms besides comparisons: BETWEEN, IN, LIKE, IS [NOT] NULL, IS [NOT] DISTINCT FROM, EXISTS. */
-export type Predicate = Extract<Expr, { kind: 'between' | 'inList' | 'inQuery' | 'like' | 'isNull' | 'isDistinct' | 'exists' }>;
+export type Predicate = Extract<Expr, { kind: 'between' | 'inList' | 'inQuery' | 'quantified' | 'like' | 'isNull' | 'isDistinct' | 'exists' }>;
 
 /** A predicate as DuckDB SQL (always BOOLEAN). */
 export function translatePredicate(ctx: QueryContext, expr: Predicate, scope: Scope): Translated {
@@ -26,6 +26,12 @@ export function translatePredicate(ctx: QueryContext, expr: Predicate, scope: Sc
       const q = ctx.query(expr.query, scope);
       if (q.columns.length !== 1) throw positioned(expr.pos, 'Multiple columns returned by subquery are not yet supported');
       return { sql: `(${v.sql} ${not}IN (${q.sql}))`, type: T.boolean };
+    }
+    case 'quantified': {
+      const v = ctx.expr(expr.value, scope);
+      const q = ctx.query(expr.query, scope);
+      if (q.columns.length !== 1) throw positioned(expr.pos, 'Multiple columns returned by subquery are not yet supported');
+      return { sql: `(${v.sql} ${expr.op} ${expr.quantifier.toUpperCase()} (${q.sql}))`, type: T.boolean };
     }
     case 'like': {
       const [v, p] = [ctx.expr(expr.value, scope), ctx.expr(expr.pattern, scope)];

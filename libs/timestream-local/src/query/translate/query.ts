@@ -5,6 +5,7 @@ import type { QueryContext } from './query-context';
 import type { Scope } from './scope';
 import { translateSelect, type TranslatedSelect } from './select';
 import { quoteIdent } from './sql-text';
+import { translateValues } from './values';
 import type { TranslatedQuery } from './translated';
 
 /** A query: its WITH queries (visible to what follows them), body, ORDER BY, LIMIT and OFFSET. */
@@ -46,6 +47,7 @@ function translateBody(ctx: QueryContext, body: QueryBody, outer: Scope | undefi
     const inner = translateQuery(ctx, body.query, outer);
     return { sql: `(${inner.sql})`, columns: inner.columns };
   }
+  if (body.kind === 'values') return translateValues(ctx, body, outer);
   const left = translateBody(ctx, body.left, outer, []);
   const right = translateBody(ctx, body.right, outer, []);
   if (left.columns.length !== right.columns.length) {

@@ -12,6 +12,8 @@ export interface ScopeColumn {
 /** One relation of a FROM clause: its alias (if any) and columns. */
 export interface ScopeRelation {
   alias?: string;
+  /** for a catalog table named without an alias: its database, so that `database.table.column` resolves */
+  database?: string;
   columns: ScopeColumn[];
 }
 
@@ -30,17 +32,23 @@ export type Resolution =
 
 /** Resolves a dotted name against a scope chain; throws the service's "does not exist" error when nothing matches. */
 export function resolveName(scope: Scope, parts: string[], pos: SourcePosition): Resolution {
+  let qualifiedMiss: string | undefined;
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     const lambdaType = s.lambdaParams && [...s.lambdaParams].find(([name]) => same(name, parts[0]));
     if (lambdaType) return { kind: 'lambda', name: lambdaType[0], type: lambdaType[1], fields: parts.slice(1) };
+    // fully qualified: database.table.column[.field...]
+    if (parts.length >= 3) {
+      const relation = s.relations.find((r) => r.database !== undefined && same(r.database, parts[0]) && r.alias !== undefined && same(r.alias, parts[1]));
+      const column = relation?.columns.find((c) => same(c.name, parts[2]));
+      if (column) return { kind: 'column', relationAlias: relation?.alias, column, qualified: true, fields: parts.slice(3) };
+    }
     // qualified: alias.column[.field...]
     if (parts.length >= 2) {
       const relation = s.relations.find((r) => r.alias !== undefined && same(r.alias, parts[0]));
-      if (relation) {
-        const column = relation.columns.find((c) => same(c.name, parts[1]));
-        if (!column) throw positioned(pos, `Column '${parts.slice(0, 2).join('.')}' cannot be resolved`);
-        return { kind: 'column', relationAlias: relation.alias, column, qualified: true, fields: parts.slice(2) };
-      }
+      // a relation of this level without the column: an enclosing level may have one of that name that has it
+      const column = relation?.columns.find((c) => same(c.name, parts[1]));
+      if (column) return { kind: 'column', relationAlias: relation?.alias, column, qualified: true, fields: parts.slice(2) };
+      if (relation) qualifiedMiss ??= parts.slice(0, 2).join('.');
     }
     const matches = s.relations.flatMap((r) => r.columns.filter((c) => same(c.name, parts[0])).map((c) => ({ r, c })));
     const exact = matches.filter((m) => m.c.name === parts[0]);
@@ -48,6 +56,7 @@ export function resolveName(scope: Scope, parts: string[], pos: SourcePosition):
     if (chosen.length > 1 && new Set(chosen.map((m) => m.r)).size > 1) throw positioned(pos, `Column '${parts[0]}' is ambiguous`);
     if (chosen.length >= 1) return { kind: 'column', relationAlias: chosen[0].r.alias, column: chosen[0].c, qualified: false, fields: parts.slice(1) };
   }
+  if (qualifiedMiss !== undefined) throw positioned(pos, `Column '${qualifiedMiss}' cannot be resolved`);
   if (parts.length >= 2) throw positioned(pos, `Column '${parts.join('.')}' cannot be resolved`);
   throw positioned(pos, `Column '${parts[0]}' does not exist`);
 }

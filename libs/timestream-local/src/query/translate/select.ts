@@ -3,7 +3,7 @@ import { positioned } from '../errors';
 import { translateOrderItems } from './order-by';
 import type { QueryContext } from './query-context';
 import { translateRelation } from './relations';
-import type { Scope, ScopeColumn } from './scope';
+import type { Scope, ScopeColumn, ScopeRelation } from './scope';
 import { quoteIdent } from './sql-text';
 import type { TranslatedQuery } from './translated';
 
@@ -42,9 +42,7 @@ export function translateSelect(ctx: QueryContext, select: Select, outer: Scope 
 
 /** `*` or `alias.*`: every column of the FROM relations (or of the one named), appended to `items` and `columns`. */
 function expandStar(item: Extract<SelectItem, { kind: 'star' }>, scope: Scope, items: string[], columns: ScopeColumn[]): void {
-  const relations = item.qualifier
-    ? scope.relations.filter((r) => r.alias !== undefined && r.alias.toLowerCase() === item.qualifier?.[item.qualifier.length - 1].toLowerCase())
-    : scope.relations;
+  const relations = item.qualifier ? scope.relations.filter((r) => qualifies(r, item.qualifier ?? [])) : scope.relations;
   if (item.qualifier && relations.length === 0) throw positioned(item.pos, `Table '${item.qualifier.join('.')}' not found`);
   if (!item.qualifier && relations.length === 0) throw positioned(item.pos, 'SELECT * not allowed in queries without FROM clause');
   for (const r of relations) {
@@ -53,6 +51,13 @@ function expandStar(item: Extract<SelectItem, { kind: 'star' }>, scope: Scope, i
       columns.push(c);
     }
   }
+}
+
+/** Whether `alias.*` or `database.table.*` names relation `r`. */
+function qualifies(r: ScopeRelation, qualifier: string[]): boolean {
+  const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b.toLowerCase();
+  if (qualifier.length === 1) return same(r.alias, qualifier[0]);
+  return qualifier.length === 2 && same(r.database, qualifier[0]) && same(r.alias, qualifier[1]);
 }
 
 /** GROUP BY keys; an integer is a select-list position, checked against `width`. */

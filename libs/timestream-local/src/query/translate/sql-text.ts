@@ -1,8 +1,13 @@
-import { QueryValidationError, positioned, type SourcePosition } from '../errors';
+import { ENGINE_ERROR_MARK, QueryValidationError, positioned, type SourcePosition } from '../errors';
 
 /** Quoting and literal helpers for the DuckDB SQL the translator prints. */
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 export const quoteString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/** SQL that fails the query with `message` (a SQL string expression), which reaches the client as a ValidationException. */
+export const raiseSql = (message: string): string => `error('${ENGINE_ERROR_MARK}' || ${message})`;
+/** SQL that fails the query with a fixed message. */
+export const raise = (message: string): string => raiseSql(quoteString(message));
 
 const UNIT_MICROS: Record<string, bigint> = {
   us: 1n, ms: 1000n, s: 1_000_000n, m: 60_000_000n, h: 3_600_000_000n, d: 86_400_000_000n,

@@ -44,6 +44,9 @@ function inBody(body: QueryBody, found: Found): void {
     case 'nested':
       inQuery(body.query, found);
       return;
+    case 'values':
+      inExprs(body.rows, found);
+      return;
   }
 }
 
@@ -104,7 +107,7 @@ function inExpr(expr: Expr, found: Found): void {
       return inExprs([expr.value, expr.low, expr.high], found);
     case 'inList':
       return inExprs([expr.value, ...expr.list], found);
-    case 'inQuery':
+    case 'inQuery': case 'quantified':
       inExpr(expr.value, found);
       return inQuery(expr.query, found);
     case 'like':

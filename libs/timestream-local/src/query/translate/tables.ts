@@ -1,7 +1,7 @@
 import type { Relation } from '../ast';
 import { QueryValidationError, positioned } from '../errors';
 import { fromCatalogType } from '../static-type';
-import type { Scope } from './scope';
+import type { Scope, ScopeColumn } from './scope';
 import { quoteIdent } from './sql-text';
 import type { TableNamespace } from './table-namespace';
 
@@ -15,8 +15,8 @@ export function translateTable(tables: TableNamespace, relation: Extract<Relatio
     const columns = tables.cte(parts[0]);
     if (columns) {
       const alias = relation.alias ?? parts[0];
-      scope.relations.push({ alias, columns });
-      return `${quoteIdent(parts[0])} AS ${quoteIdent(alias)}`;
+      scope.relations.push({ alias, columns: renamed(relation, alias, columns) });
+      return `${quoteIdent(parts[0])} AS ${quoteIdent(alias)}${columnList(relation)}`;
     }
     throw positioned(pos, `Schema must be specified when session schema is not set`);
   }
@@ -32,6 +32,21 @@ export function translateTable(tables: TableNamespace, relation: Extract<Relatio
   const { table } = resolved;
   tables.recordRead(database, tableName, table);
   const alias = relation.alias ?? tableName;
-  scope.relations.push({ alias, columns: table.columns.map((c) => ({ name: c.name, type: fromCatalogType(c.type) })) });
-  return `${table.relationSql} AS ${quoteIdent(alias)}`;
+  const columns = table.columns.map((c) => ({ name: c.name, type: fromCatalogType(c.type) }));
+  // unaliased, the table keeps its qualified name: "db"."table".column resolves
+  scope.relations.push({ alias, database: relation.alias === undefined ? database : undefined, columns: renamed(relation, alias, columns) });
+  return `${table.relationSql} AS ${quoteIdent(alias)}${columnList(relation)}`;
 }
+
+/** `t AS x (a, b)`: the columns under their aliases, which must be as many as the columns. */
+function renamed(relation: Extract<Relation, { kind: 'table' }>, alias: string, columns: ScopeColumn[]): ScopeColumn[] {
+  const aliases = relation.columnAliases;
+  if (!aliases) return columns;
+  if (aliases.length !== columns.length) {
+    throw positioned(relation.pos, `Column alias list has ${aliases.length} entries but '${alias}' has ${columns.length} columns available`);
+  }
+  return columns.map((c, i) => ({ name: aliases[i], type: c.type }));
+}
+
+const columnList = (relation: Extract<Relation, { kind: 'table' }>): string =>
+  relation.columnAliases ? `(${relation.columnAliases.map(quoteIdent).join(', ')})` : '';

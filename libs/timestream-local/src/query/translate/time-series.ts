@@ -8,7 +8,7 @@ import type { Translated } from './translated';
 type Call = Extract<Expr, { kind: 'call' }>;
 
 /** Binds `value` to a lambda parameter for `body` (DuckDB has no LET): list_transform([value], lambda name: body)[1]. */
-const bind = (value: string, name: string, body: string): string => `list_transform([${value}], lambda ${name}: ${body})[1]`;
+export const bind = (value: string, name: string, body: string): string => `list_transform([${value}], lambda ${name}: ${body})[1]`;
 
 /**
  * INTERPOLATE_LINEAR / _LOCF / _FILL / _SPLINE_CUBIC(timeseries, array(timestamp)[, fill]) as DuckDB list lambdas.
