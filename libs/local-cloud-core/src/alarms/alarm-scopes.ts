@@ -7,5 +7,6 @@ export function alarmScopes(functionName: string): ScopeFilters {
     'timestream-query': { Operation: 'Query' },
     lambda: { FunctionName: functionName },
     pipeline: {},
+    analytics: {},
   };
 }

@@ -1,0 +1,57 @@
+import type { WindowFeature } from '@iot-timeseries/schema';
+
+/**
+ * Running sums of one measure of one device inside a window: enough for mean, min, max, standard
+ * deviation, least-squares slope, EWMA and a trimmed mean, in constant space (the window state
+ * stays small however many readings arrive). Times are ms; the slope is per minute.
+ */
+export interface MeasureAccumulator {
+  n: number;
+  sum: number;
+  sumSq: number;
+  min: number;
+  max: number;
+  /** Time origin of the slope sums (the first reading's time). */
+  t0: number;
+  sumT: number;
+  sumTT: number;
+  sumTX: number;
+  ewma: number;
+}
+
+export type WindowFeatures = Record<WindowFeature, number>;
+
+export function emptyAccumulator(): MeasureAccumulator {
+  return { n: 0, sum: 0, sumSq: 0, min: Infinity, max: -Infinity, t0: 0, sumT: 0, sumTT: 0, sumTX: 0, ewma: 0 };
+}
+
+/** Adds one reading (value at `time` ms); `alpha` is the EWMA weight of a new reading. */
+export function addReading(acc: MeasureAccumulator, value: number, time: number, alpha: number): MeasureAccumulator {
+  const first = acc.n === 0;
+  const t0 = first ? time : acc.t0;
+  const t = (time - t0) / 60_000;
+  return {
+    n: acc.n + 1,
+    sum: acc.sum + value,
+    sumSq: acc.sumSq + value * value,
+    min: Math.min(acc.min, value),
+    max: Math.max(acc.max, value),
+    t0,
+    sumT: acc.sumT + t,
+    sumTT: acc.sumTT + t * t,
+    sumTX: acc.sumTX + t * value,
+    ewma: first ? value : alpha * value + (1 - alpha) * acc.ewma,
+  };
+}
+
+/** The features of a window from its sums (undefined when it saw no reading). */
+export function featuresOf(acc: MeasureAccumulator): WindowFeatures | undefined {
+  const { n } = acc;
+  if (n === 0) return undefined;
+  const mean = acc.sum / n;
+  const variance = n > 1 ? Math.max(0, (acc.sumSq - n * mean * mean) / (n - 1)) : 0;
+  const denominator = n * acc.sumTT - acc.sumT * acc.sumT;
+  const slope = n > 1 && denominator > 1e-12 ? (n * acc.sumTX - acc.sumT * acc.sum) / denominator : 0;
+  const trimmedMean = n >= 3 ? (acc.sum - acc.min - acc.max) / (n - 2) : mean;
+  return { mean, min: acc.min, max: acc.max, slope, stddev: Math.sqrt(variance), ewma: acc.ewma, trimmedMean };
+}
