@@ -10,6 +10,12 @@ import type { TumblingWindowMapping } from './tumbling-window-mapping';
 
 const FIXTURE = path.join(__dirname, '../../test/fixtures/window-lambda.cjs');
 
+/** Polls until the condition holds (at most 15 s: execution environments start slowly on a loaded machine). */
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !(await condition())) await new Promise((r) => setTimeout(r, 50));
+}
+
 interface Seen {
   window: { start: string; end: string };
   state: { count?: number; values?: number[]; pad?: string };
@@ -20,7 +26,7 @@ interface Seen {
   records: Array<{ seq: string; data: { v?: number }; arrival: number }>;
 }
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 describe('tumbling windows through the local Lambda runner (AWS semantics)', () => {
   let dir: string;
@@ -168,20 +174,23 @@ describe('tumbling windows through the local Lambda runner (AWS semantics)', () 
   });
 
   it('keeps its own checkpoints: after a restart an unfinished window is handed over again, the ingest consumer goes on', async () => {
-    const s = await open(30, 10);
+    // The longest window Lambda allows (900 s), started well before its end so it stays open throughout.
+    const left = 900_000 - (Date.now() % 900_000);
+    if (left < 30_000) await new Promise((r) => setTimeout(r, left + 50));
+    const s = await open(900, 10);
     await put(s, { v: 1 });
     await put(s, { v: 2 });
     expect(await s.buffer.drain(5000)).toBe(true);
     expect(ingested).toHaveLength(2);
-    await new Promise((r) => setTimeout(r, 200));
+    // The window is still open when both records were handed to the function.
+    await until(async () => (await seen()).flatMap((c) => c.records).length === 2);
     expect(windows?.stats.windowsClosed).toBe(0);
     await s.close();
     stream = undefined;
     ingested.length = 0;
     const before = (await seen()).length;
-    const reopened = await open(30, 10);
-    const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && (windows?.stats.pending ?? 0) > 0) await new Promise((r) => setTimeout(r, 50));
+    const reopened = await open(900, 10);
+    await until(async () => windows?.stats.pending === 0 && windows.stats.invocations > 0);
     expect(windows?.stats.pending).toBe(0);
     expect(ingested).toEqual([]);
     const again = (await seen()).slice(before);
