@@ -130,7 +130,8 @@ export class TumblingWindowMapping implements StreamConsumer {
     const closeAt = open.end + (this.options.closeDelayMs ?? 250);
     const now = this.now();
     if (now >= closeAt && inWindow <= this.options.batchSize) return void this.run(shard, shard.queue.slice(0, inWindow), true);
-    if (inWindow >= this.options.batchSize || (now >= closeAt && inWindow > 0)) return void this.run(shard, shard.queue.slice(0, this.options.batchSize), false);
+    const batchDue = inWindow > 0 && now >= shard.queue[0].approximateArrivalTimestamp + this.options.batchingWindowMs;
+    if (inWindow >= this.options.batchSize || batchDue || (now >= closeAt && inWindow > 0)) return void this.run(shard, shard.queue.slice(0, Math.min(inWindow, this.options.batchSize)), false);
     const due = inWindow > 0 ? Math.min(shard.queue[0].approximateArrivalTimestamp + this.options.batchingWindowMs, closeAt) : closeAt;
     shard.timer = setTimeout(() => this.pump(shard), Math.max(0, due - now));
   }
