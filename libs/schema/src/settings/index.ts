@@ -10,3 +10,4 @@ export { parseIngestEnvironment } from './parse-ingest-environment';
 export type { EnvironmentSource } from './environment-values';
 export * from './analytics';
 export * from './window-environment';
+export type { AlertMessage } from './alert-message';
