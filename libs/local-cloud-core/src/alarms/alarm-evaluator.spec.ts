@@ -8,7 +8,6 @@ const scopes: ScopeFilters = {
   'timestream-query': { Operation: 'Query' },
   lambda: { FunctionName: 'ingest' },
   pipeline: {},
-  analytics: {},
 };
 const T0 = 1_700_000_000_000;
 

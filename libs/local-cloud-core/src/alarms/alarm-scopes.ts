@@ -7,6 +7,5 @@ export function alarmScopes(functionName: string): ScopeFilters {
     'timestream-query': { Operation: 'Query' },
     lambda: { FunctionName: functionName },
     pipeline: {},
-    analytics: {},
   };
 }

@@ -8,7 +8,7 @@ import { KinesisBuffer } from '../stream/kinesis-buffer';
 import { buildHealthServer } from './health-server';
 import { healthRoutes, type HealthSources } from './health-routes';
 
-const scopes = { 'timestream-write': {}, 'timestream-query': {}, lambda: {}, pipeline: {}, analytics: {} };
+const scopes = { 'timestream-write': {}, 'timestream-query': {}, lambda: {}, pipeline: {} };
 
 function sources(overrides: Partial<HealthSources> = {}): HealthSources {
   return {

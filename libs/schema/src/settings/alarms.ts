@@ -1,4 +1,3 @@
-import { ANALYTICS_METRICS } from './analytics';
 import { METRICS_NAMESPACE, PIPELINE_METRICS } from './metrics';
 
 export type AlarmStatistic = 'Average' | 'Sum' | 'Maximum' | 'Minimum' | 'SampleCount';
@@ -9,7 +8,7 @@ export type AlarmComparison =
   | 'LessThanOrEqualToThreshold';
 
 /** Which resource an alarm's metric dimensions refer to; infra and the local evaluator fill in the names. */
-export type AlarmScope = 'timestream-write' | 'timestream-query' | 'lambda' | 'pipeline' | 'analytics';
+export type AlarmScope = 'timestream-write' | 'timestream-query' | 'lambda' | 'pipeline';
 
 export interface AlarmDefinition {
   /** Stable id, used in alarm names (`<prefix>-<id>`). */
@@ -107,20 +106,6 @@ export const ALARM_DEFINITIONS: readonly AlarmDefinition[] = [
     namespace: METRICS_NAMESPACE,
     metricName: PIPELINE_METRICS.staleDevices,
     scope: 'pipeline',
-    statistic: 'Maximum',
-    periodSeconds: 60,
-    evaluationPeriods: 1,
-    threshold: 0,
-    comparison: 'GreaterThanThreshold',
-    treatMissingData: 'notBreaching',
-    unit: 'Count',
-  },
-  {
-    id: 'predicted-failures',
-    description: 'The window function predicted a machine failure (a device is wearing out)',
-    namespace: METRICS_NAMESPACE,
-    metricName: ANALYTICS_METRICS.predictedFailures,
-    scope: 'analytics',
     statistic: 'Maximum',
     periodSeconds: 60,
     evaluationPeriods: 1,
