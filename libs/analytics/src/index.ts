@@ -11,3 +11,5 @@ export { estimateFailure, failureFinding, type FailureEstimate } from './predict
 export type { Forecaster, ForecastPoint } from './forecast/forecaster';
 export { augursEtsWasmPath, createAugursEtsForecaster, lastValueForecaster } from './forecast/augurs-ets';
 export { analyseWindow, type AnalysedWindow, type MeasureForecast, type WindowAnalysisInput } from './analyse-window';
+export { scoreAlerts, type AlertScore, type AlertScoringOptions, type LabelledEvent, type RaisedAlert } from './evaluate/score-alerts';
+export { scoreForecasts, type ForecastedWindow, type ForecastScore } from './evaluate/score-forecasts';

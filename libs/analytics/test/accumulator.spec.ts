@@ -24,6 +24,22 @@ describe('window features from running sums', () => {
     expect(f?.mean).toBeCloseTo(0.34);
   });
 
+  it('measures a spike against the other readings of the window, signed, and only with enough readings', () => {
+    const features = (values: number[]) => {
+      let acc = emptyAccumulator();
+      values.forEach((v, i) => (acc = addReading(acc, v, i * 1000, 0.3)));
+      return featuresOf(acc);
+    };
+    // the others: 20, 20.2, 19.8, 20, 20.2, 19.8 -> mean 20, sample stddev 0.1789; the spike 35 is 83.9 of them away
+    expect(features([20, 20.2, 19.8, 35, 20, 20.2, 19.8])?.spike).toBeCloseTo(15 / Math.sqrt(0.16 / 5), 6);
+    expect(features([20, 20.2, 19.8, 5, 20, 20.2, 19.8])?.spike).toBeCloseTo(-15 / Math.sqrt(0.16 / 5), 6);
+    // ordinary noise stays within a few deviations
+    expect(Math.abs(features([20, 20.2, 19.8, 20.1, 20, 19.9, 20.1])?.spike ?? Infinity)).toBeLessThan(3);
+    expect(features([20, 35, 20, 20])?.spike).toBe(0);
+    // a sensor that repeats one value: the deviation's floor (1e-4 of the level) keeps it finite
+    expect(features([10, 10, 10, 10, 10, 10.01])?.spike).toBeCloseTo(10, 6);
+  });
+
   it('has no features without readings, and a zero slope for one reading', () => {
     expect(featuresOf(emptyAccumulator())).toBeUndefined();
     expect(featuresOf(addReading(emptyAccumulator(), 7, 0, 0.3))?.slope).toBe(0);

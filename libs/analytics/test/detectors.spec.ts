@@ -26,6 +26,25 @@ describe('detectors', () => {
     expect(runDetectors([d], windowAt(10, { pressure: { mean: 1100 } }), [])).toEqual([]);
   });
 
+  it('jump compares the change since the previous window with the usual changes of the device, per window step', () => {
+    const d: Detector = { kind: 'jump', id: 'pressure-jump', measure: 'pressure', feature: 'mean', threshold: 10, minHistory: 6, minScale: 0.05, severity: 'warning' };
+    // a fast but steady weather wave: +1 hPa every window, ±0.1
+    const steady = Array.from({ length: 13 }, (_, i) => windowAt(i, { pressure: { mean: 1000 + i + (i % 2 ? 0.1 : -0.1) } }));
+    expect(runDetectors([d], windowAt(13, { pressure: { mean: 1013.1 } }), steady)).toEqual([]);
+    const jumped = runDetectors([d], windowAt(13, { pressure: { mean: 1021 } }), steady);
+    expect(jumped).toHaveLength(1);
+    // the changes alternate 1.2 and 0.8: median 1, MAD 0.2, scale 0.2965; the jump is 1021 - 1011.9 = 9.1
+    expect(Number(jumped[0].evidence.z)).toBeCloseTo((9.1 - 1) / (1.4826 * 0.2), 1);
+    // after a gap the change is spread over the window steps: 1015.1 three windows later is on the wave
+    expect(runDetectors([d], windowAt(15, { pressure: { mean: 1015.1 } }), steady)).toEqual([]);
+    expect(runDetectors([d], windowAt(15, { pressure: { mean: 1040 } }), steady)).toHaveLength(1);
+    expect(runDetectors([d], windowAt(13, { pressure: { mean: 1100 } }), steady.slice(0, 6))).toEqual([]);
+    // a flat history: the scale's floor (minScale) keeps ordinary noise quiet
+    const flat = Array.from({ length: 10 }, (_, i) => windowAt(i, { pressure: { mean: 1010 } }));
+    expect(runDetectors([d], windowAt(10, { pressure: { mean: 1010.3 } }), flat)).toEqual([]);
+    expect(runDetectors([d], windowAt(10, { pressure: { mean: 1011 } }), flat)).toHaveLength(1);
+  });
+
   it('robust z fires on a spike far from the baseline median and needs enough history', () => {
     const d: Detector = { kind: 'robust-z', id: 'spike', measure: 'temperature', feature: 'max', baselineFeature: 'trimmedMean', threshold: 12, minHistory: 6, severity: 'info' };
     // baseline median 20 (±0.2 alternating): MAD 0.2, scale 0.2965; a max of 25 is z ≈ 16.9

@@ -15,6 +15,13 @@ describe('augurs AutoETS forecaster (WebAssembly, loaded under jest)', () => {
     expect(point.upper).toBeGreaterThan(point.value);
   });
 
+  it('needs 7 values: a shorter series is a ForecastError, so the settings wait for more history', () => {
+    const series = (n: number) => Array.from({ length: n }, (_, i) => 20 + (i % 3) / 10);
+    expect(() => ets.forecast(series(6), 3)).toThrow(/AutoETS failed on a series of 6 values: Error: not enough data/);
+    expect(ets.forecast(series(7), 3).value).toBeCloseTo(20.1, 0);
+    expect(analyticsSettings.forecast.minHistory).toBeGreaterThanOrEqual(7);
+  });
+
   it('names the file when the WebAssembly binary is missing', () => {
     expect(() => createAugursEtsForecaster('/nonexistent/ets_bg.wasm')).toThrow(ForecastError);
   });

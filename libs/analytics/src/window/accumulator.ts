@@ -53,5 +53,27 @@ export function featuresOf(acc: MeasureAccumulator): WindowFeatures | undefined 
   const denominator = n * acc.sumTT - acc.sumT * acc.sumT;
   const slope = n > 1 && denominator > 1e-12 ? (n * acc.sumTX - acc.sumT * acc.sum) / denominator : 0;
   const trimmedMean = n >= 3 ? (acc.sum - acc.min - acc.max) / (n - 2) : mean;
-  return { mean, min: acc.min, max: acc.max, slope, stddev: Math.sqrt(variance), ewma: acc.ewma, trimmedMean };
+  return { mean, min: acc.min, max: acc.max, slope, stddev: Math.sqrt(variance), ewma: acc.ewma, trimmedMean, spike: spikeOf(acc) };
+}
+
+/** Readings a window needs before `spike` is computed. */
+export const SPIKE_MIN_READINGS = 5;
+
+/**
+ * The window's most extreme reading against the others: (max − mean of the rest) / their standard
+ * deviation, or the same for the min (negative), whichever is further out. The others' sums are
+ * the window's without that one reading, so no extra state is kept. The deviation never drops
+ * below 1e-4 of the level (a sensor that reports the same value does not make every change infinite).
+ */
+function spikeOf(acc: MeasureAccumulator): number {
+  if (acc.n < SPIKE_MIN_READINGS) return 0;
+  const against = (extreme: number): number => {
+    const n = acc.n - 1;
+    const mean = (acc.sum - extreme) / n;
+    const variance = Math.max(0, (acc.sumSq - extreme * extreme - n * mean * mean) / (n - 1));
+    return (extreme - mean) / Math.max(Math.sqrt(variance), Math.abs(mean) * 1e-4, 1e-9);
+  };
+  const high = against(acc.max);
+  const low = against(acc.min);
+  return Math.abs(high) >= Math.abs(low) ? high : low;
 }

@@ -4,8 +4,14 @@
  * function, the local cloud, infra, the dashboard and the CLI all read these settings.
  */
 
-/** A feature computed per device, measure and window. `trimmedMean` leaves out the window's min and max (one spike cannot move it). */
-export const WINDOW_FEATURES = ['mean', 'min', 'max', 'slope', 'stddev', 'ewma', 'trimmedMean'] as const;
+/**
+ * A feature computed per device, measure and window. `trimmedMean` leaves out the window's min and
+ * max (one spike cannot move it). `spike` is how far the window's most extreme reading stands from
+ * its other readings, in their standard deviations (signed: negative for a low reading; 0 with
+ * fewer than 5 readings): a statistic of the window alone, so it means the same however fast the
+ * signals move between windows.
+ */
+export const WINDOW_FEATURES = ['mean', 'min', 'max', 'slope', 'stddev', 'ewma', 'trimmedMean', 'spike'] as const;
 export type WindowFeature = (typeof WINDOW_FEATURES)[number];
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
@@ -47,7 +53,27 @@ export interface RobustZDetector {
   readonly severity: AlertSeverity;
 }
 
-export type Detector = ThresholdDetector | RateOfChangeDetector | RobustZDetector;
+/**
+ * A jump between consecutive windows, judged against the device's own window-to-window changes:
+ * the change of the feature since the previous window (per window step, so a gap does not look
+ * like a jump) is `threshold` robust deviations from the median change of the previous windows.
+ * It scales with how fast the signal moves (a time-compressed simulation, a fast process), where
+ * a fixed `maxChangePerMinute` would not.
+ */
+export interface JumpDetector {
+  readonly kind: 'jump';
+  readonly id: string;
+  readonly measure: string;
+  readonly feature: WindowFeature;
+  readonly threshold: number;
+  /** Previous window-to-window changes needed before the detector speaks. */
+  readonly minHistory: number;
+  /** The scale never drops below this (the measure's unit: its resolution), so a flat history does not make every change infinite. */
+  readonly minScale: number;
+  readonly severity: AlertSeverity;
+}
+
+export type Detector = ThresholdDetector | RateOfChangeDetector | RobustZDetector | JumpDetector;
 
 /** One condition of a trend rule: the feature moved this way in each of the rule's consecutive windows. */
 export interface TrendCondition {
@@ -91,7 +117,7 @@ export interface FailurePredictionSettings {
 export interface ForecastSettings {
   /** How far ahead each measure is forecast (seconds of message time). */
   readonly horizonSeconds: number;
-  /** Windows needed before a forecast is made. */
+  /** Windows needed before a forecast is made (the current one included; AutoETS needs at least 7 values). */
   readonly minHistory: number;
 }
 
@@ -124,9 +150,9 @@ export const analyticsSettings: AnalyticsSettings = {
   detectors: [
     { kind: 'threshold', id: 'vibration-high', measure: 'vibration', feature: 'trimmedMean', above: 0.45, severity: 'critical' },
     { kind: 'threshold', id: 'temperature-high', measure: 'temperature', feature: 'trimmedMean', above: 60, severity: 'warning' },
-    { kind: 'rate-of-change', id: 'pressure-jump', measure: 'pressure', feature: 'mean', maxChangePerMinute: 5, severity: 'warning' },
-    { kind: 'robust-z', id: 'temperature-spike', measure: 'temperature', feature: 'max', baselineFeature: 'trimmedMean', threshold: 12, minHistory: 6, severity: 'info' },
-    { kind: 'robust-z', id: 'vibration-spike', measure: 'vibration', feature: 'max', baselineFeature: 'trimmedMean', threshold: 25, minHistory: 6, severity: 'info' },
+    { kind: 'jump', id: 'pressure-jump', measure: 'pressure', feature: 'mean', threshold: 10, minHistory: 6, minScale: 0.05, severity: 'warning' },
+    { kind: 'threshold', id: 'temperature-spike', measure: 'temperature', feature: 'spike', above: 10, below: -10, severity: 'info' },
+    { kind: 'threshold', id: 'vibration-spike', measure: 'vibration', feature: 'spike', above: 10, severity: 'info' },
   ],
   rules: [
     {
@@ -152,7 +178,7 @@ export const analyticsSettings: AnalyticsSettings = {
     alertWithinSeconds: 7 * 86_400,
     severity: 'critical',
   },
-  forecast: { horizonSeconds: 3600, minHistory: 6 },
+  forecast: { horizonSeconds: 3600, minHistory: 8 },
 };
 
 /** The tables the window function writes: features per device and window, and fired events. */
