@@ -1,3 +1,4 @@
+import { ANALYTICS_METRICS } from './analytics';
 import { METRICS_NAMESPACE, PIPELINE_METRICS } from './metrics';
 
 export type AlarmStatistic = 'Average' | 'Sum' | 'Maximum' | 'Minimum' | 'SampleCount';
@@ -105,6 +106,28 @@ export const ALARM_DEFINITIONS: readonly AlarmDefinition[] = [
     description: 'At least one device has sent nothing for longer than the stale threshold',
     namespace: METRICS_NAMESPACE,
     metricName: PIPELINE_METRICS.staleDevices,
+    scope: 'pipeline',
+    statistic: 'Maximum',
+    periodSeconds: 60,
+    evaluationPeriods: 1,
+    threshold: 0,
+    comparison: 'GreaterThanThreshold',
+    treatMissingData: 'notBreaching',
+    unit: 'Count',
+  },
+];
+
+/**
+ * The alarms of the window function (infra only: its `pipeline` scope is the window function's
+ * service name, the `service` dimension of the EMF metrics it publishes). A predicted failure is
+ * worth waking someone for: any PredictedFailures in a minute fires it.
+ */
+export const ANALYTICS_ALARM_DEFINITIONS: readonly AlarmDefinition[] = [
+  {
+    id: 'predicted-failures',
+    description: 'The window function predicted a machine failure (a device is wearing out)',
+    namespace: METRICS_NAMESPACE,
+    metricName: ANALYTICS_METRICS.predictedFailures,
     scope: 'pipeline',
     statistic: 'Maximum',
     periodSeconds: 60,
