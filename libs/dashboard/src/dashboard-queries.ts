@@ -30,10 +30,40 @@ export interface DeviceCompleteness {
   expected: number;
 }
 
+/** An event of the window function (an alert or the clear that ends its episode). */
+export interface DeviceEvent {
+  deviceId: string;
+  location: string;
+  kind: string;
+  detector: string;
+  state: 'alert' | 'clear';
+  severity: 'info' | 'warning' | 'critical';
+  /** When it was raised (epoch ms), and when its episode began. */
+  time: number;
+  episodeStart?: number;
+  evidence: string;
+  /** Failure predictions: seconds from `time` to the expected failure. */
+  timeToFailureSeconds?: number;
+}
+/** A device's forecast of one measure from its latest window. */
+export interface MeasureForecastPoint {
+  deviceId: string;
+  measure: string;
+  /** The start of the window it is for (epoch ms). */
+  at: number;
+  value: number;
+  lower?: number;
+  upper?: number;
+}
+
 export interface DashboardQueries {
   trend(windowMinutes: number, binSeconds: number): Promise<TrendPoint[]>;
   latest(windowMinutes: number): Promise<LatestReading[]>;
   anomalies(windowMinutes: number): Promise<AnomalyPoint[]>;
   stale(staleAfterSeconds: number): Promise<StaleDevice[]>;
   completeness(windowMinutes: number, expectedIntervalMs: number): Promise<DeviceCompleteness[]>;
+  /** The window function's events in the window ([] before it wrote any). */
+  events(windowMinutes: number): Promise<DeviceEvent[]>;
+  /** Each device's latest forecasts ([] before any). */
+  forecasts(windowMinutes: number): Promise<MeasureForecastPoint[]>;
 }
