@@ -1,3 +1,5 @@
+import type { AlertMessage } from '@iot-timeseries/schema';
+
 /** What the dashboard needs from Timestream, each answered by a libs/queries builder (see queries-adapter.ts). */
 export interface TrendPoint {
   deviceId: string;
@@ -31,19 +33,12 @@ export interface DeviceCompleteness {
 }
 
 /** An event of the window function (an alert or the clear that ends its episode). */
-export interface DeviceEvent {
-  deviceId: string;
-  location: string;
-  kind: string;
-  detector: string;
-  state: 'alert' | 'clear';
-  severity: 'info' | 'warning' | 'critical';
+export interface DeviceEvent extends Pick<AlertMessage, 'deviceId' | 'location' | 'kind' | 'detector' | 'state' | 'severity' | 'timeToFailureSeconds'> {
   /** When it was raised (epoch ms), and when its episode began. */
   time: number;
   episodeStart?: number;
+  /** JSON, as the events table keeps it. */
   evidence: string;
-  /** Failure predictions: seconds from `time` to the expected failure. */
-  timeToFailureSeconds?: number;
 }
 /** A device's forecast of one measure from its latest window. */
 export interface MeasureForecastPoint {

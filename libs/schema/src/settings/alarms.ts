@@ -27,6 +27,11 @@ export interface AlarmDefinition {
   readonly unit?: string;
 }
 
+/** An alarm on a count the pipeline publishes (EMF, `service` dimension) that fires when any minute has one. */
+function anyInAMinute(id: string, description: string, metricName: string): AlarmDefinition {
+  return { id, description, namespace: METRICS_NAMESPACE, metricName, scope: 'pipeline', statistic: 'Maximum', periodSeconds: 60, evaluationPeriods: 1, threshold: 0, comparison: 'GreaterThanThreshold', treatMissingData: 'notBreaching', unit: 'Count' };
+}
+
 /**
  * The alarms of the pipeline. The recipe's "IngestionRate" alarm watched write latency and its
  * "QueryLatency" metric does not exist: Timestream publishes SuccessfulRequestLatency per Operation.
@@ -101,20 +106,7 @@ export const ALARM_DEFINITIONS: readonly AlarmDefinition[] = [
     treatMissingData: 'notBreaching',
     unit: 'Count',
   },
-  {
-    id: 'stale-devices',
-    description: 'At least one device has sent nothing for longer than the stale threshold',
-    namespace: METRICS_NAMESPACE,
-    metricName: PIPELINE_METRICS.staleDevices,
-    scope: 'pipeline',
-    statistic: 'Maximum',
-    periodSeconds: 60,
-    evaluationPeriods: 1,
-    threshold: 0,
-    comparison: 'GreaterThanThreshold',
-    treatMissingData: 'notBreaching',
-    unit: 'Count',
-  },
+  anyInAMinute('stale-devices', 'At least one device has sent nothing for longer than the stale threshold', PIPELINE_METRICS.staleDevices),
 ];
 
 /**
@@ -123,18 +115,5 @@ export const ALARM_DEFINITIONS: readonly AlarmDefinition[] = [
  * worth waking someone for: any PredictedFailures in a minute fires it.
  */
 export const ANALYTICS_ALARM_DEFINITIONS: readonly AlarmDefinition[] = [
-  {
-    id: 'predicted-failures',
-    description: 'The window function predicted a machine failure (a device is wearing out)',
-    namespace: METRICS_NAMESPACE,
-    metricName: ANALYTICS_METRICS.predictedFailures,
-    scope: 'pipeline',
-    statistic: 'Maximum',
-    periodSeconds: 60,
-    evaluationPeriods: 1,
-    threshold: 0,
-    comparison: 'GreaterThanThreshold',
-    treatMissingData: 'notBreaching',
-    unit: 'Count',
-  },
+  anyInAMinute('predicted-failures', 'The window function predicted a machine failure (a device is wearing out)', ANALYTICS_METRICS.predictedFailures),
 ];
