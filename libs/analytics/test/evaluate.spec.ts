@@ -8,7 +8,7 @@ describe('scoring alerts against the ground truth', () => {
   const truth: LabelledEvent[] = [
     // caught 3 windows before it failed (the first alert counts), then alerted again
     { kind: 'failure', deviceId: 'a', start: 10 * W, end: 20 * W, repairedAt: 23 * W },
-    // missed: its only failure alert came after the failure (a true positive, its window saw the wear, but no lead)
+    // missed: its failure alerts came at the failure and after it (a warning at the moment it fails warns of nothing)
     { kind: 'failure', deviceId: 'b', start: 30 * W, end: 40 * W, repairedAt: 42 * W },
     // in the warm-up: left out of the recall
     { kind: 'failure', deviceId: 'c', start: 2 * W, end: 12 * W, repairedAt: 14 * W },
@@ -23,7 +23,7 @@ describe('scoring alerts against the ground truth', () => {
     alert('a', 'failure-predicted', 'vibration-wear', 18),
     alert('a', 'rule', 'bearing-wear', 21), // during the repair: explained
     alert('b', 'failure-predicted', 'vibration-wear', 40), // window [40, 41) starts at the failure: not a true positive, but the repair explains it
-    alert('b', 'failure-predicted', 'vibration-wear', 39), // raised at 40 = the failure: caught with no lead
+    alert('b', 'failure-predicted', 'vibration-wear', 39), // raised at 40 = the failure: a true positive (its window saw the wear) but not caught
     alert('d', 'failure-predicted', 'vibration-wear', 95),
     alert('c', 'failure-predicted', 'vibration-wear', 60), // nothing wrong with c then: a false positive and a false alert
     alert('a', 'anomaly', 'temperature-spike', 50),
@@ -33,10 +33,10 @@ describe('scoring alerts against the ground truth', () => {
   const score = scoreAlerts(alerts, truth, options);
 
   it('counts recall over the failures that failed after the warm-up, with lead times in simulated minutes', () => {
-    expect(score.failures).toMatchObject({ total: 2, leftOutInWarmup: 1, caught: 2, recall: 1 });
-    // a: first alert at 17 W, failed at 20 W: 30 s x 60 = 30 simulated minutes; b: raised at the failure, 0
-    expect(score.failures.leadMinutes).toEqual([0, 30]);
-    expect(score.failures.medianLeadMinutes).toBe(15);
+    expect(score.failures).toMatchObject({ total: 2, leftOutInWarmup: 1, caught: 1, recall: 0.5 });
+    // a: first alert at 17 W, failed at 20 W: 30 s x 60 = 30 simulated minutes; b: raised at the failure, not caught
+    expect(score.failures.leadMinutes).toEqual([30]);
+    expect(score.failures.medianLeadMinutes).toBe(30);
   });
 
   it('counts precision over every failure alert: a true positive saw the wear in its window', () => {

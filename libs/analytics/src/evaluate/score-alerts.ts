@@ -65,8 +65,8 @@ const overlaps = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && 
 /**
  * Scores alerts against what happened. A failure alert is a true positive when its window overlaps
  * the device's wear (from the failure's start to its end, or to the end of the run while it was
- * still wearing). A failure is caught when a failure alert was raised between its start and the
- * moment it failed; its lead time is from the first such alert to the failure, in simulated
+ * still wearing). A failure is caught when a failure alert was raised between its start and before
+ * the moment it failed (an alert at the failure warns of nothing); its lead time is from the first such alert to the failure, in simulated
  * minutes. Any alert is explained when its window (± `slackMs`) overlaps an event of its device:
  * a wear-and-repair period, an anomaly, a dropout; what is left are the false alerts.
  */
@@ -84,7 +84,7 @@ export function scoreAlerts(alerts: readonly RaisedAlert[], truth: readonly Labe
   const leadMinutes: number[] = [];
   for (const f of scored) {
     const end = f.end ?? Infinity;
-    const first = failureAlerts.filter((a) => a.deviceId === f.deviceId && a.time >= f.start && a.time <= end).sort((a, b) => a.time - b.time)[0];
+    const first = failureAlerts.filter((a) => a.deviceId === f.deviceId && a.time >= f.start && a.time < end).sort((a, b) => a.time - b.time)[0];
     if (first) leadMinutes.push(((end - first.time) * o.timeScale) / 60_000);
   }
   leadMinutes.sort((a, b) => a - b);
