@@ -4,7 +4,7 @@
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 
-const esmOnly = ['aedes', 'aedes-[^/]+', 'mqemitter', 'hyperid', 'fastfall', 'fastparallel', 'fastseries', 'reusify', 'retimer', 'uuid', 'p-limit', 'yocto-queue'];
+const esmOnly = ['aedes', 'aedes-[^/]+', 'mqemitter', 'hyperid', 'fastfall', 'fastparallel', 'fastseries', 'reusify', 'retimer', 'uuid', 'p-limit', 'yocto-queue', '@bsull/augurs'];
 
 const libs = {
   schema: 'libs/schema/src',
@@ -16,6 +16,7 @@ const libs = {
   dashboard: 'libs/dashboard/src',
   'timestream-writer': 'libs/timestream-writer/src',
   grafana: 'libs/grafana/src',
+  analytics: 'libs/analytics/src',
 };
 
 const moduleNameMapper = {};

@@ -1,4 +1,4 @@
-import { LOCAL_ENDPOINTS } from '@iot-timeseries/schema';
+import { LOCAL_ENDPOINTS, TUMBLING_WINDOW_RANGE } from '@iot-timeseries/schema';
 import path from 'node:path';
 import { InfraConfigError } from './errors';
 import type { GrafanaAuthentication } from './constructs/managed-grafana';
@@ -34,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
   const localEndpoint = env.LOCAL_TIMESTREAM_ENDPOINT ?? LOCAL_ENDPOINTS.timestream;
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(localEndpoint)) throw new InfraConfigError(`LOCAL_TIMESTREAM_ENDPOINT must be http://127.0.0.1:<port>, got ${JSON.stringify(localEndpoint)}`);
   const grafana = grafanaSettings(env);
+  const windowSeconds = windowSecondsSetting(env);
   const stateBucket = env.INFRA_STATE_BUCKET;
   if (stateBucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(stateBucket)) throw new InfraConfigError(`INFRA_STATE_BUCKET is not an S3 bucket name: ${JSON.stringify(stateBucket)}`);
   return {
@@ -46,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
       ...(ingestPath ? { ingestPath } : {}),
       ...(email ? { notificationEmail: email } : {}),
       ...(grafana ? { grafana } : {}),
+      ...(windowSeconds ? { windowSeconds } : {}),
     })),
     localEndpoint,
     localStatePath: path.resolve(env.LOCAL_TERRAFORM_STATE ?? path.join(ROOT, '.local-cloud/terraform/local.tfstate')),
@@ -66,4 +68,14 @@ function grafanaSettings(env: NodeJS.ProcessEnv): EnvironmentSettings['grafana']
   const [major, minor] = version.split('.').map(Number);
   if (!/^\d+\.\d+$/.test(version) || major < 10 || (major === 10 && minor < 4)) throw new InfraConfigError(`INFRA_GRAFANA_VERSION must be 10.4 or newer (the Timestream plugin needs it), got ${JSON.stringify(version)}`);
   return { authenticationProviders: auth, grafanaVersion: version };
+}
+
+/** INFRA_WINDOW_SECONDS: the window function's TumblingWindowInSeconds (libs/schema's default when absent). */
+function windowSecondsSetting(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.INFRA_WINDOW_SECONDS;
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  const { min, max } = TUMBLING_WINDOW_RANGE;
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new InfraConfigError(`INFRA_WINDOW_SECONDS must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  return n;
 }

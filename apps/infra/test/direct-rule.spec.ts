@@ -1,7 +1,7 @@
 import { App, Testing } from 'cdktf';
-import { DIMENSION_NAMES, MEASURE_NAMES, MQTT_TOPIC } from '@iot-timeseries/schema';
+import { DIMENSION_NAMES, MEASURE_NAMES, MQTT_TOPIC, timestreamSettings } from '@iot-timeseries/schema';
 import { PipelineStack } from '../src/stacks/pipeline-stack';
-import { all, only, ref, statements, synthStack, testConfig, type SynthesizedStack } from './support';
+import { all, only, ref, statements, synthStack, testConfig, where, type SynthesizedStack } from './support';
 
 describe('pipeline stack options', () => {
   it('direct Timestream action: record time from the message timestamp, device_id and location as dimensions, only measures selected', () => {
@@ -36,7 +36,7 @@ describe('pipeline stack options', () => {
     const synthesized = JSON.parse(Testing.synth(stack)) as SynthesizedStack;
     expect(only(synthesized, 'aws_timestreamwrite_database').kms_key_id).toBe(key);
     expect(only(synthesized, 'aws_s3_bucket_server_side_encryption_configuration')).toMatchObject({ rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: key }, bucket_key_enabled: true }] });
-    expect(only(synthesized, 'aws_timestreamwrite_table')).toMatchObject({
+    expect(where(synthesized, 'aws_timestreamwrite_table', 'table_name', timestreamSettings.tableName)).toMatchObject({
       magnetic_store_write_properties: { magnetic_store_rejected_data_location: { s3_configuration: { encryption_option: 'SSE_KMS', kms_key_id: key } } },
     });
   });

@@ -1,5 +1,6 @@
 import { GRAFANA_ACCOUNT_ACTIONS } from '../src/constructs/managed-grafana';
-import { all, only, ref, statements, synthStack, where, type SynthesizedStack } from './support';
+import { all, only, ref, refWhere, statements, synthStack, where, type SynthesizedStack } from './support';
+import { timestreamSettings } from '@iot-timeseries/schema';
 
 describe('the optional Amazon Managed Grafana workspace', () => {
   let dev: SynthesizedStack;
@@ -44,7 +45,7 @@ describe('the optional Amazon Managed Grafana workspace', () => {
     expect(policy).toHaveLength(1);
     const byAction = Object.fromEntries(statements(policy[0].policy).map((s) => [s.Action.join(','), s.Resource]));
     expect(byAction).toEqual({
-      'timestream:ListMeasures,timestream:Select': ref(dev, 'aws_timestreamwrite_table', 'arn'),
+      'timestream:ListMeasures,timestream:Select': refWhere(dev, 'aws_timestreamwrite_table', 'table_name', timestreamSettings.tableName, 'arn'),
       'timestream:ListTables': ref(dev, 'aws_timestreamwrite_database', 'arn'),
       'timestream:CancelQuery,timestream:ListDatabases,timestream:SelectValues': '*',
       'timestream:DescribeEndpoints': '*',

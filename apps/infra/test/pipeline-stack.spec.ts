@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ALARM_DEFINITIONS, MQTT_TOPIC, timestreamSettings, topicRule } from '@iot-timeseries/schema';
+import { ALARM_DEFINITIONS, ANALYTICS_ALARM_DEFINITIONS, MQTT_TOPIC, timestreamSettings, topicRule } from '@iot-timeseries/schema';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { TimestreamwriteTable } from '@cdktf/provider-aws/lib/timestreamwrite-table';
@@ -11,6 +11,8 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
   beforeAll(() => {
     dev = synthStack('iot-timeseries-dev');
   });
+  const readings = (attr: string) => refWhere(dev, 'aws_timestreamwrite_table', 'table_name', timestreamSettings.tableName, attr);
+  const dlq = (attr: string) => refWhere(dev, 'aws_sqs_queue', 'name', 'iot-timeseries-dev-readings-dlq', attr);
 
   const policyOf = (roleName: string): Statement[] => {
     const roles = dev.resource.aws_iam_role;
@@ -23,18 +25,18 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
   it('grants the ingest Lambda exactly what it uses, each on its own resource', () => {
     const byAction = Object.fromEntries(policyOf('iot-timeseries-dev-ingest-role').map((s) => [s.Action.join(','), s.Resource]));
     expect(byAction).toEqual({
-      'timestream:WriteRecords': ref(dev, 'aws_timestreamwrite_table', 'arn'),
+      'timestream:WriteRecords': readings('arn'),
       'timestream:DescribeEndpoints': '*',
       'logs:CreateLogStream,logs:PutLogEvents': `${refWhere(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-ingest', 'arn')}:*`,
       'kinesis:DescribeStream,kinesis:DescribeStreamSummary,kinesis:GetRecords,kinesis:GetShardIterator,kinesis:ListShards': ref(dev, 'aws_kinesis_stream', 'arn'),
-      'sqs:SendMessage': ref(dev, 'aws_sqs_queue', 'arn'),
+      'sqs:SendMessage': refWhere(dev, 'aws_sqs_queue', 'name', 'iot-timeseries-dev-readings-dlq', 'arn'),
     });
   });
 
   it('grants the stale-device probe only Select on the table (and DescribeEndpoints, and its own logs)', () => {
     const byAction = Object.fromEntries(policyOf('iot-timeseries-dev-stale-devices-role').map((s) => [s.Action.join(','), s.Resource]));
     expect(byAction).toEqual({
-      'timestream:Select': ref(dev, 'aws_timestreamwrite_table', 'arn'),
+      'timestream:Select': readings('arn'),
       'timestream:DescribeEndpoints': '*',
       'logs:CreateLogStream,logs:PutLogEvents': `${refWhere(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-stale-devices', 'arn')}:*`,
     });
@@ -56,7 +58,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
 
   it('grants the topic rule only PutRecord on the stream and SendMessage on the dead-letter queue', () => {
     const byAction = Object.fromEntries(policyOf(`${topicRule.name}_dev-role`).map((s) => [s.Action.join(','), s.Resource]));
-    expect(byAction).toEqual({ 'kinesis:PutRecord': ref(dev, 'aws_kinesis_stream', 'arn'), 'sqs:SendMessage': ref(dev, 'aws_sqs_queue', 'arn') });
+    expect(byAction).toEqual({ 'kinesis:PutRecord': ref(dev, 'aws_kinesis_stream', 'arn'), 'sqs:SendMessage': dlq('arn') });
   });
 
   it('no Allow statement anywhere has a wildcard resource except DescribeEndpoints, nor a wildcard action', () => {
@@ -95,14 +97,14 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
         magnetic_store_retention_period_in_days: timestreamSettings.retention.magneticStoreRetentionDays,
       },
     });
-    expect(only(dev, 'aws_timestreamwrite_table').magnetic_store_write_properties).toEqual({
+    expect(where(dev, 'aws_timestreamwrite_table', 'table_name', timestreamSettings.tableName).magnetic_store_write_properties).toEqual({
       enable_magnetic_store_writes: true,
       magnetic_store_rejected_data_location: {
         s3_configuration: { bucket_name: ref(dev, 'aws_s3_bucket', 'bucket'), object_key_prefix: timestreamSettings.magneticStoreWrites.rejectedDataKeyPrefix, encryption_option: 'SSE_S3' },
       },
     });
     const prod = synthStack('iot-timeseries-prod');
-    expect(only(prod, 'aws_timestreamwrite_table')).toMatchObject({ retention_properties: { magnetic_store_retention_period_in_days: 3 * 365 } });
+    expect(where(prod, 'aws_timestreamwrite_table', 'table_name', timestreamSettings.tableName)).toMatchObject({ retention_properties: { magnetic_store_retention_period_in_days: 3 * 365 } });
   });
 
   it('deploys the Lambda build artifact on nodejs22.x with its settings and a log group with retention', () => {
@@ -112,15 +114,15 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     expect(fn.source_code_hash).toBe(createHash('sha256').update(readFileSync(artifact)).digest('base64'));
     expect((fn.environment as { variables: Record<string, string> }).variables).toMatchObject({
       DATABASE_NAME: ref(dev, 'aws_timestreamwrite_database', 'database_name'),
-      TABLE_NAME: ref(dev, 'aws_timestreamwrite_table', 'table_name'),
-      DEAD_LETTER_QUEUE_URL: ref(dev, 'aws_sqs_queue', 'url'),
+      TABLE_NAME: readings('table_name'),
+      DEAD_LETTER_QUEUE_URL: dlq('url'),
     });
     expect(where(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-ingest')).toMatchObject({ retention_in_days: 14 });
   });
 
   it('feeds the Lambda from an on-demand stream: bisect, bounded retries, partial batches, failures to the DLQ', () => {
     expect(only(dev, 'aws_kinesis_stream')).toMatchObject({ stream_mode_details: { stream_mode: 'ON_DEMAND' }, encryption_type: 'KMS' });
-    expect(only(dev, 'aws_lambda_event_source_mapping')).toMatchObject({
+    expect(where(dev, 'aws_lambda_event_source_mapping', 'function_name', refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-ingest', 'function_name'))).toMatchObject({
       event_source_arn: ref(dev, 'aws_kinesis_stream', 'arn'),
       function_name: refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-ingest', 'function_name'),
       batch_size: 500,
@@ -128,7 +130,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
       bisect_batch_on_function_error: true,
       maximum_retry_attempts: 5,
       function_response_types: ['ReportBatchItemFailures'],
-      destination_config: { on_failure: { destination_arn: ref(dev, 'aws_sqs_queue', 'arn') } },
+      destination_config: { on_failure: { destination_arn: dlq('arn') } },
     });
   });
 
@@ -138,7 +140,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     expect(rule.sql).toContain(`FROM '${MQTT_TOPIC}'`);
     expect(rule.kinesis).toEqual([{ stream_name: ref(dev, 'aws_kinesis_stream', 'name'), partition_key: '$${device_id}', role_arn: expect.any(String) }]);
     expect(dev.json).not.toMatch(/[^$]\$\{device_id\}/);
-    expect(rule.error_action).toMatchObject({ sqs: { queue_url: ref(dev, 'aws_sqs_queue', 'url') } });
+    expect(rule.error_action).toMatchObject({ sqs: { queue_url: dlq('url') } });
   });
 
   it('lets a device connect only as its own thing and publish only sensor readings', () => {
@@ -151,7 +153,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
 
   it('creates one alarm per shared alarm definition, all notifying the SNS topic', () => {
     const alarms = all(dev, 'aws_cloudwatch_metric_alarm');
-    expect(alarms.map((a) => a.alarm_name).sort()).toEqual(ALARM_DEFINITIONS.map((d) => `iot-timeseries-dev-${d.id}`).sort());
+    expect(alarms.map((a) => a.alarm_name).sort()).toEqual([...ALARM_DEFINITIONS, ...ANALYTICS_ALARM_DEFINITIONS].map((d) => `iot-timeseries-dev-${d.id}`).sort());
     for (const d of ALARM_DEFINITIONS) {
       const alarm = alarms.find((a) => a.alarm_name === `iot-timeseries-dev-${d.id}`);
       expect(alarm).toMatchObject({
@@ -163,21 +165,21 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
         threshold: d.threshold,
         comparison_operator: d.comparison,
         treat_missing_data: d.treatMissingData,
-        alarm_actions: [ref(dev, 'aws_sns_topic', 'arn')],
+        alarm_actions: [refWhere(dev, 'aws_sns_topic', 'name', 'iot-timeseries-dev-alarms', 'arn')],
       });
     }
     expect(dev.resource.aws_sns_topic_subscription).toBeUndefined();
     const prod = synthStack('iot-timeseries-prod', { INFRA_NOTIFICATION_EMAIL: 'ops@example.com' });
     const writeLatency = all(prod, 'aws_cloudwatch_metric_alarm').find((a) => a.alarm_name === 'iot-timeseries-prod-write-latency');
     expect(writeLatency?.threshold).toBe(500);
-    expect(only(prod, 'aws_sns_topic_subscription')).toMatchObject({ protocol: 'email', endpoint: 'ops@example.com' });
+    expect(where(prod, 'aws_sns_topic_subscription', 'topic_arn', refWhere(prod, 'aws_sns_topic', 'name', 'iot-timeseries-prod-alarms', 'arn'))).toMatchObject({ protocol: 'email', endpoint: 'ops@example.com' });
   });
 
   it('has a dashboard graphing every alarmed metric, and outputs the names users need', () => {
     const body = JSON.parse(String(only(dev, 'aws_cloudwatch_dashboard').dashboard_body)) as { widgets: Array<{ properties: { metrics: string[][] } }> };
     const graphed = body.widgets.map((w) => w.properties.metrics[0][1]);
     for (const d of ALARM_DEFINITIONS) expect(graphed).toContain(d.metricName);
-    expect(Object.keys(dev.output).sort()).toEqual(['alarm_topic_arn', 'database_name', 'dead_letter_queue_url', 'ingest_function', 'stream_name', 'table_arn', 'table_name', 'topic_rule']);
+    expect(Object.keys(dev.output).sort()).toEqual(['alarm_topic_arn', 'alert_topic_arn', 'database_name', 'dead_letter_queue_url', 'events_table_name', 'ingest_function', 'stream_name', 'table_arn', 'table_name', 'topic_rule', 'window_function', 'windows_table_name']);
   });
 
   it('keeps state in a local file unless a state bucket is given, then in S3 with a lock file', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ALARM_DEFINITIONS } from '@iot-timeseries/schema';
+import { ALARM_DEFINITIONS, ANALYTICS_ALARM_DEFINITIONS } from '@iot-timeseries/schema';
 import { buildApp } from '../src/app';
 import { offlineCheck } from '../scripts/offline-check';
 import { terraformTooling, WORKSPACE_ROOT } from '../scripts/terraform';
@@ -14,15 +14,15 @@ const EXPECTED_TYPES = {
   aws_cloudwatch_dashboard: 1,
   aws_cloudwatch_event_rule: 1,
   aws_cloudwatch_event_target: 1,
-  aws_cloudwatch_log_group: 2,
-  aws_cloudwatch_metric_alarm: ALARM_DEFINITIONS.length,
-  aws_iam_role: 3,
-  aws_iam_role_policy: 3,
+  aws_cloudwatch_log_group: 3,
+  aws_cloudwatch_metric_alarm: ALARM_DEFINITIONS.length + ANALYTICS_ALARM_DEFINITIONS.length,
+  aws_iam_role: 4,
+  aws_iam_role_policy: 4,
   aws_iot_policy: 1,
   aws_iot_topic_rule: 1,
   aws_kinesis_stream: 1,
-  aws_lambda_event_source_mapping: 1,
-  aws_lambda_function: 2,
+  aws_lambda_event_source_mapping: 2,
+  aws_lambda_function: 3,
   aws_lambda_permission: 1,
   aws_s3_bucket: 1,
   aws_s3_bucket_lifecycle_configuration: 1,
@@ -30,10 +30,10 @@ const EXPECTED_TYPES = {
   aws_s3_bucket_policy: 1,
   aws_s3_bucket_public_access_block: 1,
   aws_s3_bucket_server_side_encryption_configuration: 1,
-  aws_sns_topic: 1,
-  aws_sqs_queue: 1,
+  aws_sns_topic: 2,
+  aws_sqs_queue: 2,
   aws_timestreamwrite_database: 1,
-  aws_timestreamwrite_table: 1,
+  aws_timestreamwrite_table: 3,
 };
 
 describe('the AWS stacks under real Terraform, offline', () => {

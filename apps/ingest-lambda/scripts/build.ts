@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ZipFile } from 'yazl';
 
@@ -9,6 +9,9 @@ export const workspaceRoot = path.resolve(projectRoot, '../..');
 export const outDir = path.join(workspaceRoot, 'dist/apps/ingest-lambda');
 export const bundlePath = path.join(outDir, 'index.js');
 export const zipPath = path.join(outDir, 'ingest-lambda.zip');
+
+/** The AutoETS WebAssembly binary the window function loads at its first invocation. */
+const WASM = 'ets_bg.wasm';
 
 /** Fixed entry time, so the same bundle always gives the same zip (stable source_code_hash). */
 const ZIP_MTIME = new Date('2000-01-01T00:00:00Z');
@@ -37,14 +40,16 @@ export async function buildIngestLambda(): Promise<{ bundleBytes: number; zipByt
   });
   const files = new Map(result.outputFiles.map((f) => [path.basename(f.path), Buffer.from(f.contents)]));
   const zip = new ZipFile();
-  for (const name of ['index.js', 'index.js.map']) zip.addBuffer(required(files, name), name, { mtime: ZIP_MTIME, mode: 0o100644 });
+  // The window function's forecaster (augurs AutoETS) is WebAssembly: its binary ships beside the bundle.
+  files.set(WASM, await readFile(path.join(path.dirname(require.resolve('@bsull/augurs/ets')), WASM)));
+  for (const name of ['index.js', 'index.js.map', WASM]) zip.addBuffer(required(files, name), name, { mtime: ZIP_MTIME, mode: 0o100644 });
   zip.end();
   const zipBytes = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
   });
   // Write beside and rename, so a reader (local Lambda runner, a test) never sees half a file.
-  const outputs: Array<[string, Buffer]> = [[`${bundlePath}.map`, required(files, 'index.js.map')], [bundlePath, required(files, 'index.js')], [zipPath, zipBytes]];
+  const outputs: Array<[string, Buffer]> = [[`${bundlePath}.map`, required(files, 'index.js.map')], [path.join(outDir, WASM), required(files, WASM)], [bundlePath, required(files, 'index.js')], [zipPath, zipBytes]];
   for (const [file, contents] of outputs) {
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, contents);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { loadConfig } from './config';
@@ -5,9 +6,11 @@ import { createIngestHandler } from './create-ingest-handler';
 import { createDeadLetterSink } from './dead-letter/create-dead-letter-sink';
 import { createStaleDevicesHandler } from './stale-devices/create-stale-devices-handler';
 import { createTimestreamQueryClient, createTimestreamWriteClient } from './timestream-client';
+import { createLazyWindowHandler } from './windows/window-entry';
 
 // Lambda entry (bundled to dist/apps/ingest-lambda/index.js): handler `index.handler` ingests,
-// `index.staleDevicesHandler` is the scheduled stale-device probe.
+// `index.staleDevicesHandler` is the scheduled stale-device probe, `index.windowHandler` the window
+// function (tumbling windows on the same stream; its clients and forecaster are made at its first call).
 // Cold start: configuration, clients, logger and metrics are created once per instance.
 const config = loadConfig(process.env);
 const logger = new Logger({ serviceName: config.serviceName });
@@ -27,3 +30,5 @@ export const staleDevicesHandler = createStaleDevicesHandler({
   logger,
   metrics,
 });
+
+export const windowHandler = createLazyWindowHandler(process.env, path.join(__dirname, 'ets_bg.wasm'));

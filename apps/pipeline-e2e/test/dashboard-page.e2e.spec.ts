@@ -39,6 +39,23 @@ describe('dashboard page (sample model)', () => {
     await page.close();
   }, 30_000);
 
+  it('lists open alerts with the predicted failure and its lead time, and draws the forecast on every chart', async () => {
+    const { page, problems } = await openDashboard(browser, url, 1400);
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-forecasts]').length === 4);
+    const rows = page.locator('#alerts tbody tr');
+    expect(await rows.count()).toBe(2);
+    const failure = page.locator('#alerts tr[data-kind="failure-predicted"]');
+    expect(await failure.innerText()).toMatch(/sensor-002\s+failure-predicted: vibration-wear\s+critical\s+\d{2}:\d{2}:\d{2}\s+\d{2}:\d{2}:\d{2}\s+45 min/);
+    expect(await page.locator('#kpis').innerText()).toMatch(/2\s+Active alerts/);
+    for (const card of await page.locator('[data-chart]').all()) {
+      expect(await card.getAttribute('data-forecasts')).toMatch(/^sensor-002@\d+$/);
+      // uPlot's legend names the dashed forecast series beside the device's own
+      expect(await card.locator('.u-legend').innerText()).toContain('sensor-002 forecast');
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it('shows each put-aside reason with the reading value it was about, and how many were like it', async () => {
     const { page } = await openDashboard(browser, url, 1400);
     const row = page.locator('#pipeline tbody tr[data-reason-pattern]');

@@ -1,10 +1,11 @@
-import { QueryFailedError, runQuery } from '@iot-timeseries/queries';
+import { isMissingColumnError, QueryFailedError, runQuery } from '@iot-timeseries/queries';
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { HELP, commandSql } from './commands';
 import { parseConfig, type CliConfig } from './config';
 import { createQueryClient } from './create-client';
 import { CliError } from './errors';
 import { formatRows } from './format-output';
+import { isWindowCommand, windowCommandRows } from './window-commands';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -22,8 +23,21 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo, 
     }
     const sql = commandSql(config);
     client = makeClient(config);
-    const result = await runQuery(client, sql, { maxRows: config.maxRows, timeoutMs: config.timeoutMs });
-    io.stdout(formatRows(result.columns, result.rows, config.format));
+    if (!isWindowCommand(config.command)) {
+      const result = await runQuery(client, sql, { maxRows: config.maxRows, timeoutMs: config.timeoutMs });
+      io.stdout(formatRows(result.columns, result.rows, config.format));
+      return 0;
+    }
+    try {
+      const result = await runQuery(client, sql, { maxRows: config.maxRows, timeoutMs: config.timeoutMs });
+      const shown = windowCommandRows(config, result.columns, result.rows);
+      io.stdout(formatRows(shown.columns, shown.rows, config.format));
+    } catch (error) {
+      // A table the window function has written nothing to yet has no columns.
+      if (!isMissingColumnError(error)) throw error;
+      io.stderr(`iot-query: the window function has written nothing to this table yet\n`);
+      io.stdout(formatRows([], [], config.format));
+    }
     return 0;
   } catch (error) {
     const code = error instanceof CliError ? error.exitCode : 1;

@@ -3,6 +3,7 @@ import { LOCAL_ENDPOINTS } from '@iot-timeseries/schema';
 import { readFileSync } from 'node:fs';
 import type { CliConfig } from './config';
 import { UsageError } from './errors';
+import { windowCommandSql } from './window-commands';
 
 /** The SQL a command runs. Every command goes through the Query API, so it works locally and on AWS. */
 export function commandSql(config: CliConfig): string {
@@ -20,6 +21,9 @@ export function commandSql(config: CliConfig): string {
       return rawSql(config);
     case 'run':
       return analyticSql(config);
+    case 'events':
+    case 'forecasts':
+      return windowCommandSql(config);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(config.command)}`);
   }
@@ -80,6 +84,11 @@ Usage:
   iot-query measures [--database D --table T]
   iot-query run <analytic> [flags]         ${ANALYTIC_NAMES.join(', ')}
   iot-query sql "<SQL>" | sql --file q.sql run any Timestream SQL
+  iot-query events [flags]                 alerts and clears of the window function, newest first
+                                           (--kinds anomaly,rule,failure-predicted --states alert,clear
+                                            --detectors a,b --devices a,b --window 1d --limit N)
+  iot-query forecasts [flags]              each device's latest forecasts, one row per measure, and its
+                                           time to failure (--devices a,b --measures a,b --window 1h)
 
 Analytic flags: --devices a,b --locations x,y --measure M --measures a,b --window 1d --interval 10m
   --lookback 1h --baseline 7d --recent 1d --threshold 2 --limit N --step 1m --stale-after 5m --expected-every 30s

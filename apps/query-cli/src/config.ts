@@ -12,6 +12,8 @@ export interface CliConfig {
   target: { kind: 'local'; endpoint: string } | { kind: 'aws'; region: string; profile?: string };
   database: string;
   table: string;
+  /** `--table` as given (the window commands default to libs/schema's analytics tables, not the readings table). */
+  tableFlag?: string;
   format: OutputFormat;
   file?: string;
   maxRows?: number;
@@ -19,7 +21,7 @@ export interface CliConfig {
   help: boolean;
 }
 
-const ANALYTIC_FLAGS = ['devices', 'locations', 'measure', 'measures', 'window', 'interval', 'lookback', 'baseline', 'recent', 'threshold', 'limit', 'step', 'stale-after', 'expected-every'] as const;
+const ANALYTIC_FLAGS = ['devices', 'locations', 'measure', 'measures', 'window', 'interval', 'lookback', 'baseline', 'recent', 'threshold', 'limit', 'step', 'stale-after', 'expected-every', 'kinds', 'states', 'detectors'] as const;
 
 /** Parses argv and the environment once; throws UsageError naming the bad flag. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): CliConfig {
@@ -61,6 +63,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): CliConfig {
       : { kind: 'local', endpoint: values.endpoint ?? env.IOT_QUERY_ENDPOINT ?? LOCAL_ENDPOINTS.timestream },
     database: values.database ?? timestreamSettings.databaseName,
     table: values.table ?? timestreamSettings.tableName,
+    tableFlag: values.table,
     format,
     file: values.file,
     maxRows: positiveInt(values['max-rows'], '--max-rows'),

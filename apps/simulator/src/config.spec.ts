@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadConfig, parseArgs } from './config';
 
 describe('simulator config', () => {
@@ -19,6 +20,12 @@ describe('simulator config', () => {
     expect(config.faults).toMatchObject({ anomalyRate: 0.05, dropoutRate: 0 });
   });
 
+  it('writes the ground truth where --ground-truth says (an absolute path)', () => {
+    expect(loadConfig({}, ['run']).groundTruthFile).toBeUndefined();
+    expect(loadConfig({}, ['serve', '--ground-truth', 'out/truth.jsonl']).groundTruthFile).toBe(path.resolve('out/truth.jsonl'));
+    expect(loadConfig({ SIMULATOR_GROUND_TRUTH: '/tmp/t.jsonl' }, ['run']).groundTruthFile).toBe('/tmp/t.jsonl');
+  });
+
   it('points at AWS for the lambda target', () => {
     const config = loadConfig({ LAMBDA_FUNCTION_NAME: 'ingest' }, ['run', '--target', 'lambda']);
     expect(config).toMatchObject({ target: 'lambda', functionName: 'ingest', timestreamEndpoint: undefined });
@@ -35,6 +42,7 @@ describe('simulator config', () => {
     [['run', '--signal-epoch', 'soon'], /--signal-epoch must be a date/],
     [['run', '--bogus', '1'], /unknown option\(s\): --bogus/],
     [['run', 'extra'], /unexpected argument "extra"/],
+    [['run', '--ground-truth'], /--ground-truth needs a file name/],
   ])('refuses %j', (argv, message) => {
     expect(() => loadConfig({}, argv)).toThrow(message);
   });

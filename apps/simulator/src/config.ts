@@ -33,6 +33,8 @@ export interface SimulatorConfig {
   windowMinutes: number;
   refreshMs: number;
   quiet: boolean;
+  /** Write the ground truth (each injected failure, anomaly and dropout) to this JSON-lines file. */
+  groundTruthFile?: string;
 }
 
 type Source = Record<string, string | undefined>;
@@ -53,6 +55,12 @@ export function parseArgs(argv: readonly string[]): { command?: string; flags: S
     else flags[arg.slice(2)] = 'true';
   }
   return { command, flags };
+}
+
+function groundTruthFile(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true') throw new ConfigError('--ground-truth needs a file name, e.g. --ground-truth run-truth.jsonl');
+  return path.resolve(value);
 }
 
 /** Reads the command line (first) and environment; fails fast naming the option. */
@@ -140,6 +148,7 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     windowMinutes: number('window', 'SIMULATOR_WINDOW_MINUTES', 15, 1, 7 * 24 * 60, true),
     refreshMs: Math.round(number('refresh', undefined, 5, 0.5, 3600) * 1000),
     quiet: text('quiet') === 'true',
+    groundTruthFile: groundTruthFile(text('ground-truth', 'SIMULATOR_GROUND_TRUTH')),
   };
   known.add('aws');
   const unknown = Object.keys(flags).filter((f) => !known.has(f));

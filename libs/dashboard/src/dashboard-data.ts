@@ -4,6 +4,7 @@ import type { FleetStats } from '@iot-timeseries/fleet';
 import type { LocalCloudClient } from '@iot-timeseries/local-cloud-client';
 import type { DashboardModel, PipelineFigures } from './dashboard-model';
 import type { DashboardQueries, TrendPoint } from './dashboard-queries';
+import { activeAlerts, withForecasts } from './predictive-model';
 import { createQueriesAdapter } from './queries-adapter';
 
 const MAX_CHART_DEVICES = 12;
@@ -46,12 +47,14 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
     };
     const binSeconds = chooseBinSeconds(options.windowMinutes, options.expectedIntervalMs);
     const cloudClient = options.cloud;
-    const [trend, latest, anomalies, stale, completeness, alarms, cloud] = await Promise.all([
+    const [trend, latest, anomalies, stale, completeness, events, forecasts, alarms, cloud] = await Promise.all([
       attempt('charts', () => queries.trend(options.windowMinutes, binSeconds), []),
       attempt('latest', () => queries.latest(options.windowMinutes), []),
       attempt('anomalies', () => queries.anomalies(options.windowMinutes), []),
       attempt('stale', () => queries.stale(staleAfter), []),
       attempt('completeness', () => queries.completeness(options.windowMinutes, options.expectedIntervalMs), []),
+      attempt('alerts', () => queries.events(options.windowMinutes), []),
+      attempt('forecasts', () => queries.forecasts(options.windowMinutes), []),
       cloudClient ? attempt('alarms', () => cloudClient.alarms(), null) : Promise.resolve(null),
       cloudClient ? attempt('pipeline', () => cloudClient.pipeline(), null) : Promise.resolve(null),
     ]);
@@ -81,7 +84,7 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
       windowMinutes: options.windowMinutes,
       binSeconds,
       measures: Object.values(MEASURES).map((m) => ({ name: m.name, unit: m.unit, description: m.description })),
-      charts,
+      charts: withForecasts(charts, forecasts),
       devicesShown: shown,
       devicesTotal: total,
       latest: latest
@@ -94,6 +97,7 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
       completeness: completeness
         .sort((a, b) => a.deviceId.localeCompare(b.deviceId))
         .map((c) => ({ deviceId: c.deviceId, received: c.received, expected: c.expected, percent: c.expected > 0 ? Math.min(100, (100 * c.received) / c.expected) : 0 })),
+      alerts: activeAlerts(events, now),
       alarms: alarms && alarms.map((a) => ({ id: a.id, state: a.state, description: a.description, reason: a.reason, since: a.since })),
       pipeline,
       errors,

@@ -9,13 +9,15 @@ export interface DashboardModel {
   binSeconds: number;
   measures: Array<{ name: string; unit: string; description: string }>;
   /** Per measure: aligned bins (epoch seconds) and one series per device (null where no reading). */
-  charts: Record<string, { times: number[]; series: Array<{ deviceId: string; values: Array<number | null> }> }>;
+  charts: Record<string, { times: number[]; series: Array<{ deviceId: string; values: Array<number | null> }>; forecasts?: ChartForecast[] }>;
   devicesShown: number;
   devicesTotal: number;
   latest: Array<{ deviceId: string; location: string; time: string; values: Record<string, number | null>; ageSeconds: number }>;
   anomalies: Array<{ deviceId: string; location?: string; time: string; measure: string; value: number; score?: number; detail?: string }>;
   stale: Array<{ deviceId: string; location?: string; lastSeen: string; silentSeconds: number }>;
   completeness: Array<{ deviceId: string; received: number; expected: number; percent: number }>;
+  /** Open episodes of the window function (its events table): anomalies, rules, predicted failures with their lead time. */
+  alerts: Array<{ deviceId: string; location: string; kind: string; detector: string; severity: 'info' | 'warning' | 'critical'; since: string; evidence: string; predictedFailureAt?: string; leadSeconds?: number }>;
   alarms: Array<{ id: string; state: string; description: string; reason: string; since: string }> | null;
   pipeline: PipelineFigures;
   /** Panels whose query failed, with the reason (the page shows it instead of the panel). */
@@ -48,4 +50,13 @@ export interface PipelineFigures {
     lambdaErrors: number;
     streamPending: number;
   } | null;
+}
+
+/** A device's forecast on a chart: aligned to the chart's times (its last value, then the forecast), with the 95 % interval at `at` (epoch s). */
+export interface ChartForecast {
+  deviceId: string;
+  values: Array<number | null>;
+  at: number;
+  lower?: number;
+  upper?: number;
 }

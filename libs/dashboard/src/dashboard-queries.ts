@@ -1,3 +1,5 @@
+import type { AlertMessage } from '@iot-timeseries/schema';
+
 /** What the dashboard needs from Timestream, each answered by a libs/queries builder (see queries-adapter.ts). */
 export interface TrendPoint {
   deviceId: string;
@@ -30,10 +32,33 @@ export interface DeviceCompleteness {
   expected: number;
 }
 
+/** An event of the window function (an alert or the clear that ends its episode). */
+export interface DeviceEvent extends Pick<AlertMessage, 'deviceId' | 'location' | 'kind' | 'detector' | 'state' | 'severity' | 'timeToFailureSeconds'> {
+  /** When it was raised (epoch ms), and when its episode began. */
+  time: number;
+  episodeStart?: number;
+  /** JSON, as the events table keeps it. */
+  evidence: string;
+}
+/** A device's forecast of one measure from its latest window. */
+export interface MeasureForecastPoint {
+  deviceId: string;
+  measure: string;
+  /** The start of the window it is for (epoch ms). */
+  at: number;
+  value: number;
+  lower?: number;
+  upper?: number;
+}
+
 export interface DashboardQueries {
   trend(windowMinutes: number, binSeconds: number): Promise<TrendPoint[]>;
   latest(windowMinutes: number): Promise<LatestReading[]>;
   anomalies(windowMinutes: number): Promise<AnomalyPoint[]>;
   stale(staleAfterSeconds: number): Promise<StaleDevice[]>;
   completeness(windowMinutes: number, expectedIntervalMs: number): Promise<DeviceCompleteness[]>;
+  /** The window function's events in the window ([] before it wrote any). */
+  events(windowMinutes: number): Promise<DeviceEvent[]>;
+  /** Each device's latest forecasts ([] before any). */
+  forecasts(windowMinutes: number): Promise<MeasureForecastPoint[]>;
 }

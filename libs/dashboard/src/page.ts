@@ -21,6 +21,7 @@ export function dashboardPage(options: { title: string; refreshMs: number }): st
   <section id="charts" class="charts"></section>
   <div class="grid">
     <section class="card wide"><h2>Latest readings</h2><div id="latest"></div></section>
+    <section class="card wide"><h2>Active alerts and predicted failures</h2><div id="alerts"></div></section>
     <section class="card"><h2>Anomalies</h2><div id="anomalies"></div></section>
     <section class="card"><h2>Stale devices</h2><div id="stale"></div></section>
     <section class="card"><h2>Completeness</h2><div id="completeness"></div></section>

@@ -1,7 +1,7 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { anomalies, DASHBOARD_Z_THRESHOLD, deviceCompleteness, latestReadings, runQuery, staleDevices, trends, type BuiltQuery } from '@iot-timeseries/queries';
-import { MEASURE_NAMES } from '@iot-timeseries/schema';
-import type { AnomalyPoint, DeviceCompleteness, DashboardQueries, LatestReading, StaleDevice, TrendPoint } from './dashboard-queries';
+import { anomalies, DASHBOARD_Z_THRESHOLD, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, runQuery, staleDevices, trends, windowForecasts, type BuiltQuery } from '@iot-timeseries/queries';
+import { analyticsSettings, MEASURE_NAMES } from '@iot-timeseries/schema';
+import type { AnomalyPoint, DeviceCompleteness, DeviceEvent, DashboardQueries, LatestReading, MeasureForecastPoint, StaleDevice, TrendPoint } from './dashboard-queries';
 
 /** A dashboard anomaly is a reading this many standard deviations from its device's baseline (libs/queries). */
 export { DASHBOARD_Z_THRESHOLD };
@@ -10,6 +10,8 @@ const TIMEOUT_MS = 15_000;
 /** The dashboard's panels, each answered by a libs/queries analytic through the Timestream Query API. */
 export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQueries {
   const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs: TIMEOUT_MS })).rows;
+  // The window function's tables have no columns until it wrote to them: nothing yet, not an error.
+  const runWindowTable = async <Row>(query: BuiltQuery<Row>) => run(query).catch((error: unknown) => (isMissingColumnError(error) ? [] : Promise.reject(error)));
   return {
     async trend(windowMinutes, binSeconds) {
       const rows = await run(trends({ interval: `${binSeconds}s`, window: `${windowMinutes}m` }));
@@ -55,6 +57,28 @@ export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQu
       const every = `${Math.max(1, Math.round(expectedIntervalMs))}ms`;
       const rows = await run(deviceCompleteness({ window: `${windowMinutes}m`, interval, expectedEvery: every }));
       return rows.map((r): DeviceCompleteness => ({ deviceId: r.device_id, received: Number(r.received), expected: r.expected }));
+    },
+    async events(windowMinutes) {
+      // Episodes that began before the window still count when they are open: look back a day at least.
+      const rows = await runWindowTable(deviceEvents({ window: `${Math.max(windowMinutes, 1440)}m`, order: 'oldest' }));
+      return rows.map(
+        (r): DeviceEvent => ({
+          deviceId: r.device_id,
+          location: r.location,
+          kind: r.kind,
+          detector: r.detector,
+          state: r.state,
+          severity: r.severity,
+          time: r.time.date.getTime(),
+          episodeStart: typeof r.episode_start === 'number' ? r.episode_start : undefined,
+          evidence: r.evidence,
+          timeToFailureSeconds: typeof r.time_to_failure_s === 'number' ? r.time_to_failure_s : undefined,
+        }),
+      );
+    },
+    async forecasts(windowMinutes) {
+      const rows = await runWindowTable(deviceWindows({ window: `${windowMinutes}m`, latest: true }));
+      return rows.flatMap((r) => windowForecasts(r, analyticsSettings.measures).map((f): MeasureForecastPoint => ({ deviceId: r.device_id, ...f })));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { MEASURES } from '@iot-timeseries/schema';
 import type { DashboardModel } from './dashboard-model';
+import { withForecasts } from './predictive-model';
 
 /** A made-up but plausible dashboard model, for testing the page on its own. */
 export function sampleModel(now = Date.now()): DashboardModel {
@@ -8,7 +9,8 @@ export function sampleModel(now = Date.now()): DashboardModel {
   const charts: DashboardModel['charts'] = {};
   for (const [k, m] of Object.entries(MEASURES)) {
     const base = { temperature: 22, humidity: 50, pressure: 1013, vibration: 0.04 }[k] ?? 0;
-    charts[k] = { times, series: devices.map((d, j) => ({ deviceId: d, values: times.map((_, i) => (i === 30 && j === 1 ? null : base + j + Math.sin(i / 8) * (base / 20))) })) };
+    const series = devices.map((d, j) => ({ deviceId: d, values: times.map((_, i) => (i === 30 && j === 1 ? null : base + j + Math.sin(i / 8) * (base / 20))) }));
+    charts[k] = withForecasts({ [k]: { times, series } }, [{ deviceId: 'sensor-002', measure: k, at: (times[times.length - 1] + 60) * 1000, value: base * 1.05 + 1, lower: base + 0.5, upper: base * 1.1 + 1 }])[k];
     void m;
   }
   return {
@@ -21,6 +23,10 @@ export function sampleModel(now = Date.now()): DashboardModel {
     devicesShown: 3,
     devicesTotal: 3,
     latest: devices.map((d, j) => ({ deviceId: d, location: 'factory-floor-1', time: new Date(now).toISOString(), values: { temperature: 22 + j, humidity: 50, pressure: 1013, vibration: 0.04 }, ageSeconds: 3 })),
+    alerts: [
+      { deviceId: 'sensor-002', location: 'factory-floor-1', kind: 'failure-predicted', detector: 'vibration-wear', severity: 'critical', since: new Date(now - 600_000).toISOString(), evidence: '{"wearZ":9.1}', predictedFailureAt: new Date(now + 2_700_000).toISOString(), leadSeconds: 2700 },
+      { deviceId: 'sensor-001', location: 'factory-floor-1', kind: 'anomaly', detector: 'temperature-spike', severity: 'info', since: new Date(now - 120_000).toISOString(), evidence: '{"spike":14.2}' },
+    ],
     anomalies: [{ deviceId: 'sensor-002', time: new Date(now - 60_000).toISOString(), measure: 'temperature', value: 41.2, score: 6.3 }],
     stale: [{ deviceId: 'sensor-003', location: 'factory-floor-2', lastSeen: new Date(now - 400_000).toISOString(), silentSeconds: 400 }],
     completeness: devices.map((d, j) => ({ deviceId: d, received: 100 - j * 10, expected: 100, percent: 100 - j * 10 })),

@@ -21,6 +21,8 @@ function queries(overrides: Partial<DashboardQueries> = {}): DashboardQueries {
     ],
     stale: async () => [],
     completeness: async () => [{ deviceId: 'sensor-001', received: 30, expected: 20 }],
+    events: async () => [],
+    forecasts: async () => [],
     ...overrides,
   };
 }

@@ -32,3 +32,16 @@ export class ReadingsNotStoredError extends TargetError {
     super(`Timestream did not store ${refused.length + toRetry.length} of ${total} reading(s) of ${deviceId}: ${reasons.join('; ')}`);
   }
 }
+
+/** A ground-truth file that is not what the fleet writes: names the line and the field. */
+export class GroundTruthFileError extends FleetError {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    readonly field: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${source}:${line}: ${field} ${reason}`, options);
+  }
+}

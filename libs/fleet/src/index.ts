@@ -10,3 +10,5 @@ export { MqttTarget, type MqttTargetOptions } from './targets/mqtt-target';
 export { LambdaTarget } from './targets/lambda-target';
 export { TimestreamTarget, TIMESTREAM_TARGET_RESENDS, type TimestreamTargetOptions } from './targets/timestream-target';
 export * from './errors';
+export { GroundTruthRecorder, teeGroundTruth, type AnomalyTruth, type DropoutTruth, type FailureTruth, type GroundTruth, type GroundTruthEvent, type GroundTruthKind, type GroundTruthRun, type GroundTruthSink } from './ground-truth/ground-truth';
+export { GROUND_TRUTH_FORMAT_VERSION, groundTruthLine, openGroundTruthFile, parseGroundTruth, readGroundTruth } from './ground-truth/ground-truth-file';

@@ -2,6 +2,7 @@ export type { LocalCloudReady } from './contract/ready';
 export { READY_MARKER, formatReadyLine, parseReadyLine } from './contract/ready';
 export type { HealthReport, RuleAction } from './contract/health';
 export type { DeadLetterTotals, PipelineReport, PipelineSnapshot, PutAsideEntry, PutAsideGroup, PutAsideSource, StreamStats } from './contract/pipeline';
+export type { AlertMessage, AlertsReport, WindowStats } from './contract/analytics';
 export type { AlarmState, AlarmStateValue, AlarmTransition, AlarmsReport } from './contract/alarms';
 export type { ReplayRequest, ReplayReport, ReplayedLetter } from './contract/replay';
 export { LOCAL_CLOUD_ROUTES, REPLAY_ROUTE, type LocalCloudRoute, type LocalCloudRoutes } from './contract/routes';

@@ -1,3 +1,4 @@
+import type { AlertsReport } from './contract/analytics';
 import type { AlarmState } from './contract/alarms';
 import type { HealthReport } from './contract/health';
 import type { PipelineReport } from './contract/pipeline';
@@ -24,6 +25,11 @@ export class LocalCloudClient {
 
   pipeline(): Promise<PipelineReport> {
     return this.get('/pipeline');
+  }
+
+  /** Alerts the window function published (locally), and the open episodes. */
+  alerts(): Promise<AlertsReport> {
+    return this.get('/alerts');
   }
 
   async alarms(): Promise<AlarmState[]> {

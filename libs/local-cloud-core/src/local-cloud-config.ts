@@ -4,6 +4,15 @@ import type { Durability } from './storage/durability';
 /** Per-alarm changes to the settings' alarm definitions (tests and demos use short periods). */
 export type AlarmOverrides = Record<string, { periodSeconds?: number; evaluationPeriods?: number; threshold?: number }>;
 
+/** The window function: a second event source mapping on the stream, with a tumbling window. */
+export interface WindowFunctionConfig {
+  functionName: string;
+  /** TumblingWindowInSeconds (1..900). */
+  windowSeconds: number;
+  forecastHorizonSeconds?: number;
+  failureAlertWithinSeconds?: number;
+}
+
 /** Everything startLocalCloud needs; the CLI reads it from flags and environment variables. */
 export interface LocalCloudConfig {
   host: string;
@@ -37,6 +46,8 @@ export interface LocalCloudConfig {
   alarmOverrides: AlarmOverrides;
   staleAfterSeconds: number;
   staleCheckMs: number;
+  /** The window function on the same stream (Kinesis action only); undefined: not run. */
+  windows?: WindowFunctionConfig;
   /** Print the function's log lines to stdout. */
   echoLambdaLogs: boolean;
 }

@@ -1,5 +1,5 @@
 import { REPLAY_ROUTE } from '@iot-timeseries/local-cloud-client';
-import { ALARM_DEFINITIONS, LOCAL_REJECTED_DATA_BUCKET, timestreamSettings, topicRule } from '@iot-timeseries/schema';
+import { ALARM_DEFINITIONS, analyticsTables, LOCAL_REJECTED_DATA_BUCKET, timestreamSettings, topicRule } from '@iot-timeseries/schema';
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +42,8 @@ export interface LocalCloud {
   readonly stats: PipelineStats;
   readonly alarms: AlarmEvaluator;
   readonly metrics: MetricStore;
+  /** Waits until every tumbling window is closed (its final invocation done) and nothing waits for the window function (bounded). */
+  drainWindows(timeoutMs: number): Promise<boolean>;
   /** Waits until the stream is empty and nothing is in flight (bounded). */
   drain(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
@@ -75,10 +77,17 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     const queryClient = localQueryClient(timestream.endpoint, config.region);
     const created = await ensureDatabaseAndTable(writeClient, timestreamSettings, LOCAL_REJECTED_DATA_BUCKET);
     if (created.length > 0) log(`created ${created.join(' and ')}`);
+    if (config.windows && config.action === 'kinesis') {
+      for (const table of [analyticsTables.windows, analyticsTables.events]) {
+        const made = await ensureDatabaseAndTable(writeClient, { ...timestreamSettings, tableName: table.tableName, retention: analyticsTables.retention }, LOCAL_REJECTED_DATA_BUCKET);
+        if (made.length > 0) log(`created ${made.join(' and ')}`);
+      }
+    }
+    const alertDir = path.join(config.dataDir, 'alerts');
 
     const deadLetters = await openDeadLetters(config.dataDir, config.durability, stats);
     closers.push(() => deadLetters.close());
-    const action = await openRuleAction({ config, timestreamEndpoint: timestream.endpoint, writeClient, deadLetterDir: deadLetters.dir, stats, metrics, putAside: deadLetters.putAside, log });
+    const action = await openRuleAction({ config, timestreamEndpoint: timestream.endpoint, writeClient, deadLetterDir: deadLetters.dir, alertDir, stats, metrics, putAside: deadLetters.putAside, log });
     closers.push(() => action.close());
     const { delivery, stream } = action;
     if (stream) stoppers.push(await followDeadLetters(deadLetters.dir, stats));
@@ -123,6 +132,8 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
         alarms,
         stats,
         stream,
+        windows: action.windows,
+        alertDir,
         directWritesInFlight: () => (stream ? 0 : delivery.pending()),
       }),
       { [REPLAY_ROUTE]: replay },
@@ -140,6 +151,7 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
       alarms,
       metrics,
       drain: (timeoutMs) => delivery.drain(timeoutMs),
+      drainWindows: (timeoutMs) => action.windows?.drain(timeoutMs) ?? Promise.resolve(true),
       close() {
         // Stop the timers and taking messages first, then let what was handed on reach Timestream, then close the rest
         // (what the stream still holds stays on disk for the next start).

@@ -23,3 +23,7 @@ export { runQuery, type RunQueryOptions, type QueryResult } from './run/run-quer
 export { decodeRows, decodeDatum } from './decode/decode-result';
 export { parseTimestampText } from './decode/scalars';
 export type * from './decode/values';
+export { deviceEvents, type DeviceEventsOptions, type DeviceEventRow } from './builders/device-events';
+export { deviceWindows, type DeviceWindowsOptions, type DeviceWindowRow } from './builders/device-windows';
+export { windowForecasts, windowMean, type WindowForecast } from './decode/window-forecasts';
+export { isMissingColumnError } from './run/missing-column';

@@ -1,4 +1,4 @@
-import { ANALYTICS, ANALYTIC_NAMES, QueryParameterError, anomalies, asTimeSeries, completeness, deviceCompleteness, dimensionValues, duration, latestReadings, measureSeries, staleDevices, templateToken, timeRangeTemplate, trends } from '../src';
+import { ANALYTICS, ANALYTIC_NAMES, QueryParameterError, anomalies, asTimeSeries, completeness, deviceCompleteness, deviceEvents, deviceWindows, dimensionValues, duration, latestReadings, measureSeries, staleDevices, templateToken, timeRangeTemplate, trends } from '../src';
 
 describe('analytics SQL', () => {
   it.each(ANALYTIC_NAMES)('%s: filters on time and on the multi-measure records, and matches its snapshot', (name) => {
@@ -90,5 +90,39 @@ describe('analytics SQL', () => {
       expect(sql).toContain('FROM "db""; DROP TABLE x; --"."t""x"');
       expect(sql).toContain(`measure_name = 'm'' OR 1=1 --'`);
     });
+  });
+});
+
+describe('the window function tables (events and windows)', () => {
+  it('events: the events table and its records, filters as quoted literals, newest first, and its snapshot', () => {
+    const sql = deviceEvents({ window: '6h', kinds: ['failure-predicted'], states: ['alert'], devices: ["o'brien"], limit: 50 }).sql;
+    expect(sql).toContain('FROM "iot-timeseries-db"."device-events"');
+    expect(sql).toContain("WHERE measure_name = 'device_event'");
+    expect(sql).toContain("time >= ago(6h) AND device_id IN ('o''brien') AND kind IN ('failure-predicted') AND state IN ('alert')");
+    expect(sql).toContain('ORDER BY time DESC, device_id\nLIMIT 50');
+    expect(deviceEvents({ from: 1000, before: 2000, order: 'oldest' }).sql).toContain('time >= from_milliseconds(1000) AND time < from_milliseconds(2000)');
+    expect(deviceEvents().sql).toMatchSnapshot();
+  });
+
+  it('windows: the windows table oldest first per device, or the latest window of each device, and their snapshots', () => {
+    const all = deviceWindows({ devices: ['sensor-001'] }).sql;
+    expect(all).toContain('FROM "iot-timeseries-db"."device-windows"');
+    expect(all).toContain("WHERE measure_name = 'window_features'\n  AND time >= ago(1h) AND device_id IN ('sensor-001')");
+    expect(all).toContain('ORDER BY device_id, time');
+    const latest = deviceWindows({ latest: true, window: '2h' }).sql;
+    expect(latest).toContain('max(time) AS latest_time');
+    expect(latest).toContain('INNER JOIN latest ON w.device_id = latest.latest_device AND w.time = latest.latest_time');
+    expect(all).toMatchSnapshot();
+    expect(latest).toMatchSnapshot();
+  });
+
+  it.each([
+    [() => deviceEvents({ limit: 0 }), 'limit must be a positive whole number'],
+    [() => deviceEvents({ from: -1, before: 10 }), 'from must be a whole number of epoch milliseconds'],
+    [() => deviceWindows({ window: '2 hours' }), 'window must look like'],
+    [() => deviceEvents({ kinds: [''] }), 'kinds must be a non-empty string'],
+  ])('refuses bad parameters, naming them (%#)', (build, message) => {
+    expect(build).toThrow(QueryParameterError);
+    expect(build).toThrow(message);
   });
 });

@@ -43,15 +43,17 @@ export class IngestStream extends Construct {
 
   /** What the consuming function needs, on these resources only. */
   consumerStatements(): PolicyStatement[] {
-    return [
-      {
-        Sid: 'ReadStream',
-        Effect: 'Allow',
-        Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
-        Resource: this.stream.arn,
-      },
-      { Sid: 'DeadLetters', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: this.deadLetterQueue.arn },
-    ];
+    return [this.readStatement(), { Sid: 'DeadLetters', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: this.deadLetterQueue.arn }];
+  }
+
+  /** What any consumer of the stream (an event source mapping's function) needs to read it. */
+  readStatement(): PolicyStatement {
+    return {
+      Sid: 'ReadStream',
+      Effect: 'Allow',
+      Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
+      Resource: this.stream.arn,
+    };
   }
 
   /** Feeds the function: partial-batch responses, bisect on error, bounded retries, failures to the DLQ. */

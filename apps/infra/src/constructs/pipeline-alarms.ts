@@ -17,21 +17,29 @@ export interface PipelineAlarmsProps {
 export class PipelineAlarms extends Construct {
   readonly topic: SnsTopic;
   readonly alarms: CloudwatchMetricAlarm[];
+  private readonly namePrefix: string;
 
   constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
     super(scope, id);
+    this.namePrefix = props.namePrefix;
     this.topic = new SnsTopic(this, 'topic', { name: `${props.namePrefix}-alarms`, kmsMasterKeyId: 'alias/aws/sns', tags: props.tags });
     if (props.notificationEmail) {
       new SnsTopicSubscription(this, 'email', { topicArn: this.topic.arn, protocol: 'email', endpoint: props.notificationEmail });
     }
-    this.alarms = props.definitions.map(
+    this.alarms = [];
+    this.add(props.definitions, props.dimensions, props.tags);
+  }
+
+  /** More alarms on the same topic (another function's metrics: its own dimensions per scope). */
+  add(definitions: readonly AlarmDefinition[], dimensions: Record<AlarmScope, Record<string, string>>, tags?: Record<string, string>): CloudwatchMetricAlarm[] {
+    const added = definitions.map(
       (d) =>
         new CloudwatchMetricAlarm(this, d.id, {
-          alarmName: `${props.namePrefix}-${d.id}`,
+          alarmName: `${this.namePrefix}-${d.id}`,
           alarmDescription: d.description,
           namespace: d.namespace,
           metricName: d.metricName,
-          dimensions: props.dimensions[d.scope],
+          dimensions: dimensions[d.scope],
           statistic: d.statistic,
           period: d.periodSeconds,
           evaluationPeriods: d.evaluationPeriods,
@@ -41,8 +49,10 @@ export class PipelineAlarms extends Construct {
           unit: d.unit,
           alarmActions: [this.topic.arn],
           okActions: [this.topic.arn],
-          tags: props.tags,
+          tags,
         }),
     );
+    this.alarms.push(...added);
+    return added;
   }
 }

@@ -1,6 +1,9 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
   ALARM_DEFINITIONS,
+  ANALYTICS_ALARM_DEFINITIONS,
+  ANALYTICS_METRICS,
+  analyticsSettings,
   buildIngestEnvironment,
   DIMENSION_NAMES,
   MEASURE_NAMES,
@@ -26,6 +29,7 @@ import { PipelineDashboard } from '../constructs/pipeline-dashboard';
 import { Schedule } from '../constructs/schedule';
 import { SensorTopicRule } from '../constructs/sensor-topic-rule';
 import { TimestreamStore } from '../constructs/timestream-store';
+import { WindowAnalytics } from '../constructs/window-analytics';
 
 export interface PipelineStackProps {
   /** Environment name (dev, prod, …): part of every resource name. */
@@ -50,6 +54,8 @@ export interface PipelineStackProps {
   tags?: Record<string, string>;
   /** An Amazon Managed Grafana workspace reading the table (off unless given). */
   grafana?: { authenticationProviders: GrafanaAuthentication[]; grafanaVersion: string };
+  /** The window function's TumblingWindowInSeconds (default from libs/schema); it runs on the Kinesis ingest path only. */
+  windowSeconds?: number;
 }
 
 /** The whole pipeline in one AWS account and region. Defaults come from libs/schema's settings. */
@@ -60,6 +66,8 @@ export class PipelineStack extends TerraformStack {
   readonly stream: IngestStream;
   readonly rule: SensorTopicRule;
   readonly alarms: PipelineAlarms;
+  /** Predictive maintenance (the window function and its tables, topic and alarm), on the Kinesis path. */
+  readonly windows?: WindowAnalytics;
   readonly grafana?: ManagedGrafana;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
@@ -128,9 +136,23 @@ export class PipelineStack extends TerraformStack {
     });
 
     const deadLetters = { url: this.stream.deadLetterQueue.url, arn: this.stream.deadLetterQueue.arn };
+    const ingestPath = props.ingestPath ?? topicRule.defaultAction;
+    if (ingestPath === 'kinesis') {
+      this.windows = new WindowAnalytics(this, 'windows', {
+        namePrefix: prefix,
+        databaseName: this.store.database.databaseName,
+        readingsTableName: this.store.table.tableName,
+        stream: { arn: this.stream.stream.arn, readStatement: this.stream.readStatement() },
+        artifact: props.lambdaArtifact,
+        windowSeconds: props.windowSeconds ?? analyticsSettings.windowSeconds,
+        logRetentionDays: props.logRetentionDays ?? 30,
+        notificationEmail: props.notificationEmail,
+      });
+    }
+
     const ruleName = `${topicRule.name}_${props.environment.replace(/[^a-zA-Z0-9_]/g, '_')}`;
     this.rule =
-      (props.ingestPath ?? topicRule.defaultAction) === 'kinesis'
+      ingestPath === 'kinesis'
         ? new SensorTopicRule(this, 'rule', {
             action: 'kinesis',
             ruleName,
@@ -162,6 +184,10 @@ export class PipelineStack extends TerraformStack {
     };
     const definitions: AlarmDefinition[] = ALARM_DEFINITIONS.map((d) => ({ ...d, threshold: props.alarmThresholds?.[d.id] ?? d.threshold }));
     this.alarms = new PipelineAlarms(this, 'alarms', { namePrefix: prefix, definitions, dimensions, notificationEmail: props.notificationEmail });
+    if (this.windows) {
+      const windowFunction = this.windows.function.function.functionName;
+      this.alarms.add(ANALYTICS_ALARM_DEFINITIONS.map((d) => ({ ...d, threshold: props.alarmThresholds?.[d.id] ?? d.threshold })), { ...dimensions, lambda: { FunctionName: windowFunction }, pipeline: { service: windowFunction } });
+    }
     new PipelineDashboard(this, 'dashboard', {
       dashboardName: `${prefix}-pipeline`,
       region: props.region,
@@ -171,6 +197,12 @@ export class PipelineStack extends TerraformStack {
         { title: 'Readings ingested', namespace: METRICS_NAMESPACE, metric: PIPELINE_METRICS.readingsIngested, dimensions: dimensions.pipeline, stat: 'Sum' },
         { title: 'Invalid messages', namespace: METRICS_NAMESPACE, metric: PIPELINE_METRICS.messagesInvalid, dimensions: dimensions.pipeline, stat: 'Sum' },
         { title: 'WriteRecords calls', namespace: METRICS_NAMESPACE, metric: PIPELINE_METRICS.writeRecordsCalls, dimensions: dimensions.pipeline, stat: 'Sum' },
+        ...(this.windows
+          ? [
+              { title: 'Predicted failures', namespace: METRICS_NAMESPACE, metric: ANALYTICS_METRICS.predictedFailures, dimensions: { service: this.windows.function.function.functionName }, stat: 'Sum' },
+              { title: 'Device alerts raised', namespace: METRICS_NAMESPACE, metric: ANALYTICS_METRICS.alertsRaised, dimensions: { service: this.windows.function.function.functionName }, stat: 'Sum' },
+            ]
+          : []),
       ],
     });
 
@@ -182,6 +214,13 @@ export class PipelineStack extends TerraformStack {
     new TerraformOutput(this, 'dead_letter_queue_url', { value: deadLetters.url });
     new TerraformOutput(this, 'topic_rule', { value: this.rule.rule.name });
     new TerraformOutput(this, 'alarm_topic_arn', { value: this.alarms.topic.arn });
+
+    if (this.windows) {
+      new TerraformOutput(this, 'window_function', { value: this.windows.function.function.functionName });
+      new TerraformOutput(this, 'alert_topic_arn', { value: this.windows.alertTopic.arn });
+      new TerraformOutput(this, 'events_table_name', { value: this.windows.eventsTable.tableName });
+      new TerraformOutput(this, 'windows_table_name', { value: this.windows.windowsTable.tableName });
+    }
 
     if (props.grafana) {
       this.grafana = new ManagedGrafana(this, 'grafana', {

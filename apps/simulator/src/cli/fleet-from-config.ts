@@ -1,7 +1,7 @@
-import { buildFleet, Fleet, type Target } from '@iot-timeseries/fleet';
+import { buildFleet, Fleet, type GroundTruthSink, type Target } from '@iot-timeseries/fleet';
 import type { SimulatorConfig } from '../config';
 
-export function fleetFromConfig(config: SimulatorConfig, target: Target, overrides: { keepLedger?: boolean } = {}): Fleet {
+export function fleetFromConfig(config: SimulatorConfig, target: Target, overrides: { keepLedger?: boolean; groundTruth?: GroundTruthSink } = {}): Fleet {
   return new Fleet(
     {
       devices: buildFleet(config.devices),
@@ -17,6 +17,7 @@ export function fleetFromConfig(config: SimulatorConfig, target: Target, overrid
       failureRampReadings: 120,
       keepLedger: overrides.keepLedger ?? false,
       maxInFlight: 256,
+      groundTruth: overrides.groundTruth,
     },
     target,
   );

@@ -1,3 +1,4 @@
+import { openGroundTruthFile } from '@iot-timeseries/fleet';
 import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
 import type { SimulatorConfig } from '../config';
 import { createTarget } from '../targets/create-target';
@@ -26,7 +27,8 @@ export async function runCommand(config: SimulatorConfig): Promise<void> {
     }
   }
   const target = createTarget(config);
-  const fleet = fleetFromConfig(config, target);
+  const fleet = fleetFromConfig(config, target, { groundTruth: config.groundTruthFile ? await openGroundTruthFile(config.groundTruthFile) : undefined });
+  if (config.groundTruthFile) console.log(`[simulator] ground truth (injected failures, anomalies, dropouts) -> ${config.groundTruthFile}`);
   console.log(
     `[simulator] ${config.devices} devices -> ${target.description}; ${config.rounds ?? '∞'} rounds every ${config.intervalMs / 1000} s; seed ${config.seed}${config.seedGiven ? '' : ' (pass --seed to repeat this run)'}`,
   );

@@ -1,5 +1,6 @@
 import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { buildDashboardServer, createDashboardLoader, listen } from '@iot-timeseries/dashboard';
+import { openGroundTruthFile } from '@iot-timeseries/fleet';
 import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
 import { LOCAL_PLACEHOLDER_CREDENTIALS, localHttpUrl } from '@iot-timeseries/schema';
 import type { SimulatorConfig } from '../config';
@@ -23,7 +24,8 @@ export async function serveCommand(config: SimulatorConfig): Promise<void> {
     }
   }
   const target = createTarget(config);
-  const fleet = fleetFromConfig(config, target);
+  const fleet = fleetFromConfig(config, target, { groundTruth: config.groundTruthFile ? await openGroundTruthFile(config.groundTruthFile) : undefined });
+  if (config.groundTruthFile) console.log(`[simulator] ground truth (injected failures, anomalies, dropouts) -> ${config.groundTruthFile}`);
   const queryClient = new TimestreamQueryClient({
     region: config.region,
     ...(config.timestreamEndpoint ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_PLACEHOLDER_CREDENTIALS } : {}),

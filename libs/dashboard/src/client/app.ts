@@ -1,7 +1,7 @@
 import type { DashboardModel } from '../dashboard-model';
 import { renderCharts, resizeCharts } from './charts';
 import { clock, esc } from './format';
-import { renderAlarms, renderAnomalies, renderCompleteness, renderHeader, renderLatest, renderPipeline, renderStale } from './panels';
+import { renderAlarms, renderAlerts, renderAnomalies, renderCompleteness, renderHeader, renderLatest, renderPipeline, renderStale } from './panels';
 
 const REFRESH_MS = Number(document.body.dataset.refreshMs ?? 5000);
 
@@ -32,6 +32,7 @@ async function refresh(): Promise<void> {
   if (chartsEl) renderCharts(chartsEl, model);
   set('charts-note', model.devicesShown < model.devicesTotal ? `Showing ${model.devicesShown} of ${model.devicesTotal} devices` : '');
   set('latest', panelError(model, 'latest') ?? renderLatest(model));
+  set('alerts', panelError(model, 'alerts') ?? renderAlerts(model));
   set('anomalies', panelError(model, 'anomalies') ?? renderAnomalies(model));
   set('stale', panelError(model, 'stale') ?? renderStale(model));
   set('completeness', panelError(model, 'completeness') ?? renderCompleteness(model));

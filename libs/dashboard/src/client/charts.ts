@@ -21,8 +21,12 @@ export function renderCharts(container: HTMLElement, model: DashboardModel): voi
       charts.delete(measure.name);
       continue;
     }
-    const key = data.series.map((s) => s.deviceId).join(',');
-    const aligned = [data.times, ...data.series.map((s) => s.values)] as uPlot.AlignedData;
+    const forecasts = data.forecasts ?? [];
+    const key = `${data.series.map((s) => s.deviceId).join(',')}|${forecasts.map((f) => f.deviceId).join(',')}`;
+    const aligned = [data.times, ...data.series.map((s) => s.values), ...forecasts.map((f) => f.values)] as uPlot.AlignedData;
+    const card = plotEl.closest<HTMLElement>('[data-chart]');
+    // Kept on the card so what is drawn can be checked without reading the canvas.
+    if (card) card.dataset.forecasts = forecasts.map((f) => `${f.deviceId}@${f.at}`).join('|');
     const existing = charts.get(measure.name);
     if (existing && existing.key === key) {
       existing.plot.setData(aligned);
@@ -30,7 +34,6 @@ export function renderCharts(container: HTMLElement, model: DashboardModel): voi
     }
     existing?.plot.destroy();
     plotEl.innerHTML = '';
-    const card = plotEl.closest<HTMLElement>('[data-chart]');
     const opts: uPlot.Options = {
       width: widthOf(plotEl),
       height: HEIGHT,
@@ -56,6 +59,11 @@ export function renderCharts(container: HTMLElement, model: DashboardModel): voi
       series: [
         { label: 'Time (UTC)', value: (_u, v) => (v === null || v === undefined ? '–' : new Date(v * 1000).toISOString().slice(11, 19)) },
         ...data.series.map((s, i) => ({ label: s.deviceId, stroke: PALETTE[i % PALETTE.length], width: 1.5, spanGaps: false, points: { show: false } })),
+        // The forecast: dashed, in the device's colour, from its last value to the forecast point.
+        ...forecasts.map((f) => {
+          const colour = PALETTE[Math.max(0, data.series.findIndex((s) => s.deviceId === f.deviceId)) % PALETTE.length];
+          return { label: `${f.deviceId} forecast`, stroke: colour, width: 1.5, dash: [6, 4], spanGaps: true, points: { show: true, size: 5, stroke: colour, fill: colour } };
+        }),
       ],
     };
     charts.set(measure.name, { plot: new uPlot(opts, aligned, plotEl), key });

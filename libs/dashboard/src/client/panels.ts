@@ -10,6 +10,7 @@ export function renderHeader(model: DashboardModel): string {
     ['Put aside', count(p.cloud?.putAsideTotal), (p.cloud?.putAsideTotal ?? 0) > 0 ? 'warn' : undefined],
     ['Devices reporting', `${count(online)} / ${count(p.fleet.devices)}`, model.stale.length > 0 ? 'bad' : 'good'],
     ['Anomalies (window)', count(model.anomalies.length), model.anomalies.length > 0 ? 'warn' : undefined],
+    ['Active alerts', count(model.alerts.length), model.alerts.some((a) => a.severity === 'critical') ? 'bad' : model.alerts.length > 0 ? 'warn' : 'good'],
     ['Messages sent', count(p.fleet.messagesSent)],
   ];
   return tiles.map(([label, value, tone]) => `<div class="kpi ${tone ?? ''}"><div class="kpi-value">${value}</div><div class="kpi-label">${label}</div></div>`).join('');
@@ -46,6 +47,20 @@ export function renderAnomalies(model: DashboardModel): string {
     .map((a) => `<tr><td>${clock(a.time)}</td><td>${esc(a.deviceId)}</td><td>${esc(a.measure)}</td><td class="n">${num(a.value, 2)}</td><td class="n">${num(a.score, 1)}</td></tr>`)
     .join('');
   return table(head, rows, 5, 'No anomalies in the window');
+}
+
+/** The window function's open episodes; a predicted failure shows when it is expected and the lead time left. */
+export function renderAlerts(model: DashboardModel): string {
+  const head = '<tr><th>Device</th><th>Alert</th><th>Severity</th><th>Since (UTC)</th><th>Predicted failure (UTC)</th><th class="n">Lead time</th></tr>';
+  const rows = model.alerts
+    .slice(0, 50)
+    .map((a) => {
+      const failure = a.predictedFailureAt ? clock(a.predictedFailureAt) : '–';
+      const lead = a.leadSeconds === undefined ? '–' : ago(a.leadSeconds);
+      return `<tr class="alert ${esc(a.severity)}" data-kind="${esc(a.kind)}" title="${esc(a.evidence)}"><td>${esc(a.deviceId)}</td><td>${esc(a.kind)}: ${esc(a.detector)}</td><td>${esc(a.severity)}</td><td>${clock(a.since)}</td><td>${failure}</td><td class="n lead">${lead}</td></tr>`;
+    })
+    .join('');
+  return table(head, rows, 6, 'No open alerts');
 }
 
 export function renderStale(model: DashboardModel): string {

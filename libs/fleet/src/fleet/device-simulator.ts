@@ -4,6 +4,7 @@ import { INVALID_KINDS, type FaultRates, type InvalidKind } from './faults';
 import { buildMessage, type SensorMessage } from './sensor-message';
 import { MEASURES } from '@iot-timeseries/schema';
 import { clampRound, drawCharacter, readingsAt, type DeviceCharacter } from './signal-model';
+import type { DropoutTruth, FailureTruth, GroundTruthEvent } from '../ground-truth/ground-truth';
 
 export type OutgoingKind = 'reading' | 'duplicate' | 'late' | 'invalid';
 
@@ -27,6 +28,8 @@ export interface DeviceSimulatorOptions {
   intervalMs: number;
   /** Readings over which vibration rises before a failure. */
   failureRampReadings: number;
+  /** Told each injected failure, anomaly and dropout once it ended (the ground truth). */
+  onTruth?: (event: GroundTruthEvent) => void;
 }
 
 /** One device: takes a reading per tick, and misbehaves at the configured rates. */
@@ -39,6 +42,9 @@ export class DeviceSimulator {
   stopped = false;
   readingsTaken = 0;
   private ticks = -1;
+  /** The failure under way (from the first reading of wear until the repair), and the dropout under way. */
+  private failure?: FailureTruth;
+  private dropout?: DropoutTruth;
 
   constructor(
     readonly spec: DeviceSpec,
@@ -68,13 +74,15 @@ export class DeviceSimulator {
       this.silentTicks--;
       return due.map((h) => h.outgoing);
     }
+    this.endSilence(now);
     const f = this.options.faults;
     const r = this.random;
     if (r.chance(f.dropoutRate)) {
       this.silentTicks = r.int(3, 30);
+      this.dropout = { kind: 'dropout', deviceId: this.spec.deviceId, location: this.spec.location, start: now };
       return due.map((h) => h.outgoing);
     }
-    this.advanceWear();
+    if (this.advanceWear(now)) return due.map((h) => h.outgoing);
     const virtual = this.options.signalEpoch + this.ticks * Math.max(1, this.options.intervalMs) * this.options.timeScale;
     const readings = readingsAt(this.character, virtual, this.options.signalEpoch, this.wear, r);
     this.readingsTaken++;
@@ -85,6 +93,7 @@ export class DeviceSimulator {
       outgoing.invalid = this.corrupt(message);
     } else if (r.chance(f.anomalyRate)) {
       outgoing.anomaly = this.spike(message);
+      this.options.onTruth?.({ kind: 'anomaly', deviceId: this.spec.deviceId, location: this.spec.location, start: now, end: now, ...outgoing.anomaly });
     }
     if (outgoing.kind !== 'invalid' && r.chance(f.lateRate)) {
       this.held.push({ releaseIn: r.int(2, 8), outgoing: { ...outgoing, kind: 'late' } });
@@ -103,17 +112,38 @@ export class DeviceSimulator {
     return rest;
   }
 
-  private advanceWear(): void {
+  /** The events still under way (the end of a run): a failure not yet failed or repaired, a dropout. */
+  openTruth(): GroundTruthEvent[] {
+    return [this.failure, this.dropout].filter((e): e is FailureTruth | DropoutTruth => e !== undefined);
+  }
+
+  /** The device speaks again at `now`: a dropout or a repair is over. */
+  private endSilence(now: number): void {
+    if (this.dropout) {
+      this.options.onTruth?.({ ...this.dropout, end: now });
+      this.dropout = undefined;
+    }
+    if (this.failure?.end !== undefined) {
+      this.options.onTruth?.({ ...this.failure, repairedAt: now });
+      this.failure = undefined;
+    }
+  }
+
+  /** Moves the wear on; true when the machine fails at this tick (it sends nothing: silent while it is repaired, then healthy again). */
+  private advanceWear(now: number): boolean {
     if (this.wearTick >= 0) {
       this.wearTick++;
       if (this.wearTick > this.options.failureRampReadings) {
-        // The machine fails: silent while it is repaired, then healthy again.
         this.wearTick = -1;
         this.silentTicks = this.random.int(10, 40);
+        if (this.failure) this.failure.end = now;
+        return true;
       }
     } else if (this.random.chance(this.options.faults.failureRate)) {
       this.wearTick = 0;
+      this.failure = { kind: 'failure', deviceId: this.spec.deviceId, location: this.spec.location, measure: 'vibration', start: now };
     }
+    return false;
   }
 
   /** A spike far from the device's normal range, yet within the schema's plausible range (it is an anomaly, not an invalid reading). */

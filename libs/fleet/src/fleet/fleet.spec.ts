@@ -1,26 +1,8 @@
 import { MEASURES } from '@iot-timeseries/schema';
-import type { DeviceSpec } from './devices';
 import { buildFleet, RECIPE_DEVICES } from './devices';
 import { DEFAULT_FAULT_RATES, NO_FAULTS, type FaultRates } from './faults';
 import { Fleet, type FleetOptions } from './fleet';
-import type { SensorMessage } from './sensor-message';
-import type { Target } from '../targets/target';
-
-class MemoryTarget implements Target {
-  readonly description = 'memory';
-  readonly received: SensorMessage[] = [];
-  opened = 0;
-  closed = 0;
-  async open() {
-    this.opened++;
-  }
-  async send(_device: DeviceSpec, message: SensorMessage) {
-    this.received.push(JSON.parse(JSON.stringify(message)));
-  }
-  async close() {
-    this.closed++;
-  }
-}
+import { MemoryTarget } from '../testing';
 
 function options(overrides: Partial<FleetOptions> = {}): FleetOptions {
   return {

@@ -5,6 +5,7 @@ import type { DeviceSpec } from './devices';
 import type { FaultRates } from './faults';
 import { Ledger } from './ledger';
 import { RateLimiter } from './rate-limiter';
+import { GroundTruthRecorder, teeGroundTruth, type GroundTruthSink } from '../ground-truth/ground-truth';
 
 export interface FleetOptions {
   devices: readonly DeviceSpec[];
@@ -28,6 +29,8 @@ export interface FleetOptions {
   keepLedger: boolean;
   /** Most sends in flight at once. */
   maxInFlight: number;
+  /** Where the ground truth (each injected failure, anomaly and dropout) goes as it happens, e.g. `openGroundTruthFile`. */
+  groundTruth?: GroundTruthSink;
 }
 
 export interface FleetStats {
@@ -47,6 +50,10 @@ export interface FleetStats {
 /** Runs a fleet of simulated devices against a target until its rounds or duration are done, or stop(). */
 export class Fleet {
   readonly ledger: Ledger;
+  /** The ground truth in memory (kept with `keepLedger`, like the ledger). */
+  readonly groundTruth = new GroundTruthRecorder();
+  private readonly truth: GroundTruthSink;
+  private readonly signalEpoch: number;
   readonly devices: DeviceSimulator[];
   private readonly nextDue = new Map<DeviceSimulator, number>();
   private readonly ticks = new Map<DeviceSimulator, number>();
@@ -66,6 +73,9 @@ export class Fleet {
   ) {
     const root = new Prng(options.seed);
     const signalEpoch = options.signalEpoch ?? Date.now();
+    this.signalEpoch = signalEpoch;
+    this.truth = teeGroundTruth([...(options.keepLedger ? [this.groundTruth] : []), ...(options.groundTruth ? [options.groundTruth] : [])]);
+    const onTruth = this.truth.record;
     this.devices = options.devices.map(
       (spec) =>
         new DeviceSimulator(spec, root.fork(spec.deviceId), {
@@ -74,6 +84,7 @@ export class Fleet {
           signalEpoch,
           intervalMs: options.intervalMs,
           failureRampReadings: options.failureRampReadings,
+          onTruth,
         }),
     );
     this.byId = new Map(this.devices.map((d) => [d.spec.deviceId, d]));
@@ -86,6 +97,8 @@ export class Fleet {
     if (this.running) throw new Error('the fleet is already running');
     this.running = true;
     this.startedAt = Date.now();
+    const o = this.options;
+    this.truth.start({ seed: o.seed, devices: o.devices.length, intervalMs: o.intervalMs, timeScale: o.timeScale, failureRampReadings: o.failureRampReadings, signalEpoch: this.signalEpoch, startedAt: this.startedAt });
     await this.target.open(this.options.devices);
     const n = this.devices.length;
     this.devices.forEach((d, i) => {
@@ -113,6 +126,8 @@ export class Fleet {
       for (const device of this.devices) for (const outgoing of device.flush()) await this.send(outgoing);
       await Promise.all(this.inFlight);
     } finally {
+      for (const device of this.devices) for (const event of device.openTruth()) this.truth.record(event);
+      await this.truth.end(Date.now());
       await this.target.close();
       this.running = false;
     }

@@ -1,3 +1,4 @@
+import type { WindowStats } from './analytics';
 import type { RuleAction } from './health';
 
 /** Where a message or record was put aside. */
@@ -85,4 +86,6 @@ export interface PipelineReport extends PipelineSnapshot {
   /** The stream and its per-shard depth; null on the direct-action path. */
   stream: (StreamStats & { shards: Record<string, number> }) | null;
   directWritesInFlight: number;
+  /** The window function's tumbling-window mapping; absent when analytics is off. */
+  windows?: WindowStats | null;
 }

@@ -1,4 +1,5 @@
 import type { AlarmsReport } from './alarms';
+import type { AlertsReport } from './analytics';
 import type { HealthReport } from './health';
 import type { PipelineReport } from './pipeline';
 
@@ -7,11 +8,12 @@ export interface LocalCloudRoutes {
   '/health': HealthReport;
   '/alarms': AlarmsReport;
   '/pipeline': PipelineReport;
+  '/alerts': AlertsReport;
 }
 
 export type LocalCloudRoute = keyof LocalCloudRoutes;
 
-export const LOCAL_CLOUD_ROUTES: readonly LocalCloudRoute[] = ['/health', '/alarms', '/pipeline'];
+export const LOCAL_CLOUD_ROUTES: readonly LocalCloudRoute[] = ['/health', '/alarms', '/pipeline', '/alerts'];
 
 /** The route that replays dead letters (POST, JSON body `ReplayRequest`, answer `ReplayReport`). */
 export const REPLAY_ROUTE = '/dead-letters/replay';

@@ -1,6 +1,8 @@
 import type { AlarmsReport, HealthReport, LocalCloudRoutes, PipelineReport, RuleAction } from '@iot-timeseries/local-cloud-client';
 import type { AlarmEvaluator } from '../alarms/alarm-evaluator';
+import { readAlerts } from '../alerts/alert-files';
 import type { PipelineStats } from '../pipeline/pipeline-stats';
+import type { TumblingWindowMapping } from '../stream/tumbling-window-mapping';
 import type { KinesisBuffer } from '../stream/kinesis-buffer';
 
 export interface HealthSources {
@@ -16,10 +18,13 @@ export interface HealthSources {
   /** The stream on the Kinesis path; undefined on the direct-action path. */
   stream?: KinesisBuffer;
   directWritesInFlight: () => number;
+  /** The window function's mapping and where it appends alerts, when it runs. */
+  windows?: TumblingWindowMapping;
+  alertDir?: string;
   now?: () => number;
 }
 
-export type HealthRoutes = { [R in keyof LocalCloudRoutes]: () => LocalCloudRoutes[R] };
+export type HealthRoutes = { [R in Exclude<keyof LocalCloudRoutes, '/alerts'>]: () => LocalCloudRoutes[R] } & { '/alerts': () => Promise<LocalCloudRoutes['/alerts']> };
 
 /** The health server's answers (the contract in libs/local-cloud-client), computed when asked. */
 export function healthRoutes(sources: HealthSources): HealthRoutes {
@@ -41,6 +46,8 @@ export function healthRoutes(sources: HealthSources): HealthRoutes {
     action: sources.action,
     stream: sources.stream ? { ...sources.stream.stats, shards: sources.stream.shardDepths() } : null,
     directWritesInFlight: sources.directWritesInFlight(),
+    ...(sources.windows ? { windows: { ...sources.windows.stats } } : {}),
   });
-  return { '/health': health, '/alarms': alarms, '/pipeline': pipeline };
+  const alerts = async () => (sources.alertDir ? readAlerts(sources.alertDir) : { total: 0, alerts: [], open: [] });
+  return { '/health': health, '/alarms': alarms, '/pipeline': pipeline, '/alerts': alerts };
 }

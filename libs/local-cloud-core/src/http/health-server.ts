@@ -26,11 +26,12 @@ export function buildHealthServer(routes: JsonRoutes, actions: JsonActions = {})
     const route = routes[url.pathname];
     if (req.method !== 'GET') return send(405, { error: 'only GET is supported' });
     if (!route) return send(404, { error: `no route ${url.pathname}`, routes: [...Object.keys(routes), ...Object.keys(actions)] });
-    try {
-      send(200, route());
-    } catch (error) {
-      send(500, { error: (error as Error).message });
-    }
+    Promise.resolve()
+      .then(route)
+      .then(
+        (answer) => send(200, answer),
+        (error: Error) => send(500, { error: error.message }),
+      );
   });
 }
 

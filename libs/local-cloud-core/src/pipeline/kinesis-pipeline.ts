@@ -5,6 +5,8 @@ import { toBatchResult, toKinesisEvent, type StreamIdentity } from '../lambda/ki
 import type { LambdaRunner } from '../lambda/lambda-runner';
 import type { Durability } from '../storage/durability';
 import { openDurableStream, type DurableStream } from '../stream/durable-stream';
+import type { StreamConsumer } from '../stream/stream-consumer';
+import type { StreamLog } from '../stream/stream-log';
 import type { KinesisBufferOptions } from '../stream/kinesis-buffer';
 import type { PutAsideRecord } from '../stream/stream-types';
 import type { PipelineStats } from './pipeline-stats';
@@ -24,6 +26,8 @@ export function openKinesisPipeline(options: {
   metrics: MetricStore;
   stats: PipelineStats;
   putAside: PutAside;
+  /** Other event source mappings on the stream (the window function's). */
+  consumers?: ReadonlyArray<(log: StreamLog) => StreamConsumer>;
 }): Promise<DurableStream> {
   const { runner, identity, metrics, stats, putAside } = options;
   const dims = { FunctionName: runner.settings.functionName };
@@ -48,7 +52,7 @@ export function openKinesisPipeline(options: {
     onPutAside: async (items) => {
       for (const item of items) await putAside(streamLetter(item));
     },
-  });
+  }, options.consumers);
 }
 
 function streamLetter({ record, reason }: PutAsideRecord): Parameters<PutAside>[0] {

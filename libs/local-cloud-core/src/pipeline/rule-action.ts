@@ -9,6 +9,10 @@ import { ingestFunctionSettings } from '../lambda/ingest-function';
 import { LambdaRunner } from '../lambda/lambda-runner';
 import type { LocalCloudConfig } from '../local-cloud-config';
 import type { KinesisBuffer } from '../stream/kinesis-buffer';
+import type { StreamLog } from '../stream/stream-log';
+import type { TumblingWindowMapping } from '../stream/tumbling-window-mapping';
+import { windowFunctionSettings } from '../lambda/window-function';
+import { windowMapping } from './window-pipeline';
 import { deviceIdOf, type Delivery } from './delivery';
 import { createDirectDelivery } from './direct-delivery';
 import { openKinesisPipeline } from './kinesis-pipeline';
@@ -20,6 +24,8 @@ export interface RuleAction {
   delivery: Delivery;
   /** The stream, on the Kinesis path. */
   stream?: KinesisBuffer;
+  /** The window function's tumbling-window mapping, when it runs. */
+  windows?: TumblingWindowMapping;
   close(): Promise<void>;
 }
 
@@ -28,6 +34,8 @@ export interface RuleActionContext {
   timestreamEndpoint: string;
   writeClient: TimestreamWriteClient;
   deadLetterDir: string;
+  /** Where the window function appends its alerts (the local SNS topic). */
+  alertDir: string;
   stats: PipelineStats;
   metrics: MetricStore;
   putAside: PutAside;
@@ -56,8 +64,34 @@ export async function openRuleAction(ctx: RuleActionContext): Promise<RuleAction
     onLog: config.echoLambdaLogs ? (line) => log(`[lambda] ${line}`) : undefined,
     onMetrics: (data) => recordEmf(data, metrics, stats),
   });
+  const windowRunner = config.windows
+    ? new LambdaRunner(windowFunctionSettings(config, config.windows, { timestreamEndpoint: ctx.timestreamEndpoint, alertDir: ctx.alertDir }), {
+        onLog: config.echoLambdaLogs ? (line) => log(`[windows] ${line}`) : undefined,
+        onMetrics: (data) => recordEmf(data, metrics, stats),
+      })
+    : undefined;
+  const identity = { streamName: config.streamName, region: config.region, accountId: config.accountId, functionRoleName: `${config.functionName}-role` };
+  let windows: TumblingWindowMapping | undefined;
   try {
     await runner.warm();
+    await windowRunner?.warm();
+    const consumers =
+      windowRunner && config.windows
+        ? [
+            (streamLog: StreamLog) =>
+              (windows = windowMapping({
+                runner: windowRunner,
+                identity: { ...identity, functionRoleName: `${windowRunner.settings.functionName}-role` },
+                shardCount: config.shardCount,
+                windowSeconds: config.windows?.windowSeconds ?? 60,
+                batchSize: config.batchSize,
+                batchingWindowMs: config.batchingWindowMs,
+                maxRetryAttempts: config.maxRetryAttempts,
+                metrics,
+                onPutAside: (items) => log(`windows: ${items.length} record(s) given up by the window function: ${items[0]?.reason ?? ''}`),
+              })(streamLog)),
+          ]
+        : [];
     const stream = await openKinesisPipeline({
       dir: path.join(config.dataDir, 'stream', config.streamName),
       durability: config.durability,
@@ -71,8 +105,9 @@ export async function openRuleAction(ctx: RuleActionContext): Promise<RuleAction
         retentionMs: config.streamRetentionHours * 3_600_000,
       },
       runner,
-      identity: { streamName: config.streamName, region: config.region, accountId: config.accountId, functionRoleName: `${config.functionName}-role` },
+      identity,
       metrics,
+      consumers,
       stats,
       putAside,
     });
@@ -82,14 +117,17 @@ export async function openRuleAction(ctx: RuleActionContext): Promise<RuleAction
     return {
       delivery,
       stream: stream.buffer,
+      windows,
       async close() {
         await delivery.close();
         await stream.close();
         await runner.close();
+        await windowRunner?.close();
       },
     };
   } catch (error) {
     await runner.close();
+    await windowRunner?.close();
     throw error;
   }
 }

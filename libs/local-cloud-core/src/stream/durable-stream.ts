@@ -1,6 +1,9 @@
 import { StreamLogError } from '../errors';
 import type { Durability } from '../storage/durability';
 import { KinesisBuffer, type KinesisBufferOptions } from './kinesis-buffer';
+import { sequenceNumberOf } from './sequence-number';
+import { shardIdFor } from './shard-map';
+import type { StreamConsumer } from './stream-consumer';
 import { StreamLog } from './stream-log';
 
 export interface DurableStream {
@@ -17,7 +20,13 @@ export interface DurableStream {
  * are handed to the consumer again, with their sequence numbers. A log with records still pending
  * in shards beyond `shardCount` is refused (they would never be delivered).
  */
-export async function openDurableStream(dir: string, durability: Durability, options: Omit<KinesisBufferOptions, 'log' | 'recovered'>): Promise<DurableStream> {
+export async function openDurableStream(
+  dir: string,
+  durability: Durability,
+  options: Omit<KinesisBufferOptions, 'log' | 'recovered' | 'consumers'>,
+  /** Other mappings on the stream, made once the log is open (they keep their checkpoints in it). */
+  consumers: ReadonlyArray<(log: StreamLog) => StreamConsumer> = [],
+): Promise<DurableStream> {
   const { log, shards, notes } = await StreamLog.open({ dir, durability });
   const stranded = [...shards].filter(([i, s]) => i >= options.shardCount && s.pending.length > 0);
   if (stranded.length > 0) {
@@ -27,7 +36,20 @@ export async function openDurableStream(dir: string, durability: Durability, opt
       `the stream in ${dir} still holds records in shards beyond the ${options.shardCount} configured (${held}); start with --shards ${Math.max(...stranded.map(([i]) => i)) + 1} until they are delivered`,
     );
   }
-  const buffer = new KinesisBuffer({ ...options, log, recovered: shards });
+  const lastIndexes = new Map(Array.from({ length: options.shardCount }, (_, i) => [i, shards.get(i)?.lastIndex ?? 0n] as const));
+  const made = consumers.map((make) => make(log));
+  for (const consumer of made) {
+    // A consumer resumes after its own checkpoint (a new one starts at the latest record).
+    const checkpoints = log.registerConsumer(consumer.name, lastIndexes);
+    for (const [i, shard] of shards) {
+      if (i >= options.shardCount) continue;
+      const after = checkpoints.get(i) ?? 0n;
+      for (const f of shard.records) {
+        if (f.index > after) consumer.push(i, { shardId: shardIdFor(i), partitionKey: f.partitionKey, sequenceNumber: sequenceNumberOf(i, f.index), data: f.data, approximateArrivalTimestamp: f.arrival });
+      }
+    }
+  }
+  const buffer = new KinesisBuffer({ ...options, log, recovered: shards, consumers: made });
   return {
     buffer,
     log,

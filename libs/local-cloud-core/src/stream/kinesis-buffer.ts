@@ -1,5 +1,6 @@
 import type { StreamStats } from '@iot-timeseries/local-cloud-client';
 import { StreamFullError } from '../errors';
+import type { StreamConsumer } from './stream-consumer';
 import type { RecoveredShard, StreamLog } from './stream-log';
 import { sequenceIndexOf, sequenceNumberOf } from './sequence-number';
 import { shardIdFor, shardIndexFor } from './shard-map';
@@ -27,6 +28,8 @@ export interface KinesisBufferOptions {
   log?: StreamLog;
   /** What the log held when it was opened: records resume with their sequence numbers. */
   recovered?: ReadonlyMap<number, RecoveredShard>;
+  /** Other event source mappings on the stream (each with its own checkpoints): they get every stored record too. */
+  consumers?: readonly StreamConsumer[];
   now?: () => number;
 }
 
@@ -119,7 +122,7 @@ export class KinesisBuffer {
   private accept(partitionKey: string, data: Buffer): { shard: Shard; record: StreamRecord } {
     if (this.closed) throw new StreamFullError('the stream is closed');
     const shard = this.shards[shardIndexFor(partitionKey, this.shards.length)];
-    const held = shard.records.length + shard.storing;
+    const held = Math.max(shard.records.length, ...(this.options.consumers ?? []).map((c) => c.held(shard.index))) + shard.storing;
     if (held >= this.options.maxRecordsPerShard) {
       this.stats.recordsRefused++;
       throw new StreamFullError(`${shard.id} holds ${held} records, its limit; the record for ${partitionKey} was refused`);
@@ -138,6 +141,7 @@ export class KinesisBuffer {
 
   private enqueue(shard: Shard, record: StreamRecord): void {
     shard.records.push(record);
+    for (const consumer of this.options.consumers ?? []) consumer.push(shard.index, record);
     this.schedule(shard);
   }
 
@@ -157,6 +161,7 @@ export class KinesisBuffer {
   /** Stops accepting records and cancels timers; records still held are returned (not delivered; with a log they stay on disk). */
   close(): StreamRecord[] {
     this.closed = true;
+    for (const consumer of this.options.consumers ?? []) consumer.close();
     const left: StreamRecord[] = [];
     for (const shard of this.shards) {
       if (shard.timer) clearTimeout(shard.timer);

@@ -15,6 +15,8 @@ export interface CheckpointFrame {
   type: 'checkpoint';
   shard: number;
   index: bigint;
+  /** The consumer (event source mapping) whose checkpoint it is; absent for the ingest function's. */
+  consumer?: string;
 }
 
 export type LogFrame = RecordFrame | CheckpointFrame;
@@ -22,14 +24,18 @@ export type LogFrame = RecordFrame | CheckpointFrame;
 const HEADER = 8; // u32 body length, u32 CRC-32 of the body
 const RECORD = 1;
 const CHECKPOINT = 2;
+/** A checkpoint of a named consumer: the body goes on with u8 name length and the name. */
+const CONSUMER_CHECKPOINT = 3;
 
 /** One frame: length, CRC-32, then the body (type, shard, index, and for a record arrival, key, data). */
 export function encodeFrame(frame: LogFrame): Buffer {
   const key = frame.type === 'record' ? Buffer.from(frame.partitionKey, 'utf8') : undefined;
-  const bodyLength = frame.type === 'record' ? 1 + 2 + 8 + 8 + 2 + (key as Buffer).length + frame.data.length : 1 + 2 + 8;
+  const consumer = frame.type === 'checkpoint' && frame.consumer ? Buffer.from(frame.consumer, 'utf8') : undefined;
+  if (consumer && consumer.length > 255) throw new RangeError(`a consumer name is at most 255 bytes: ${frame.type === 'checkpoint' ? frame.consumer : ''}`);
+  const bodyLength = frame.type === 'record' ? 1 + 2 + 8 + 8 + 2 + (key as Buffer).length + frame.data.length : 1 + 2 + 8 + (consumer ? 1 + consumer.length : 0);
   const out = Buffer.allocUnsafe(HEADER + bodyLength);
   let at = HEADER;
-  out.writeUInt8(frame.type === 'record' ? RECORD : CHECKPOINT, at++);
+  out.writeUInt8(frame.type === 'record' ? RECORD : consumer ? CONSUMER_CHECKPOINT : CHECKPOINT, at++);
   out.writeUInt16LE(frame.shard, at);
   out.writeBigUInt64LE(frame.index, at + 2);
   at += 10;
@@ -38,6 +44,10 @@ export function encodeFrame(frame: LogFrame): Buffer {
     out.writeUInt16LE(key.length, at + 8);
     key.copy(out, at + 10);
     frame.data.copy(out, at + 10 + key.length);
+  }
+  if (consumer) {
+    out.writeUInt8(consumer.length, at);
+    consumer.copy(out, at + 1);
   }
   out.writeUInt32LE(bodyLength, 0);
   out.writeUInt32LE(crc32(out.subarray(HEADER)), 4);
@@ -73,6 +83,11 @@ function decodeBody(body: Buffer): LogFrame | undefined {
   const shard = body.readUInt16LE(1);
   const index = body.readBigUInt64LE(3);
   if (type === CHECKPOINT) return { type: 'checkpoint', shard, index };
+  if (type === CONSUMER_CHECKPOINT) {
+    const length = body.length > 11 ? body.readUInt8(11) : -1;
+    if (length < 1 || 12 + length !== body.length) return undefined;
+    return { type: 'checkpoint', shard, index, consumer: body.toString('utf8', 12) };
+  }
   if (type !== RECORD || body.length < 21) return undefined;
   const arrival = body.readDoubleLE(11);
   const keyLength = body.readUInt16LE(19);

@@ -18,11 +18,15 @@ export interface RecoveredShard {
   /** The highest record index the log has seen for the shard (0 when none). */
   lastIndex: bigint;
   pending: RecordFrame[];
+  /** Every record still in the log for the shard (other consumers take theirs from it with their checkpoints). */
+  records: RecordFrame[];
 }
 
 export interface OpenedStreamLog {
   log: StreamLog;
   shards: Map<number, RecoveredShard>;
+  /** The checkpoints of named consumers (event source mappings other than the ingest function's), per shard. */
+  consumers: Map<string, Map<number, bigint>>;
   /** What recovery did that a person should know (a torn tail cut off, a damaged segment). */
   notes: string[];
 }
@@ -45,7 +49,10 @@ const segmentName = (n: number) => `segment-${String(n).padStart(12, '0')}.log`;
 export class StreamLog {
   private current!: GroupCommitFile;
   private currentSegment!: Segment;
-  private readonly checkpoints = new Map<number, bigint>();
+  /** Checkpoints per consumer ('' is the ingest function's mapping), per shard. */
+  private readonly checkpoints = new Map<string, Map<number, bigint>>([['', new Map()]]);
+  /** Consumers started in this run: only they hold segments back from deletion. */
+  private readonly active = new Set<string>(['']);
   private checkpointTimer?: NodeJS.Immediate;
   private rolling?: Promise<void>;
 
@@ -62,10 +69,11 @@ export class StreamLog {
     const shards = new Map<number, RecoveredShard>();
     const shardOf = (i: number) => {
       let s = shards.get(i);
-      if (!s) shards.set(i, (s = { checkpoint: 0n, lastIndex: 0n, pending: [] }));
+      if (!s) shards.set(i, (s = { checkpoint: 0n, lastIndex: 0n, pending: [], records: [] }));
       return s;
     };
     const segments: Segment[] = [];
+    const consumers = new Map<string, Map<number, bigint>>();
     for (const [position, name] of names.entries()) {
       const file = path.join(settings.dir, name);
       const bytes = await readFile(file).catch((cause) => Promise.reject(new StorageError(`could not read ${file}`, { cause })));
@@ -82,6 +90,12 @@ export class StreamLog {
       const segment: Segment = { number: Number(SEGMENT.exec(name)?.[1]), file, highest: new Map() };
       for (const frame of frames) {
         const shard = shardOf(frame.shard);
+        if (frame.type === 'checkpoint' && frame.consumer) {
+          const named = consumers.get(frame.consumer) ?? new Map<number, bigint>();
+          consumers.set(frame.consumer, named);
+          if (frame.index > (named.get(frame.shard) ?? 0n)) named.set(frame.shard, frame.index);
+          continue;
+        }
         if (frame.type === 'checkpoint') {
           if (frame.index > shard.checkpoint) shard.checkpoint = frame.index;
           if (frame.index > shard.lastIndex) shard.lastIndex = frame.index;
@@ -93,12 +107,17 @@ export class StreamLog {
       }
       segments.push(segment);
     }
-    for (const shard of shards.values()) shard.pending = shard.pending.filter((f) => f.index > shard.checkpoint);
+    for (const [i, shard] of shards) {
+      const lowest = [...consumers.values()].reduce((low, named) => ((named.get(i) ?? 0n) < low ? (named.get(i) ?? 0n) : low), shard.checkpoint);
+      shard.records = shard.pending.filter((f) => f.index > lowest);
+      shard.pending = shard.pending.filter((f) => f.index > shard.checkpoint);
+    }
     const log = new StreamLog(settings, segments);
-    for (const [i, s] of shards) log.checkpoints.set(i, s.checkpoint);
+    for (const [i, s] of shards) log.checkpointsOf('').set(i, s.checkpoint);
+    for (const [name, named] of consumers) log.checkpoints.set(name, new Map(named));
     await log.startSegment((segments.at(-1)?.number ?? 0) + 1);
     await log.deleteSettledSegments();
-    return { log, shards, notes };
+    return { log, shards, consumers, notes };
   }
 
   /** Stores one record; resolves when it is stored as the durability mode says. */
@@ -111,10 +130,26 @@ export class StreamLog {
     await stored;
   }
 
-  /** Records the shard's checkpoint; it is written with the next group (a lost checkpoint only means a redelivery). */
-  checkpoint(shard: number, index: bigint): void {
-    if ((this.checkpoints.get(shard) ?? 0n) >= index) return;
-    this.checkpoints.set(shard, index);
+  /**
+   * A named consumer reads this log in this run: segments are kept until it is past them too. A
+   * consumer without a checkpoint yet starts at the latest record (StartingPosition LATEST): its
+   * checkpoint is set to the last index of each shard.
+   */
+  registerConsumer(name: string, lastIndexes: ReadonlyMap<number, bigint>): ReadonlyMap<number, bigint> {
+    if (!name) throw new RangeError('a consumer needs a name');
+    this.active.add(name);
+    const known = this.checkpoints.get(name);
+    if (known) return known;
+    const start = new Map(lastIndexes);
+    this.checkpoints.set(name, start);
+    return start;
+  }
+
+  /** Records the shard's checkpoint (of `consumer`, the ingest function's by default); it is written with the next group (a lost checkpoint only means a redelivery). */
+  checkpoint(shard: number, index: bigint, consumer = ''): void {
+    const checkpoints = this.checkpointsOf(consumer);
+    if ((checkpoints.get(shard) ?? 0n) >= index) return;
+    checkpoints.set(shard, index);
     this.checkpointTimer ??= setImmediate(() => {
       this.checkpointTimer = undefined;
       void this.writeCheckpoints().catch(() => undefined);
@@ -137,9 +172,20 @@ export class StreamLog {
 
   private async writeCheckpoints(): Promise<void> {
     if (this.rolling) await this.rolling;
-    const frames = [...this.checkpoints].map(([shard, index]) => this.current.append(encodeFrame({ type: 'checkpoint', shard, index })));
-    await Promise.all(frames);
+    await Promise.all(this.checkpointFrames().map((frame) => this.current.append(frame)));
     await this.deleteSettledSegments();
+  }
+
+  private checkpointsOf(consumer: string): Map<number, bigint> {
+    let checkpoints = this.checkpoints.get(consumer);
+    if (!checkpoints) this.checkpoints.set(consumer, (checkpoints = new Map()));
+    return checkpoints;
+  }
+
+  private checkpointFrames(): Buffer[] {
+    return [...this.checkpoints].flatMap(([consumer, shards]) =>
+      [...shards].map(([shard, index]) => encodeFrame({ type: 'checkpoint', shard, index, ...(consumer ? { consumer } : {}) })),
+    );
   }
 
   private async roll(): Promise<void> {
@@ -155,13 +201,13 @@ export class StreamLog {
     this.current = file;
     this.currentSegment = segment;
     // Each segment begins with the checkpoints, so deleting older segments never loses them.
-    await Promise.all([...this.checkpoints].map(([shard, index]) => file.append(encodeFrame({ type: 'checkpoint', shard, index }))));
+    await Promise.all(this.checkpointFrames().map((frame) => file.append(frame)));
   }
 
   private async deleteSettledSegments(): Promise<void> {
     for (const segment of [...this.segments]) {
       if (segment === this.currentSegment) continue;
-      const settled = [...segment.highest].every(([shard, index]) => index <= (this.checkpoints.get(shard) ?? 0n));
+      const settled = [...segment.highest].every(([shard, index]) => [...this.active].every((consumer) => index <= (this.checkpointsOf(consumer).get(shard) ?? 0n)));
       if (!settled) continue;
       this.segments.splice(this.segments.indexOf(segment), 1);
       await rm(segment.file, { force: true });

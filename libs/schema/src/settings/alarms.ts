@@ -1,3 +1,4 @@
+import { ANALYTICS_METRICS } from './analytics';
 import { METRICS_NAMESPACE, PIPELINE_METRICS } from './metrics';
 
 export type AlarmStatistic = 'Average' | 'Sum' | 'Maximum' | 'Minimum' | 'SampleCount';
@@ -24,6 +25,11 @@ export interface AlarmDefinition {
   readonly comparison: AlarmComparison;
   readonly treatMissingData: 'missing' | 'notBreaching' | 'breaching' | 'ignore';
   readonly unit?: string;
+}
+
+/** An alarm on a count the pipeline publishes (EMF, `service` dimension) that fires when any minute has one. */
+function anyInAMinute(id: string, description: string, metricName: string): AlarmDefinition {
+  return { id, description, namespace: METRICS_NAMESPACE, metricName, scope: 'pipeline', statistic: 'Maximum', periodSeconds: 60, evaluationPeriods: 1, threshold: 0, comparison: 'GreaterThanThreshold', treatMissingData: 'notBreaching', unit: 'Count' };
 }
 
 /**
@@ -100,18 +106,14 @@ export const ALARM_DEFINITIONS: readonly AlarmDefinition[] = [
     treatMissingData: 'notBreaching',
     unit: 'Count',
   },
-  {
-    id: 'stale-devices',
-    description: 'At least one device has sent nothing for longer than the stale threshold',
-    namespace: METRICS_NAMESPACE,
-    metricName: PIPELINE_METRICS.staleDevices,
-    scope: 'pipeline',
-    statistic: 'Maximum',
-    periodSeconds: 60,
-    evaluationPeriods: 1,
-    threshold: 0,
-    comparison: 'GreaterThanThreshold',
-    treatMissingData: 'notBreaching',
-    unit: 'Count',
-  },
+  anyInAMinute('stale-devices', 'At least one device has sent nothing for longer than the stale threshold', PIPELINE_METRICS.staleDevices),
+];
+
+/**
+ * The alarms of the window function (infra only: its `pipeline` scope is the window function's
+ * service name, the `service` dimension of the EMF metrics it publishes). A predicted failure is
+ * worth waking someone for: any PredictedFailures in a minute fires it.
+ */
+export const ANALYTICS_ALARM_DEFINITIONS: readonly AlarmDefinition[] = [
+  anyInAMinute('predicted-failures', 'The window function predicted a machine failure (a device is wearing out)', ANALYTICS_METRICS.predictedFailures),
 ];

@@ -8,3 +8,6 @@ export * from './ingest-environment';
 export { buildIngestEnvironment } from './build-ingest-environment';
 export { parseIngestEnvironment } from './parse-ingest-environment';
 export type { EnvironmentSource } from './environment-values';
+export * from './analytics';
+export * from './window-environment';
+export type { AlertMessage } from './alert-message';

@@ -1,0 +1,15 @@
+export * from './errors';
+export { addReading, emptyAccumulator, featuresOf, type MeasureAccumulator, type WindowFeatures } from './window/accumulator';
+export { emptyWindowState, foldReadings, readWindowState, stateBytes, STATE_VERSION, type DeviceAccumulator, type WindowReading, type WindowState } from './window/window-state';
+export { deviceWindows, type DeviceWindow, type Episode } from './window/device-window';
+export { median, mad, robustScale, slopeOf } from './detect/robust';
+export { findingKey, type Finding, type FindingKind } from './detect/finding';
+export { runDetectors } from './detect/detectors';
+export { runTrendRules } from './detect/trend-rules';
+export { updateEpisodes, type DeviceEvent } from './detect/episodes';
+export { estimateFailure, failureFinding, type FailureEstimate } from './predict/failure-prediction';
+export type { Forecaster, ForecastPoint } from './forecast/forecaster';
+export { augursEtsWasmPath, createAugursEtsForecaster, lastValueForecaster } from './forecast/augurs-ets';
+export { analyseWindow, type AnalysedWindow, type MeasureForecast, type WindowAnalysisInput } from './analyse-window';
+export { scoreAlerts, type AlertScore, type AlertScoringOptions, type LabelledEvent, type RaisedAlert } from './evaluate/score-alerts';
+export { scoreForecasts, type ForecastedWindow, type ForecastScore } from './evaluate/score-forecasts';
