@@ -64,6 +64,7 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     mqttPort: int('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', LOCAL_PORTS.mqtt, 0, 65535),
     timestreamPort: int('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', LOCAL_PORTS.timestream, 0, 65535),
     httpPort: int('http-port', 'LOCAL_CLOUD_HTTP_PORT', LOCAL_PORTS.health, 0, 65535),
+    s3Port: int('s3-port', 'LOCAL_CLOUD_S3_PORT', LOCAL_PORTS.s3, 0, 65535),
     dataDir: path.resolve(root, text('data-dir', 'LOCAL_CLOUD_DATA_DIR', '.local-cloud')),
     ...(timestreamEndpoint ? { timestreamEndpoint } : {}),
     action,

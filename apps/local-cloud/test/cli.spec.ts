@@ -19,7 +19,7 @@ describe('the local-cloud command', () => {
     const lines: string[] = [];
     const cloud = await spawnLocalCloud({
       command: [process.execPath, BIN],
-      args: ['--action', 'timestream', '--data-dir', dataDir, '--mqtt-port', '0', '--timestream-port', '0', '--http-port', '0'],
+      args: ['--action', 'timestream', '--data-dir', dataDir, '--mqtt-port', '0', '--timestream-port', '0', '--http-port', '0', '--s3-port', '0'],
       onLine: (l) => lines.push(l),
     });
     expect(cloud.ready.dataDir).toBe(dataDir);

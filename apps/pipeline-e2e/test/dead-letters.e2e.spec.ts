@@ -44,7 +44,7 @@ describe('dead letters for everything, kept across restarts and replayed after a
   });
 
   const start = (extra: string[]) =>
-    startLocalCloudCli(['--data-dir', dataDir, '--mqtt-port', String(ports[0]), '--timestream-port', String(ports[1]), '--http-port', String(ports[2]), '--stale-check-ms', '600000', ...extra], 90_000);
+    startLocalCloudCli(['--data-dir', dataDir, '--mqtt-port', String(ports[0]), '--timestream-port', String(ports[1]), '--http-port', String(ports[2]), '--s3-port', '0', '--stale-check-ms', '600000', ...extra], 90_000);
 
   it('keeps malformed and binary messages with their bytes and origin, and a full stream\'s refusals, on disk; replays them once the stream has room', async () => {
     // A stream so small (and a batching window so long) that the second message of a device is refused.

@@ -40,7 +40,7 @@ describe('a local pipeline that loses nothing it acknowledged', () => {
 
   const startCloud = (extra: string[] = []) =>
     startLocalCloudCli(
-      ['--data-dir', dataDir, '--mqtt-port', String(ports.mqtt), '--timestream-port', String(ports.timestream), '--http-port', String(ports.http),
+      ['--data-dir', dataDir, '--mqtt-port', String(ports.mqtt), '--timestream-port', String(ports.timestream), '--http-port', String(ports.http), '--s3-port', '0',
         '--batch-window-ms', '100', '--max-retries', '30', '--stale-check-ms', '600000', '--alarm-interval-ms', '600000', ...extra],
       90_000,
     );

@@ -23,7 +23,7 @@ describe('persistent MQTT sessions across a kill -9 of the local cloud', () => {
   it('gives a device that reconnects with clean = false its subscription and the QoS 1 messages sent while it was away', async () => {
     const [mqttPort, timestreamPort, httpPort] = await freePorts(3);
     const start = () =>
-      startLocalCloudCli(['--data-dir', dataDir, '--mqtt-port', String(mqttPort), '--timestream-port', String(timestreamPort), '--http-port', String(httpPort), '--stale-check-ms', '600000'], 90_000);
+      startLocalCloudCli(['--data-dir', dataDir, '--mqtt-port', String(mqttPort), '--timestream-port', String(timestreamPort), '--http-port', String(httpPort), '--s3-port', '0', '--stale-check-ms', '600000'], 90_000);
     cloud = await start();
     const device = await mqtt.connectAsync(cloud.ready.mqtt, { clientId: 'sensor-s01', clean: false, reconnectPeriod: 0 });
     await device.subscribeAsync('commands/sensor-s01', { qos: 1 });

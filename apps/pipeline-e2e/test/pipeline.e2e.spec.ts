@@ -39,7 +39,7 @@ describe('the whole pipeline on one machine (local cloud + simulator)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'pipeline-e2e-'));
     cloudProcess = await startLocalCloudCli(
-      ['--data-dir', dataDir, '--mqtt-port', '0', '--timestream-port', '0', '--http-port', '0', '--batch-window-ms', '200',
+      ['--data-dir', dataDir, '--mqtt-port', '0', '--timestream-port', '0', '--http-port', '0', '--s3-port', '0', '--batch-window-ms', '200',
         '--stale-after-seconds', '3', '--stale-check-ms', '500', '--alarm-interval-ms', '500',
         '--alarm-overrides', JSON.stringify({ 'stale-devices': { periodSeconds: 2, evaluationPeriods: 1 } })],
       90_000,

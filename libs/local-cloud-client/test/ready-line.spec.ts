@@ -1,6 +1,6 @@
 import { formatReadyLine, parseReadyLine, READY_MARKER } from '../src';
 
-const ready = { mqtt: 'mqtt://127.0.0.1:1883', timestream: 'http://127.0.0.1:8000', health: 'http://127.0.0.1:4566', dataDir: '/data/.local-cloud' };
+const ready = { mqtt: 'mqtt://127.0.0.1:1883', timestream: 'http://127.0.0.1:8000', health: 'http://127.0.0.1:4566', s3: 'http://127.0.0.1:4568', dataDir: '/data/.local-cloud' };
 
 describe('the ready line', () => {
   it('round-trips through format and parse', () => {
@@ -17,7 +17,7 @@ describe('the ready line', () => {
   it.each([
     ['another line', 'Local cloud is up'],
     ['broken JSON', `${READY_MARKER}{"mqtt":`],
-    ['a missing field', `${READY_MARKER}${JSON.stringify({ mqtt: 'a', timestream: 'b', health: 'c' })}`],
+    ['a missing field', `${READY_MARKER}${JSON.stringify({ mqtt: 'a', timestream: 'b', health: 'c', dataDir: 'd' })}`],
     ['a field of the wrong type', `${READY_MARKER}${JSON.stringify({ ...ready, health: 4566 })}`],
     ['not an object', `${READY_MARKER}null`],
   ])('is not read from %s', (_what, line) => {

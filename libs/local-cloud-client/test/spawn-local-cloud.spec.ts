@@ -8,7 +8,7 @@ describe('spawnLocalCloud', () => {
   it('resolves with the ready line, passes every line on, and stops the process with SIGTERM', async () => {
     const lines: string[] = [];
     const cloud = await spawnLocalCloud({ command, args: ['ready', '/data/dir'], onLine: (l) => lines.push(l) });
-    expect(cloud.ready).toEqual({ mqtt: 'mqtt://127.0.0.1:1', timestream: 'http://127.0.0.1:2', health: 'http://127.0.0.1:3', dataDir: '/data/dir' });
+    expect(cloud.ready).toEqual({ mqtt: 'mqtt://127.0.0.1:1', timestream: 'http://127.0.0.1:2', health: 'http://127.0.0.1:3', s3: 'http://127.0.0.1:4', dataDir: '/data/dir' });
     expect(lines[0]).toBe('starting…');
     await cloud.stop();
     expect(cloud.child.exitCode).toBe(0);

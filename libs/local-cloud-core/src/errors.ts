@@ -44,3 +44,6 @@ export class StreamLogError extends LocalCloudError {}
 
 /** A request to replay dead letters the local cloud cannot follow (a bad filter). */
 export class ReplayRequestError extends LocalCloudError {}
+
+/** The local S3 could not be started. */
+export class LocalS3Error extends LocalCloudError {}

@@ -5,3 +5,4 @@ export { countStaleDevices } from './timestream/stale-probe';
 export { startLocalTimestream } from './timestream/local-timestream';
 export type { StartTimestream, TimestreamService } from './timestream/timestream-service';
 export * from './errors';
+export { localS3Client } from './s3/s3-clients';

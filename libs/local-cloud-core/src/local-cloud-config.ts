@@ -19,6 +19,8 @@ export interface LocalCloudConfig {
   mqttPort: number;
   timestreamPort: number;
   httpPort: number;
+  /** The local S3 (kept in `<dataDir>/s3`). */
+  s3Port: number;
   dataDir: string;
   /**
    * A Timestream endpoint to use instead of starting the embedded server (e.g. `npx timestream-local`

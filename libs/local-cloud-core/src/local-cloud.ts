@@ -1,5 +1,13 @@
 import { REPLAY_ROUTE } from '@iot-timeseries/local-cloud-client';
-import { ALARM_DEFINITIONS, analyticsTables, LOCAL_REJECTED_DATA_BUCKET, timestreamSettings, topicRule } from '@iot-timeseries/schema';
+import {
+  ALARM_DEFINITIONS,
+  analyticsTables,
+  LOCAL_BUCKETS,
+  LOCAL_PLACEHOLDER_CREDENTIALS,
+  LOCAL_REJECTED_DATA_BUCKET,
+  timestreamSettings,
+  topicRule,
+} from '@iot-timeseries/schema';
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +28,7 @@ import { createDirectRejectionsMetric } from './pipeline/direct-rejections-metri
 import { PipelineStats } from './pipeline/pipeline-stats';
 import { openRuleAction } from './pipeline/rule-action';
 import { createStaleDeviceProbe, type StaleDeviceCounter } from './pipeline/stale-device-probe';
+import { startLocalS3 } from './s3/local-s3';
 import { createRuleDispatch } from './rule/rule-dispatch';
 import { compileTopicRule } from './rule/topic-rule';
 import { localQueryClient, localWriteClient } from './timestream/clients';
@@ -38,7 +47,7 @@ export interface LocalCloudDependencies {
 
 export interface LocalCloud {
   readonly config: LocalCloudConfig;
-  readonly endpoints: { mqtt: string; timestream: string; health: string };
+  readonly endpoints: { mqtt: string; timestream: string; health: string; s3: string };
   readonly stats: PipelineStats;
   readonly alarms: AlarmEvaluator;
   readonly metrics: MetricStore;
@@ -49,7 +58,7 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
-/** Starts the whole AWS side on this machine: Timestream, the broker, the rule, stream + Lambda (or the direct action), alarms. */
+/** Starts the whole AWS side on this machine: S3, Timestream, the broker, the rule, stream + Lambda (or the direct action), alarms. */
 export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloudDependencies): Promise<LocalCloud> {
   const log = deps.log ?? (() => undefined);
   const closers: Array<() => Promise<void>> = [];
@@ -68,9 +77,12 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     const stats = new PipelineStats();
     const metrics = new MetricStore();
 
+    const s3 = await startLocalS3({ host: config.host, port: config.s3Port, directory: path.join(config.dataDir, 's3'), buckets: LOCAL_BUCKETS, credentials: LOCAL_PLACEHOLDER_CREDENTIALS });
+    closers.push(() => s3.close());
+
     const timestream: TimestreamService = config.timestreamEndpoint
       ? { endpoint: config.timestreamEndpoint, port: Number(new URL(config.timestreamEndpoint).port), close: async () => undefined }
-      : await deps.startTimestream({ host: config.host, port: config.timestreamPort, dataDir: timestreamDir, region: config.region, accountId: config.accountId });
+      : await deps.startTimestream({ host: config.host, port: config.timestreamPort, dataDir: timestreamDir, region: config.region, accountId: config.accountId, s3Endpoint: s3.endpoint });
     closers.push(() => timestream.close());
     if (timestream.httpServer) observeRequestLatency(timestream.httpServer, (observed) => metrics.put(timestreamRequestMetric(observed)));
     const writeClient = localWriteClient(timestream.endpoint, config.region);
@@ -125,7 +137,7 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
         startedAt: Date.now(),
         dataDir: config.dataDir,
         action: config.action,
-        endpoints: { mqtt: broker.url, timestream: timestream.endpoint },
+        endpoints: { mqtt: broker.url, timestream: timestream.endpoint, s3: s3.endpoint },
         database: timestreamSettings.databaseName,
         table: timestreamSettings.tableName,
         brokerClients: () => broker.connectedClients(),
@@ -146,7 +158,7 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     let closing: Promise<void> | undefined;
     return {
       config,
-      endpoints: { mqtt: broker.url, timestream: timestream.endpoint, health: `http://${config.host}:${healthPort}` },
+      endpoints: { mqtt: broker.url, timestream: timestream.endpoint, health: `http://${config.host}:${healthPort}`, s3: s3.endpoint },
       stats,
       alarms,
       metrics,

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const running = await startTimestreamLocal(options);
-  console.log(`timestream-local listening on ${running.endpoint} (${options.dataDir ? `data in ${options.dataDir}` : 'in memory'})`);
+  console.log(`timestream-local listening on ${running.endpoint} (${options.dataDir ? `data in ${options.dataDir}` : 'in memory'}${options.s3Endpoint ? `, reports and UNLOAD results to S3 at ${options.s3Endpoint}` : ''})`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

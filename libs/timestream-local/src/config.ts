@@ -7,15 +7,16 @@ export class ConfigError extends Error {
   }
 }
 
-export const USAGE = `Usage: timestream-local [--port <n>] [--host <addr>] [--data-dir <dir>] [--max-body-bytes <n>] [--indexed-records <n>]
+export const USAGE = `Usage: timestream-local [--port <n>] [--host <addr>] [--data-dir <dir>] [--s3-endpoint <url>] [--max-body-bytes <n>] [--indexed-records <n>]
   Credentials (optional, enables SigV4 checks): TIMESTREAM_LOCAL_ACCESS_KEY_ID and TIMESTREAM_LOCAL_SECRET_ACCESS_KEY.
-  Environment fallbacks: TIMESTREAM_LOCAL_PORT, TIMESTREAM_LOCAL_HOST, TIMESTREAM_LOCAL_DATA_DIR, TIMESTREAM_LOCAL_MAX_BODY_BYTES,
+  Environment fallbacks: TIMESTREAM_LOCAL_PORT, TIMESTREAM_LOCAL_HOST, TIMESTREAM_LOCAL_DATA_DIR, TIMESTREAM_LOCAL_S3_ENDPOINT, TIMESTREAM_LOCAL_MAX_BODY_BYTES,
   TIMESTREAM_LOCAL_INDEXED_RECORDS.`;
 
 const FLAGS: Record<string, string> = {
   '--port': 'TIMESTREAM_LOCAL_PORT',
   '--host': 'TIMESTREAM_LOCAL_HOST',
   '--data-dir': 'TIMESTREAM_LOCAL_DATA_DIR',
+  '--s3-endpoint': 'TIMESTREAM_LOCAL_S3_ENDPOINT',
   '--max-body-bytes': 'TIMESTREAM_LOCAL_MAX_BODY_BYTES',
   '--indexed-records': 'TIMESTREAM_LOCAL_INDEXED_RECORDS',
 };
@@ -24,6 +25,17 @@ function integer(name: string, text: string, min: number, max: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${text}"`);
   return n;
+}
+
+function httpUrl(name: string, text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like http://127.0.0.1:4568, got "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http or https URL, got "${text}"`);
+  return url.origin;
 }
 
 /** Command-line flags win over environment variables; fails fast naming the flag or variable. */
@@ -46,6 +58,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Sta
     port: values['--port'] === undefined ? 8000 : integer('--port (TIMESTREAM_LOCAL_PORT)', values['--port'], 0, 65535),
     host: values['--host'] ?? '127.0.0.1',
     dataDir: values['--data-dir'],
+    ...(values['--s3-endpoint'] !== undefined ? { s3Endpoint: httpUrl('--s3-endpoint (TIMESTREAM_LOCAL_S3_ENDPOINT)', values['--s3-endpoint']) } : {}),
     ...(values['--max-body-bytes'] !== undefined ? { maxBodyBytes: integer('--max-body-bytes (TIMESTREAM_LOCAL_MAX_BODY_BYTES)', values['--max-body-bytes'], 1024, 1 << 30) } : {}),
     ...(values['--indexed-records'] !== undefined ? { indexedRecords: integer('--indexed-records (TIMESTREAM_LOCAL_INDEXED_RECORDS)', values['--indexed-records'], 1000, 1 << 30) } : {}),
     ...(keyId && secret ? { credentials: { accessKeyId: keyId, secretAccessKey: secret } } : {}),

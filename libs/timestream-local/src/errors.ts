@@ -115,3 +115,11 @@ export class StorageError extends Error {
     this.name = 'StorageError';
   }
 }
+
+/** Writing an object (a report, an UNLOAD result) to the configured S3 or directory failed. */
+export class ObjectStoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ObjectStoreError';
+  }
+}

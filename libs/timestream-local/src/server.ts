@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { directoryObjectStore } from './objects/directory-object-store';
+import type { ObjectStore } from './objects/object-store';
+import { LOCAL_S3_CREDENTIALS, s3ObjectStore } from './objects/s3-object-store';
 import { answerNotifications, isNotificationsRequest } from './local-api/notifications-endpoint';
 import { queryServiceOperations, writeServiceOperations, type OperationHandler } from './operations/registry';
+import { createQueryOperations } from './operations/query';
 import { createScheduledQueryOperations } from './operations/scheduled';
 import type { ServiceSettings } from './operations/shared/context';
 import { writeRecords } from './operations/write/write-records';
@@ -15,8 +19,16 @@ import { DuckDbStorage } from './storage/duckdb-storage';
 import type { TimestreamStorage } from './storage/timestream-storage';
 
 export interface ServerOptions {
-  /** directory for the DuckDB file and rejected-data reports; in memory when absent */
+  /** directory for the DuckDB file (and the reports when no S3 endpoint is given); in memory when absent */
   dataDir?: string;
+  /**
+   * An S3 endpoint (e.g. the local cloud's, http://127.0.0.1:4568) the server writes rejected-data reports,
+   * scheduled-query error reports and UNLOAD results to, with @aws-sdk/client-s3; without it they go to
+   * `<dataDir>/s3/<bucket>/<key>` (and are not kept without a data directory).
+   */
+  s3Endpoint?: string;
+  /** credentials for that endpoint (default: the local placeholder `local` / `local`) */
+  s3Credentials?: { accessKeyId: string; secretAccessKey: string };
   /** when given, requests must be SigV4-signed with these credentials */
   credentials?: Credentials;
   region?: string;
@@ -55,11 +67,18 @@ export interface BuiltServer {
 export const DEFAULT_SETTINGS: ServiceSettings = { region: 'us-east-1', accountId: '000000000000' };
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** The configured S3 endpoint, else the data directory's `s3/` folder, else nowhere. */
+function objectStoreFor(options: ServerOptions, region: string): ObjectStore | undefined {
+  if (options.s3Endpoint) return s3ObjectStore({ endpoint: options.s3Endpoint, region, credentials: options.s3Credentials ?? LOCAL_S3_CREDENTIALS });
+  return options.dataDir ? directoryObjectStore(options.dataDir) : undefined;
+}
+
 /** Builds the HTTP server (not listening) over a DuckDB storage. */
 export async function buildServer(options: ServerOptions = {}): Promise<BuiltServer> {
   const now = options.now ?? (() => new Date());
-  const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime(), indexedRecords: options.indexedRecords });
   const settings = { region: options.region ?? DEFAULT_SETTINGS.region, accountId: options.accountId ?? DEFAULT_SETTINGS.accountId };
+  const objects = objectStoreFor(options, settings.region);
+  const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime(), indexedRecords: options.indexedRecords, objects });
   const onInternalError = options.onInternalError ?? ((error, operation) => console.error(`timestream-local: ${operation ?? 'request'} failed`, error));
   const scheduledQueries = await ScheduledQueryService.open({
     storage,
@@ -69,13 +88,14 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
     now,
     timers: options.timers,
     dataDir: options.dataDir,
+    objects,
     onError: (error) => onInternalError(error, 'scheduled query run'),
   });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = createRequestHandler({
     storage,
     writeOperations: writeServiceOperations,
-    queryOperations: { ...queryServiceOperations, ...createScheduledQueryOperations(scheduledQueries), ...options.queryOperations },
+    queryOperations: { ...queryServiceOperations, ...createQueryOperations({ objects }), ...createScheduledQueryOperations(scheduledQueries), ...options.queryOperations },
     settings,
     maxBodyBytes,
     discardLimits: { ...DEFAULT_DISCARD_LIMITS, ...options.discardLimits },

@@ -7,7 +7,8 @@ export interface HealthReport {
   uptimeSeconds: number;
   dataDir: string;
   action: RuleAction;
-  endpoints: { mqtt: string; timestream: string };
+  /** `s3`: the local S3 (path-style), holding the rejected-data and export buckets. */
+  endpoints: { mqtt: string; timestream: string; s3: string };
   database: string;
   table: string;
   brokerClients: number;

@@ -6,6 +6,8 @@ export interface LocalCloudReady {
   timestream: string;
   /** http://127.0.0.1:<port>: /health, /alarms and /pipeline. */
   health: string;
+  /** http://127.0.0.1:<port>: the local S3 (path-style; rejected-data reports, error reports, UNLOAD exports). */
+  s3: string;
   /** The data directory (Timestream files, dead letters). */
   dataDir: string;
 }
@@ -13,10 +15,10 @@ export interface LocalCloudReady {
 /** The start of the machine-readable line the local cloud CLI prints once everything listens. */
 export const READY_MARKER = 'local-cloud ready ';
 
-/** `local-cloud ready {"mqtt":…,"timestream":…,"health":…,"dataDir":…}` */
+/** `local-cloud ready {"mqtt":…,"timestream":…,"health":…,"s3":…,"dataDir":…}` */
 export function formatReadyLine(ready: LocalCloudReady): string {
-  const { mqtt, timestream, health, dataDir } = ready;
-  return `${READY_MARKER}${JSON.stringify({ mqtt, timestream, health, dataDir })}`;
+  const { mqtt, timestream, health, s3, dataDir } = ready;
+  return `${READY_MARKER}${JSON.stringify({ mqtt, timestream, health, s3, dataDir })}`;
 }
 
 /** Reads a ready line; undefined for any other line or for a ready line that lacks a field. */
@@ -31,7 +33,7 @@ export function parseReadyLine(line: string): LocalCloudReady | undefined {
   if (parsed === null || typeof parsed !== 'object') return undefined;
   const fields = parsed as Record<string, unknown>;
   const text = (key: keyof LocalCloudReady) => (typeof fields[key] === 'string' ? (fields[key] as string) : undefined);
-  const [mqtt, timestream, health, dataDir] = [text('mqtt'), text('timestream'), text('health'), text('dataDir')];
-  if (mqtt === undefined || timestream === undefined || health === undefined || dataDir === undefined) return undefined;
-  return { mqtt, timestream, health, dataDir };
+  const [mqtt, timestream, health, s3, dataDir] = [text('mqtt'), text('timestream'), text('health'), text('s3'), text('dataDir')];
+  if (mqtt === undefined || timestream === undefined || health === undefined || s3 === undefined || dataDir === undefined) return undefined;
+  return { mqtt, timestream, health, s3, dataDir };
 }

@@ -9,7 +9,7 @@ export interface HealthSources {
   startedAt: number;
   dataDir: string;
   action: RuleAction;
-  endpoints: { mqtt: string; timestream: string };
+  endpoints: { mqtt: string; timestream: string; s3: string };
   database: string;
   table: string;
   brokerClients: () => number;

@@ -1,7 +1,8 @@
 import { startTimestreamLocal } from '@iot-timeseries/timestream-local';
+import { LOCAL_PLACEHOLDER_CREDENTIALS } from '@iot-timeseries/schema';
 import type { StartTimestream } from './timestream-service';
 
-/** The embedded Timestream: libs/timestream-local on DuckDB, durable under the data directory. */
+/** The embedded Timestream: libs/timestream-local on DuckDB, durable under the data directory, writing reports to the local S3. */
 export const startLocalTimestream: StartTimestream = async (options) => {
   const running = await startTimestreamLocal({
     host: options.host,
@@ -9,6 +10,8 @@ export const startLocalTimestream: StartTimestream = async (options) => {
     dataDir: options.dataDir,
     region: options.region,
     accountId: options.accountId,
+    s3Endpoint: options.s3Endpoint,
+    s3Credentials: LOCAL_PLACEHOLDER_CREDENTIALS,
   });
   return { endpoint: running.endpoint, port: running.port, httpServer: running.server, close: running.close };
 };

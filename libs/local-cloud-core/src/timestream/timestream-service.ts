@@ -10,4 +10,5 @@ export interface TimestreamService {
   close(): Promise<void>;
 }
 
-export type StartTimestream = (options: { host: string; port: number; dataDir: string; region: string; accountId: string }) => Promise<TimestreamService>;
+/** `s3Endpoint`: the local S3, where the server writes rejected-data and error reports (and UNLOAD results). */
+export type StartTimestream = (options: { host: string; port: number; dataDir: string; region: string; accountId: string; s3Endpoint: string }) => Promise<TimestreamService>;

@@ -2,7 +2,7 @@ import { LOCAL_ENDPOINTS, LOCAL_PLACEHOLDER_CREDENTIALS, localHttpUrl, localMqtt
 
 describe('local endpoints', () => {
   it('puts the local stand-ins on the loopback address at their default ports', () => {
-    expect(LOCAL_ENDPOINTS).toEqual({ mqtt: 'mqtt://127.0.0.1:1883', timestream: 'http://127.0.0.1:8000', health: 'http://127.0.0.1:4566' });
+    expect(LOCAL_ENDPOINTS).toEqual({ mqtt: 'mqtt://127.0.0.1:1883', timestream: 'http://127.0.0.1:8000', health: 'http://127.0.0.1:4566', s3: 'http://127.0.0.1:4568' });
   });
 
   it('builds the URL of another port or loopback name', () => {

@@ -8,11 +8,12 @@
 /** The only address the local stand-ins bind to by default. */
 export const LOOPBACK_HOST = '127.0.0.1';
 
-/** Default ports of the local cloud: broker (IoT Core), Timestream (write and query), health server. */
+/** Default ports of the local cloud: broker (IoT Core), Timestream (write and query), health server, S3. */
 export const LOCAL_PORTS = {
   mqtt: 1883,
   timestream: 8000,
   health: 4566,
+  s3: 4568,
 } as const;
 
 /** `mqtt://<host>:<port>`: the local broker standing in for IoT Core. */
@@ -20,7 +21,7 @@ export function localMqttUrl(port: number = LOCAL_PORTS.mqtt, host: string = LOO
   return `mqtt://${host}:${port}`;
 }
 
-/** `http://<host>:<port>`: a local HTTP endpoint (Timestream, the health server). */
+/** `http://<host>:<port>`: a local HTTP endpoint (Timestream, the health server, S3). */
 export function localHttpUrl(port: number, host: string = LOOPBACK_HOST): string {
   return `http://${host}:${port}`;
 }
@@ -30,6 +31,7 @@ export const LOCAL_ENDPOINTS = {
   mqtt: localMqttUrl(),
   timestream: localHttpUrl(LOCAL_PORTS.timestream),
   health: localHttpUrl(LOCAL_PORTS.health),
+  s3: localHttpUrl(LOCAL_PORTS.s3),
 } as const;
 
 /**

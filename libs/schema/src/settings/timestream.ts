@@ -32,8 +32,13 @@ export const timestreamSettings: TimestreamSettings = {
 };
 
 /**
- * Stand-in for the rejected-data S3 bucket wherever there is no S3: the local cloud and the infra's
- * local stack name it, and the local server writes the reports under its data directory in a
- * folder of this name.
+ * The rejected-data bucket of the local cloud (and the infra's local stack): a bucket of the local
+ * S3, created at start, where the local Timestream writes its rejected-data reports.
  */
 export const LOCAL_REJECTED_DATA_BUCKET = 'local-rejected-data';
+
+/** The local bucket for scheduled-query error reports and UNLOAD exports. */
+export const LOCAL_EXPORTS_BUCKET = 'local-exports';
+
+/** The buckets the local cloud creates in its local S3 at start. */
+export const LOCAL_BUCKETS: readonly string[] = [LOCAL_REJECTED_DATA_BUCKET, LOCAL_EXPORTS_BUCKET];

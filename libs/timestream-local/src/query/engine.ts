@@ -31,6 +31,9 @@ export interface PlannedQuery {
   metadata: boolean;
   /** the DuckDB SQL that is run (undefined for SHOW / DESCRIBE) */
   duckSql?: string;
+  /** for UNLOAD: the query as `(<sql>) AS __q(c0, c1, …)`, and per column its value as DuckDB typed it (`__q."c0"`) and
+   *  its canonical text form (what Query answers) */
+  source?: { from: string; raw: string[]; canonical: string[] };
   run(signal?: AbortSignal): Promise<MaterializedResult>;
 }
 
@@ -73,8 +76,10 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
   const typed = await runStorage(storage, `SELECT * FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')}) LIMIT 0`, undefined, true);
   const duckTypes = typed.columns.map((c) => parseDuckType(c.duckType));
   const columns = translated.columns.map((c, i) => ({ name: c.name, type: resultType(duckTypes[i], c.type), aliased: c.aliased }));
-  const select = names.map((n, i) => `${canonicalSql(`__q.${quoteIdent(n)}`, duckTypes[i]) ?? `__q.${quoteIdent(n)}`} AS ${quoteIdent(n)}`);
-  const duckSql = `SELECT ${select.join(', ')} FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')})`;
+  const raw = names.map((n) => `__q.${quoteIdent(n)}`);
+  const canonical = raw.map((r, i) => canonicalSql(r, duckTypes[i]) ?? r);
+  const from = `(${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')})`;
+  const duckSql = `SELECT ${canonical.map((c, i) => `${c} AS ${quoteIdent(names[i])}`).join(', ')} FROM ${from}`;
   return {
     statement,
     columns,
@@ -82,6 +87,7 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
     tablesRead: translated.tablesRead,
     metadata: false,
     duckSql,
+    source: { from, raw, canonical },
     run: async (signal?: AbortSignal) => {
       const result = await runStorage(storage, duckSql, signal, false);
       return { columns, rows: result.rows };

@@ -5,6 +5,9 @@ import { describeQuery, estimateBytesScanned, planQuery, type PlannedQuery } fro
 import { QueryCancelledError, QueryValidationError } from './errors';
 import { newPaginationToken, newQueryId } from './query-id';
 import { toSdkType } from './result-types';
+import type { ObjectStore } from '../objects/object-store';
+import { planUnload } from '../unload/plan-unload';
+import { isUnload } from '../unload/unload-statement';
 
 export interface QueryServiceOptions {
   /** how long a NextToken stays valid after it was issued (ms); default 10 minutes */
@@ -16,6 +19,8 @@ export interface QueryServiceOptions {
   firstPageWaitMs?: number;
   /** how many finished results are kept for paging at most; default 64 */
   maxCachedResults?: number;
+  /** where UNLOAD writes its results (UNLOAD is refused without it) */
+  objects?: ObjectStore;
   clock?: () => number;
 }
 
@@ -62,6 +67,7 @@ export class QueryService {
   private readonly firstPageWaitMs: number;
   private readonly maxCachedResults: number;
   private readonly clock: () => number;
+  private readonly objects: ObjectStore | undefined;
 
   constructor(private readonly storage: QueryStorage, options: QueryServiceOptions = {}) {
     this.tokenTtlMs = options.tokenTtlMs ?? 10 * 60_000;
@@ -69,6 +75,7 @@ export class QueryService {
     this.firstPageWaitMs = options.firstPageWaitMs ?? 30_000;
     this.maxCachedResults = options.maxCachedResults ?? 64;
     this.clock = options.clock ?? Date.now;
+    this.objects = options.objects;
   }
 
   async query(input: QueryInput, now: Date): Promise<QueryResponse> {
@@ -87,8 +94,9 @@ export class QueryService {
       await execution.done;
       return this.page(execution, token.offset, maxRows);
     }
-    const planned = await planQuery(queryString, { storage: this.storage, now });
-    const execution = this.start(planned, queryString);
+    const unload = isUnload(queryString) ? await planUnload(queryString, { storage: this.storage, objects: this.objects, now }) : undefined;
+    const planned = unload ?? (await planQuery(queryString, { storage: this.storage, now }));
+    const execution = this.start(planned, queryString, unload?.queryId);
     // 0 means: always answer an empty first page (as the service may), for testing clients' paging loops
     const finished = this.firstPageWaitMs > 0 && (await Promise.race([
       execution.done.then(() => true),
@@ -130,11 +138,11 @@ export class QueryService {
   }
 
   /** Start running; the execution is kept for paging until its tokens expire. */
-  private start(planned: PlannedQuery, queryString: string): Execution {
+  private start(planned: PlannedQuery, queryString: string, queryId = newQueryId()): Execution {
     const abort = new AbortController();
     const types = planned.columns.map((c) => c.type);
     const execution: Execution = {
-      queryId: newQueryId(),
+      queryId,
       queryString,
       columnInfo: planned.columns.map((c) => ({ Name: c.name, Type: toSdkType(c.type) })),
       planned,

@@ -8,7 +8,7 @@ import { QueryExecutionError, QueryValidationError } from '../query/errors';
 import type { RunRecord, ScheduledQueryRecord } from './definition';
 import { errorReportKey, newReportId, recordErrors, type ReportError } from './error-report';
 import { RunFailure } from './errors';
-import { putLocalObject } from './local-s3';
+import type { ObjectStore } from '../objects/object-store';
 import { mappingColumnProblems } from './mapping-columns';
 import { writeMappedRecords, type WriteRecordsFn } from './result-writer';
 import { mapResultRows } from './row-mapper';
@@ -17,8 +17,8 @@ export interface RunDependencies {
   storage: QueryStorage;
   write: WriteRecordsFn;
   now(): Date;
-  /** where error reports go (`<dataDir>/s3/...`); none are written without it */
-  dataDir?: string;
+  /** where error reports go (the configured S3, or `<dataDir>/s3/...`); none are written without it */
+  objects?: ObjectStore;
 }
 
 export interface RunRequest {
@@ -77,7 +77,7 @@ export async function runScheduledQuery(query: ScheduledQueryRecord, request: Ru
   const report = async (errors: ReportError[]): Promise<NonNullable<RunRecord['errorReportLocation']>> => {
     const bucketName = query.errorReport.S3Configuration?.BucketName as string;
     const objectKey = errorReportKey(query.errorReport, query.arn, request.invocationMs, request.manual, triggerTime);
-    if (deps.dataDir) await putLocalObject(deps.dataDir, bucketName, objectKey, { reportId: newReportId(), errors });
+    if (deps.objects) await deps.objects.putObject(bucketName, objectKey, `${JSON.stringify({ reportId: newReportId(), errors }, null, 2)}\n`, 'application/json');
     return { bucketName, objectKey };
   };
 

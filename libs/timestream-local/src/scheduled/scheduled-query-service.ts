@@ -13,6 +13,7 @@ import { parseScheduleExpression } from './schedule-expression';
 import { Scheduler } from './scheduler';
 import { realTimers, type Timers } from './timers';
 import { validateAgainstCatalog } from './validate-against-catalog';
+import type { ObjectStore } from '../objects/object-store';
 
 export interface ScheduledQueryServiceOptions {
   storage: TimestreamStorage;
@@ -21,8 +22,10 @@ export interface ScheduledQueryServiceOptions {
   settings: ServiceSettings;
   now: () => Date;
   timers?: Timers;
-  /** error reports and notifications are kept under it (in memory only without it) */
+  /** notifications are kept under it (in memory only without it) */
   dataDir?: string;
+  /** where error reports go (none are written without it) */
+  objects?: ObjectStore;
   /** failures that belong to no request (persisting a run, writing a notification) */
   onError?: (error: unknown) => void;
 }
@@ -186,7 +189,7 @@ export class ScheduledQueryService {
       storage: this.options.storage,
       write: this.options.write,
       now: this.options.now,
-      dataDir: this.options.dataDir,
+      objects: this.options.objects,
     });
     if (this.records.get(arn) !== record) return;
     this.record(record, run, version);

@@ -5,6 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { StorageError } from '../errors';
 import type { TableMeta } from './catalog-types';
 import { deleteMetaSql, loadMetadata, metaKey, putMetaSql, selectMetaByPrefixSql, type StoredTable } from './metadata-store';
+import type { ObjectStore } from '../objects/object-store';
 import { writeRejectedDataReport } from './rejected-data-reports';
 import type { DatabaseRecord, TableRecord, Tag } from './resource-types';
 import { SerialQueue } from './serial-queue';
@@ -14,8 +15,10 @@ import type { RejectedDataReport, TimestreamStorage } from './timestream-storage
 import type { RecordToStore, StoreResult } from './write-types';
 
 export interface DuckDbStorageOptions {
-  /** directory for the database file and reports; in memory when absent */
+  /** directory for the database file; in memory when absent */
   dataDir?: string;
+  /** where rejected-data reports go (not kept when absent) */
+  objects?: ObjectStore;
   /** clock in epoch milliseconds (retention cutoffs) */
   now?: () => number;
   /** records per table the write path keeps in memory (default 1,000,000; older ones are looked up in the table) */
@@ -273,8 +276,8 @@ export class DuckDbStorage implements TimestreamStorage {
   }
 
   async saveRejectedDataReport(report: RejectedDataReport): Promise<string | undefined> {
-    if (!this.options.dataDir) return undefined;
-    return writeRejectedDataReport(this.options.dataDir, report);
+    if (!this.options.objects) return undefined;
+    return writeRejectedDataReport(this.options.objects, report);
   }
 
   sweepRetention(): Promise<void> {

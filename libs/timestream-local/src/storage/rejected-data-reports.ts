@@ -1,19 +1,14 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { ObjectStore } from '../objects/object-store';
 import type { RejectedDataReport } from './timestream-storage';
 
-/** Directory (under dataDir) that stands in for S3: `<dataDir>/s3/<bucket>/<prefix>/...`. */
-export const REPORTS_ROOT = 's3';
+/** `<prefix>/<db>/<table>/<epochMs>-<requestId>.json`: where a table's rejected-data report goes in its bucket. */
+export function rejectedDataReportKey(report: RejectedDataReport): string {
+  return [report.objectKeyPrefix ?? '', report.databaseName, report.tableName, `${Date.parse(report.reportedAt)}-${report.requestId}.json`].join('/');
+}
 
-const safeSegment = (s: string): string => s.replace(/\.\.+/g, '_').replace(/^\/+/, '');
-
-/** Writes the report atomically as `<dataDir>/s3/<bucket>/<prefix>/<db>/<table>/<epochMs>-<requestId>.json`. */
-export async function writeRejectedDataReport(dataDir: string, report: RejectedDataReport): Promise<string> {
-  const prefix = report.objectKeyPrefix ? safeSegment(report.objectKeyPrefix) : '';
-  const dir = path.join(dataDir, REPORTS_ROOT, safeSegment(report.bucketName), prefix, safeSegment(report.databaseName), safeSegment(report.tableName));
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${Date.parse(report.reportedAt)}-${report.requestId}.json`);
-  await writeFile(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
-  await rename(`${file}.tmp`, file);
-  return file;
+/** Writes the report to the table's rejected-data bucket; returns its `s3://` location. */
+export async function writeRejectedDataReport(objects: ObjectStore, report: RejectedDataReport): Promise<string> {
+  const key = rejectedDataReportKey(report);
+  await objects.putObject(report.bucketName, key, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+  return `s3://${report.bucketName}/${key}`;
 }

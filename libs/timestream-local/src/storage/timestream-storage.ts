@@ -40,7 +40,7 @@ export interface TimestreamStorage extends Storage {
   getTags(arn: string): Tag[] | undefined;
   setTags(arn: string, tags: Tag[]): Promise<void>;
   writeRecords(db: string, table: string, records: RecordToStore[]): Promise<StoreResult[]>;
-  /** Writes a report of rejected magnetic-store records; returns its path (undefined when not kept). */
+  /** Writes a report of rejected magnetic-store records; returns its `s3://` location (undefined when not kept). */
   saveRejectedDataReport(report: RejectedDataReport): Promise<string | undefined>;
   /** JSON documents other parts of the server keep in the metadata store (scheduled queries), by key prefix. */
   readDocuments(prefix: string): Promise<Array<{ key: string; value: unknown }>>;

@@ -12,6 +12,14 @@ describe('readConfig (CLI flags and environment)', () => {
     expect(config).toMatchObject({ port: 8000, host: '127.0.0.1', dataDir: undefined, credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' } });
   });
 
+  it('reads the S3 endpoint for reports and UNLOAD from a flag or the environment, and refuses what is not a URL', () => {
+    expect(readConfig(['--s3-endpoint', 'http://127.0.0.1:4568/'], {}).s3Endpoint).toBe('http://127.0.0.1:4568');
+    expect(readConfig([], { TIMESTREAM_LOCAL_S3_ENDPOINT: 'http://localhost:9000' }).s3Endpoint).toBe('http://localhost:9000');
+    expect(readConfig([], {}).s3Endpoint).toBeUndefined();
+    expect(() => readConfig(['--s3-endpoint', 'ftp://127.0.0.1:4568'], {})).toThrow('--s3-endpoint (TIMESTREAM_LOCAL_S3_ENDPOINT) must be an http or https URL, got "ftp://127.0.0.1:4568"');
+    expect(() => readConfig([], { TIMESTREAM_LOCAL_S3_ENDPOINT: 'not a url' })).toThrow(/TIMESTREAM_LOCAL_S3_ENDPOINT\) must be a URL like http:\/\/127.0.0.1:4568/);
+  });
+
   it('fails naming the flag or variable', () => {
     expect(() => readConfig(['--port', 'eighty'], {})).toThrow(/--port .* must be an integer/);
     expect(() => readConfig([], { TIMESTREAM_LOCAL_PORT: '70000' })).toThrow(/TIMESTREAM_LOCAL_PORT/);

@@ -1,0 +1,12 @@
+import type { LocalCloudConfig } from '../../src';
+
+/** A local cloud in this process with the direct Timestream action on free ports (no Lambda bundle needed). */
+export function directConfig(dataDir: string, overrides: Partial<LocalCloudConfig> = {}): LocalCloudConfig {
+  return {
+    host: '127.0.0.1', mqttPort: 0, timestreamPort: 0, httpPort: 0, s3Port: 0, dataDir, action: 'timestream', durability: 'fsync', streamRetentionHours: 24,
+    lambdaBundle: '/nonexistent/index.js', functionName: 'ingest', streamName: 'stream', region: 'us-east-1', accountId: '000000000000',
+    shardCount: 1, batchSize: 10, batchingWindowMs: 50, maxRecordsPerShard: 100, maxRetryAttempts: 0, lambdaTimeoutMs: 1000, lambdaConcurrency: 1,
+    alarmIntervalMs: 200, alarmOverrides: {}, staleAfterSeconds: 300, staleCheckMs: 200, echoLambdaLogs: false,
+    ...overrides,
+  };
+}
