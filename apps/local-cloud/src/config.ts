@@ -16,7 +16,7 @@ export function workspaceRoot(from = __dirname): string {
 }
 
 /** Batches in flight per shard by default (measured in apps/pipeline-e2e's bench; Lambda's own default is 1). */
-export const DEFAULT_PARALLELIZATION_FACTOR = 1;
+export const DEFAULT_PARALLELIZATION_FACTOR = 4;
 
 const LOOPBACK = new Set([LOOPBACK_HOST, '::1', 'localhost']);
 
