@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig, parseFlags, workspaceRoot } from './config';
+import { DEFAULT_PARALLELIZATION_FACTOR, loadConfig, parseFlags, workspaceRoot } from './config';
 
 describe('loadConfig', () => {
   it('has defaults that need no AWS account', () => {
@@ -18,6 +18,13 @@ describe('loadConfig', () => {
   it('reads the stream durability and retention, and an external Timestream endpoint', () => {
     const config = loadConfig({ LOCAL_CLOUD_DURABILITY: 'write', LOCAL_CLOUD_STREAM_RETENTION_HOURS: '48' }, ['--timestream-endpoint', 'http://127.0.0.1:8123/']);
     expect(config).toMatchObject({ durability: 'write', streamRetentionHours: 48, timestreamEndpoint: 'http://127.0.0.1:8123' });
+  });
+
+  it('gives the Lambda one execution environment per batch the stream can have in flight, unless told otherwise', () => {
+    expect(loadConfig({}, [])).toMatchObject({ shardCount: 2, parallelizationFactor: DEFAULT_PARALLELIZATION_FACTOR, lambdaConcurrency: 2 * DEFAULT_PARALLELIZATION_FACTOR });
+    expect(loadConfig({ LOCAL_CLOUD_PARALLELIZATION_FACTOR: '3' }, ['--shards', '4'])).toMatchObject({ shardCount: 4, parallelizationFactor: 3, lambdaConcurrency: 12 });
+    expect(loadConfig({}, ['--parallelization-factor', '10', '--shards', '8'])).toMatchObject({ lambdaConcurrency: 64 });
+    expect(loadConfig({}, ['--parallelization-factor', '4', '--lambda-concurrency', '3'])).toMatchObject({ parallelizationFactor: 4, lambdaConcurrency: 3 });
   });
 
   it('reads alarm overrides', () => {
@@ -39,6 +46,8 @@ describe('loadConfig', () => {
     [{}, ['--timestream-endpoint', 'http://10.0.0.5:8000'], /--timestream-endpoint must be an http URL on a loopback address/],
     [{ LOCAL_CLOUD_TIMESTREAM_ENDPOINT: 'not a url' }, [], /LOCAL_CLOUD_TIMESTREAM_ENDPOINT must be a URL like/],
     [{}, ['stray'], /unexpected argument "stray"/],
+    [{}, ['--parallelization-factor', '11'], /--parallelization-factor must be a whole number from 1 to 10, got "11"/],
+    [{ LOCAL_CLOUD_PARALLELIZATION_FACTOR: '0' }, [], /LOCAL_CLOUD_PARALLELIZATION_FACTOR must be a whole number from 1 to 10/],
   ])('refuses %j %j', (env, argv, message) => {
     expect(() => loadConfig(env, argv)).toThrow(message);
   });

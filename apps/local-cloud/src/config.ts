@@ -15,6 +15,9 @@ export function workspaceRoot(from = __dirname): string {
   return dir;
 }
 
+/** Batches in flight per shard by default (measured in apps/pipeline-e2e's bench; Lambda's own default is 1). */
+export const DEFAULT_PARALLELIZATION_FACTOR = 4;
+
 const LOOPBACK = new Set([LOOPBACK_HOST, '::1', 'localhost']);
 
 type Source = Record<string, string | undefined>;
@@ -59,6 +62,8 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   const durability = text('durability', 'LOCAL_CLOUD_DURABILITY', 'fsync');
   if (!(DURABILITY_MODES as readonly string[]).includes(durability)) throw new ConfigError(`LOCAL_CLOUD_DURABILITY must be one of ${DURABILITY_MODES.join(', ')}, got ${JSON.stringify(durability)}`);
   const timestreamEndpoint = parseLoopbackUrl(raw('timestream-endpoint', 'LOCAL_CLOUD_TIMESTREAM_ENDPOINT'));
+  const shardCount = int('shards', 'LOCAL_CLOUD_SHARDS', 2, 1, 64);
+  const parallelizationFactor = int('parallelization-factor', 'LOCAL_CLOUD_PARALLELIZATION_FACTOR', DEFAULT_PARALLELIZATION_FACTOR, 1, 10);
   const config: LocalCloudConfig = {
     host,
     mqttPort: int('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', LOCAL_PORTS.mqtt, 0, 65535),
@@ -75,13 +80,15 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     streamName: text('stream-name', 'LOCAL_CLOUD_STREAM_NAME', 'iot-timeseries-sensor-stream'),
     region: text('region', 'AWS_REGION', 'us-east-1'),
     accountId: text('account-id', 'LOCAL_CLOUD_ACCOUNT_ID', '000000000000'),
-    shardCount: int('shards', 'LOCAL_CLOUD_SHARDS', 2, 1, 64),
+    shardCount,
+    parallelizationFactor,
     batchSize: int('batch-size', 'LOCAL_CLOUD_BATCH_SIZE', 100, 1, 10_000),
     batchingWindowMs: int('batch-window-ms', 'LOCAL_CLOUD_BATCH_WINDOW_MS', 1000, 0, 300_000),
     maxRecordsPerShard: int('shard-capacity', 'LOCAL_CLOUD_SHARD_CAPACITY', 20_000, 1, 10_000_000),
     maxRetryAttempts: int('max-retries', 'LOCAL_CLOUD_MAX_RETRIES', 3, 0, 10_000),
     lambdaTimeoutMs: int('lambda-timeout-ms', 'LOCAL_CLOUD_LAMBDA_TIMEOUT_MS', 60_000, 100, 900_000),
-    lambdaConcurrency: int('lambda-concurrency', 'LOCAL_CLOUD_LAMBDA_CONCURRENCY', 2, 1, 64),
+    // One execution environment per batch the stream can have in flight, unless told otherwise.
+    lambdaConcurrency: int('lambda-concurrency', 'LOCAL_CLOUD_LAMBDA_CONCURRENCY', Math.min(64, shardCount * parallelizationFactor), 1, 64),
     alarmIntervalMs: int('alarm-interval-ms', 'LOCAL_CLOUD_ALARM_INTERVAL_MS', 10_000, 100, 3_600_000),
     alarmOverrides: overrides,
     staleAfterSeconds: int('stale-after-seconds', 'LOCAL_CLOUD_STALE_AFTER_SECONDS', STALE_DEVICE_AFTER_SECONDS, 1, 86_400 * 30),

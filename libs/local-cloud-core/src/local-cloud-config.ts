@@ -38,6 +38,8 @@ export interface LocalCloudConfig {
   region: string;
   accountId: string;
   shardCount: number;
+  /** Batches in flight per shard, each partition key in one of them (Lambda's ParallelizationFactor, 1-10). */
+  parallelizationFactor: number;
   batchSize: number;
   batchingWindowMs: number;
   maxRecordsPerShard: number;

@@ -142,4 +142,24 @@ describe('Fleet', () => {
     await fleet.run();
     expect(fleet.stats()).toMatchObject({ failedSends: 10, messagesSent: 10, lastError: 'broker down' });
   });
+
+  it('keeps at most maxInFlight sends unsettled, and resolves run() only once every send settled', async () => {
+    const target = new MemoryTarget();
+    let inFlight = 0;
+    let most = 0;
+    let settled = 0;
+    target.send = async (_d, m) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      inFlight--;
+      settled++;
+      target.received.push(m);
+    };
+    const fleet = new Fleet(options({ rounds: 20, intervalMs: 0, maxInFlight: 3 }), target);
+    await fleet.run();
+    expect(most).toBe(3);
+    expect(settled).toBe(100);
+    expect(fleet.stats().messagesSent).toBe(100);
+  });
 });

@@ -62,7 +62,9 @@ export class Fleet {
   private stopRequested = false;
   private wake?: () => void;
   private startedAt = 0;
-  private inFlight = new Set<Promise<void>>();
+  /** Sends not yet settled, and who waits for one of them to settle (a counter: no Promise.race over hundreds of promises per send). */
+  private inFlight = 0;
+  private slotWaiters: (() => void)[] = [];
   private lastError?: string;
   private recentSends: number[] = [];
   private readonly byId: Map<string, DeviceSimulator>;
@@ -124,7 +126,7 @@ export class Fleet {
         if (wait > 0) await this.sleep(wait);
       }
       for (const device of this.devices) for (const outgoing of device.flush()) await this.send(outgoing);
-      await Promise.all(this.inFlight);
+      while (this.inFlight > 0) await this.slotFreed();
     } finally {
       for (const device of this.devices) for (const event of device.openTruth()) this.truth.record(event);
       await this.truth.end(Date.now());
@@ -189,9 +191,10 @@ export class Fleet {
 
   private async send(outgoing: Outgoing): Promise<void> {
     for (let wait = this.limiter.take(); wait > 0; wait = this.limiter.take()) await this.sleep(wait);
-    while (this.inFlight.size >= this.options.maxInFlight) await Promise.race(this.inFlight);
+    while (this.inFlight >= this.options.maxInFlight) await this.slotFreed();
     const device = this.device(outgoing.deviceId);
-    const sending: Promise<void> = this.target
+    this.inFlight++;
+    void this.target
       .send(device.spec, outgoing.message)
       .then(
         () => {
@@ -204,8 +207,15 @@ export class Fleet {
           this.lastError = error.message;
         },
       )
-      .finally(() => this.inFlight.delete(sending));
-    this.inFlight.add(sending);
+      .finally(() => {
+        this.inFlight--;
+        this.slotWaiters.shift()?.();
+      });
+  }
+
+  /** Resolves when one send in flight has settled. */
+  private slotFreed(): Promise<void> {
+    return new Promise((resolve) => this.slotWaiters.push(resolve));
   }
 
   private sleep(ms: number): Promise<void> {

@@ -97,6 +97,7 @@ export async function openRuleAction(ctx: RuleActionContext): Promise<RuleAction
       durability: config.durability,
       buffer: {
         shardCount: config.shardCount,
+        parallelizationFactor: config.parallelizationFactor,
         batchSize: config.batchSize,
         batchingWindowMs: config.batchingWindowMs,
         maxRecordsPerShard: config.maxRecordsPerShard,

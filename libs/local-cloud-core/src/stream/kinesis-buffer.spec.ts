@@ -1,6 +1,7 @@
 import { StreamFullError } from '../errors';
 import { KinesisBuffer, type KinesisBufferOptions } from './kinesis-buffer';
 import { shardIndexFor } from './shard-map';
+import { laneIndexFor } from './shard-state';
 import type { BatchResult, StreamRecord } from './stream-types';
 
 type Call = { shardId: string; keys: string[]; data: string[]; seqs: string[] };
@@ -108,5 +109,56 @@ describe('KinesisBuffer', () => {
     expect(buffer.stats.recordsRefused).toBe(1);
     expect(buffer.close()).toHaveLength(2);
     expect(() => put('k', '4')).toThrow(/closed/);
+  });
+
+  describe('with a parallelization factor', () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `sensor-${String(i).padStart(3, '0')}`);
+
+    it('keeps several batches of a shard in flight, never two of one partition key, each key in order', async () => {
+      const releases: Array<() => void> = [];
+      const keysInFlight = new Set<string>();
+      const delivered: string[] = [];
+      let most = 0;
+      let overlaps = 0;
+      const buffer = new KinesisBuffer({
+        shardCount: 1,
+        parallelizationFactor: 3,
+        batchSize: 4,
+        batchingWindowMs: 1,
+        maxRecordsPerShard: 1000,
+        maxRetryAttempts: 0,
+        retryDelayMs: 1,
+        consumer: async (_shardId, records) => {
+          const batchKeys = new Set(records.map((r) => r.partitionKey));
+          expect(new Set([...batchKeys].map((k) => laneIndexFor(k, 3))).size).toBe(1);
+          for (const key of batchKeys) if (keysInFlight.has(key)) overlaps++;
+          batchKeys.forEach((k) => keysInFlight.add(k));
+          most = Math.max(most, releases.length + 1);
+          await new Promise<void>((r) => releases.push(r));
+          batchKeys.forEach((k) => keysInFlight.delete(k));
+          delivered.push(...records.map((r) => r.data.toString()));
+          return { failedSequenceNumbers: [] };
+        },
+      });
+      for (let i = 0; i < 60; i++) buffer.putRecord(keys[i % keys.length], Buffer.from(`${keys[i % keys.length]}#${i}`));
+      const drained = buffer.drain(5000);
+      while (buffer.stats.pending > 0) {
+        await new Promise((r) => setTimeout(r, 2));
+        releases.splice(0).forEach((release) => release());
+      }
+      expect(await drained).toBe(true);
+      expect(most).toBe(3);
+      expect(overlaps).toBe(0);
+      for (const [k, key] of keys.entries()) {
+        const seen = delivered.filter((d) => d.startsWith(`${key}#`)).map((d) => Number(d.split('#')[1]));
+        expect(seen).toEqual([0, 1, 2, 3, 4].map((j) => k + j * keys.length));
+      }
+      expect(buffer.stats).toMatchObject({ recordsPut: 60, recordsDelivered: 60, pending: 0 });
+    });
+
+    it('refuses a factor outside 1-10', () => {
+      expect(() => harness({ parallelizationFactor: 11 })).toThrow(/parallelizationFactor must be a whole number from 1 to 10, got 11/);
+      expect(() => harness({ parallelizationFactor: 0 })).toThrow(RangeError);
+    });
   });
 });

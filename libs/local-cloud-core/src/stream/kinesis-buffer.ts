@@ -4,10 +4,16 @@ import type { StreamConsumer } from './stream-consumer';
 import type { RecoveredShard, StreamLog } from './stream-log';
 import { sequenceIndexOf, sequenceNumberOf } from './sequence-number';
 import { shardIdFor, shardIndexFor } from './shard-map';
+import { ShardState, type Lane } from './shard-state';
 import type { BatchConsumer, BatchReport, BatchResult, PutAsideRecord, StreamRecord } from './stream-types';
 
 export interface KinesisBufferOptions {
   shardCount: number;
+  /**
+   * Batches in flight per shard (Lambda's ParallelizationFactor, 1-10; 1 by default): each partition
+   * key belongs to one of the shard's lanes, so a key's records are still handed over in order.
+   */
+  parallelizationFactor?: number;
   /** Most records handed to the consumer at once (event source mapping BatchSize). */
   batchSize: number;
   /** How long a shard waits to fill a batch before handing over what it has (MaximumBatchingWindowInSeconds). */
@@ -33,30 +39,19 @@ export interface KinesisBufferOptions {
   now?: () => number;
 }
 
-interface Shard {
-  index: number;
-  id: string;
-  records: StreamRecord[];
-  /** Records accepted and still being stored. */
-  storing: number;
-  inFlight: boolean;
-  timer?: NodeJS.Timeout;
-  attempt: number;
-  nextSequence: bigint;
-}
-
 /** The stream's counters (the local cloud's /pipeline reports them). */
 export type KinesisBufferStats = StreamStats;
 
 /**
  * A Kinesis-like stream plus its Lambda event source mapping: per-shard order by partition key,
- * sequence numbers, batch size + batching window, one batch in flight per shard, partial batch
+ * sequence numbers, batch size + batching window, one batch in flight per lane of a shard (the
+ * parallelization factor), partial batch
  * responses (retry from the lowest failed sequence number), bounded retries, bounded capacity and a
  * retention period. With a log (StreamLog) records are on disk before they are acknowledged and
  * each shard's checkpoint is kept there, so a restart resumes where the consumer was.
  */
 export class KinesisBuffer {
-  private readonly shards: Shard[];
+  private readonly shards: ShardState[];
   private readonly now: () => number;
   private closed = false;
   private readonly idleWaiters: Array<() => void> = [];
@@ -64,25 +59,19 @@ export class KinesisBuffer {
 
   constructor(private readonly options: KinesisBufferOptions) {
     this.now = options.now ?? Date.now;
-    this.shards = Array.from({ length: options.shardCount }, (_, i) => ({
-      index: i,
-      id: shardIdFor(i),
-      records: [],
-      storing: 0,
-      inFlight: false,
-      attempt: 0,
-      nextSequence: 1n,
-    }));
+    const lanes = options.parallelizationFactor ?? 1;
+    if (!Number.isInteger(lanes) || lanes < 1 || lanes > 10) throw new RangeError(`parallelizationFactor must be a whole number from 1 to 10, got ${lanes}`);
+    this.shards = Array.from({ length: options.shardCount }, (_, i) => new ShardState(i, shardIdFor(i), lanes));
     for (const [i, recovered] of options.recovered ?? []) {
       const shard = this.shards[i];
       shard.nextSequence = recovered.lastIndex + 1n;
       for (const f of recovered.pending) {
-        shard.records.push({ shardId: shard.id, partitionKey: f.partitionKey, sequenceNumber: sequenceNumberOf(i, f.index), data: f.data, approximateArrivalTimestamp: f.arrival });
+        shard.enqueue({ shardId: shard.id, partitionKey: f.partitionKey, sequenceNumber: sequenceNumberOf(i, f.index), data: f.data, approximateArrivalTimestamp: f.arrival });
       }
       this.stats.recordsRecovered += recovered.pending.length;
       this.stats.pending += recovered.pending.length;
     }
-    for (const shard of this.shards) this.schedule(shard);
+    for (const shard of this.shards) for (const lane of shard.lanes) this.schedule(shard, lane);
   }
 
   /** Puts a record into its shard at once (a stream without a log). */
@@ -119,10 +108,10 @@ export class KinesisBuffer {
     return record;
   }
 
-  private accept(partitionKey: string, data: Buffer): { shard: Shard; record: StreamRecord } {
+  private accept(partitionKey: string, data: Buffer): { shard: ShardState; record: StreamRecord } {
     if (this.closed) throw new StreamFullError('the stream is closed');
     const shard = this.shards[shardIndexFor(partitionKey, this.shards.length)];
-    const held = Math.max(shard.records.length, ...(this.options.consumers ?? []).map((c) => c.held(shard.index))) + shard.storing;
+    const held = Math.max(shard.depth, ...(this.options.consumers ?? []).map((c) => c.held(shard.index))) + shard.storing;
     if (held >= this.options.maxRecordsPerShard) {
       this.stats.recordsRefused++;
       throw new StreamFullError(`${shard.id} holds ${held} records, its limit; the record for ${partitionKey} was refused`);
@@ -139,16 +128,15 @@ export class KinesisBuffer {
     return { shard, record };
   }
 
-  private enqueue(shard: Shard, record: StreamRecord): void {
-    shard.records.push(record);
+  private enqueue(shard: ShardState, record: StreamRecord): void {
     for (const consumer of this.options.consumers ?? []) consumer.push(shard.index, record);
-    this.schedule(shard);
+    this.schedule(shard, shard.enqueue(record));
   }
 
   /** Resolves when every shard is empty and nothing is in flight (bounded by `timeoutMs`). */
   async drain(timeoutMs: number): Promise<boolean> {
     if (this.stats.pending === 0) return true;
-    for (const shard of this.shards) this.flushNow(shard);
+    for (const lane of this.lanes()) this.flushNow(lane);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
       this.idleWaiters.push(() => {
@@ -164,42 +152,48 @@ export class KinesisBuffer {
     for (const consumer of this.options.consumers ?? []) consumer.close();
     const left: StreamRecord[] = [];
     for (const shard of this.shards) {
-      if (shard.timer) clearTimeout(shard.timer);
-      shard.timer = undefined;
-      left.push(...shard.records);
+      for (const lane of shard.lanes) {
+        if (lane.timer) clearTimeout(lane.timer);
+        lane.timer = undefined;
+      }
+      left.push(...shard.remaining());
     }
     return left;
   }
 
   shardDepths(): Record<string, number> {
-    return Object.fromEntries(this.shards.map((s) => [s.id, s.records.length]));
+    return Object.fromEntries(this.shards.map((s) => [s.id, s.depth]));
   }
 
-  private flushNow(shard: Shard): void {
-    if (shard.inFlight || shard.records.length === 0) return;
-    if (shard.timer) clearTimeout(shard.timer);
-    shard.timer = undefined;
-    void this.deliver(shard);
+  private lanes(): Array<{ shard: ShardState; lane: Lane }> {
+    return this.shards.flatMap((shard) => shard.lanes.map((lane) => ({ shard, lane })));
   }
 
-  private schedule(shard: Shard): void {
-    if (this.closed || shard.inFlight || shard.records.length === 0) return;
-    if (shard.records.length >= this.options.batchSize) return this.flushNow(shard);
-    if (shard.timer) return;
-    const waited = this.now() - shard.records[0].approximateArrivalTimestamp;
+  private flushNow({ shard, lane }: { shard: ShardState; lane: Lane }): void {
+    if (lane.inFlight || lane.records.length === 0) return;
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = undefined;
+    void this.deliver(shard, lane);
+  }
+
+  private schedule(shard: ShardState, lane: Lane): void {
+    if (this.closed || lane.inFlight || lane.records.length === 0) return;
+    if (lane.records.length >= this.options.batchSize) return this.flushNow({ shard, lane });
+    if (lane.timer) return;
+    const waited = this.now() - lane.records[0].approximateArrivalTimestamp;
     const delay = Math.max(0, this.options.batchingWindowMs - waited);
-    shard.timer = setTimeout(() => {
-      shard.timer = undefined;
-      this.flushNow(shard);
+    lane.timer = setTimeout(() => {
+      lane.timer = undefined;
+      this.flushNow({ shard, lane });
     }, delay);
   }
 
-  private async deliver(shard: Shard): Promise<void> {
-    shard.inFlight = true;
-    if (!(await this.expireOld(shard))) return;
-    if (shard.records.length === 0) return this.finishDelivery(shard);
-    const batch = shard.records.slice(0, this.options.batchSize);
-    const attempt = shard.attempt;
+  private async deliver(shard: ShardState, lane: Lane): Promise<void> {
+    lane.inFlight = true;
+    if (!(await this.expireOld(shard, lane))) return;
+    if (lane.records.length === 0) return this.finishDelivery(shard, lane);
+    const batch = lane.records.slice(0, this.options.batchSize);
+    const attempt = lane.attempt;
     const started = this.now();
     let result: BatchResult;
     try {
@@ -211,70 +205,70 @@ export class KinesisBuffer {
     this.options.onBatch?.({ shardId: shard.id, records: batch, result, attempt, durationMs: this.now() - started });
     const firstFailed = this.firstFailedIndex(batch, result);
     if (firstFailed === batch.length) {
-      this.settle(shard, batch.length);
-      shard.attempt = 0;
+      this.settle(shard, lane, batch.length);
+      lane.attempt = 0;
     } else {
-      this.settle(shard, firstFailed);
+      this.settle(shard, lane, firstFailed);
       if (attempt >= this.options.maxRetryAttempts) {
         const remaining = batch.length - firstFailed;
         const reason = 'error' in result ? `the function failed: ${result.error}` : 'the function reported the item as failed';
-        const items = shard.records.slice(0, remaining).map((record) => ({
+        const items = lane.records.slice(0, remaining).map((record) => ({
           record,
           reason: `${reason}; put aside after ${attempt + 1} attempts`,
         }));
-        if (!(await this.putAside(shard, items))) return this.retryLater(shard, attempt);
-        shard.attempt = 0;
+        if (!(await this.putAside(shard, lane, items))) return this.retryLater(shard, lane, attempt);
+        lane.attempt = 0;
       } else {
-        shard.attempt = attempt + 1;
+        lane.attempt = attempt + 1;
         this.stats.retries++;
-        return this.retryLater(shard, attempt);
+        return this.retryLater(shard, lane, attempt);
       }
     }
-    this.finishDelivery(shard);
+    this.finishDelivery(shard, lane);
   }
 
-  private finishDelivery(shard: Shard): void {
-    shard.inFlight = false;
-    this.schedule(shard);
+  private finishDelivery(shard: ShardState, lane: Lane): void {
+    lane.inFlight = false;
+    this.schedule(shard, lane);
     this.notifyIfIdle();
   }
 
-  private retryLater(shard: Shard, attempt: number): void {
-    shard.inFlight = false;
+  private retryLater(shard: ShardState, lane: Lane, attempt: number): void {
+    lane.inFlight = false;
     if (this.closed) return;
-    shard.timer = setTimeout(() => {
-      shard.timer = undefined;
-      this.flushNow(shard);
+    lane.timer = setTimeout(() => {
+      lane.timer = undefined;
+      this.flushNow({ shard, lane });
     }, this.options.retryDelayMs * (attempt + 1));
   }
 
-  /** Puts aside the records at the head of the shard that waited longer than the retention period. */
-  private async expireOld(shard: Shard): Promise<boolean> {
+  /** Puts aside the records at the head of the lane that waited longer than the retention period. */
+  private async expireOld(shard: ShardState, lane: Lane): Promise<boolean> {
     const retentionMs = this.options.retentionMs;
     if (retentionMs === undefined) return true;
     const oldest = this.now() - retentionMs;
     let n = 0;
-    while (n < shard.records.length && shard.records[n].approximateArrivalTimestamp < oldest) n++;
+    while (n < lane.records.length && lane.records[n].approximateArrivalTimestamp < oldest) n++;
     if (n === 0) return true;
     const hours = Number((retentionMs / 3_600_000).toFixed(3));
-    const items = shard.records.slice(0, n).map((record) => ({
+    const items = lane.records.slice(0, n).map((record) => ({
       record,
       reason: `the record expired: it waited longer than the stream's retention period (${hours} h) without the function processing it`,
     }));
-    if (await this.putAside(shard, items)) return true;
-    this.retryLater(shard, 0);
+    if (await this.putAside(shard, lane, items)) return true;
+    this.retryLater(shard, lane, 0);
     return false;
   }
 
-  /** Hands the items (the first records of the shard) to onPutAside, then settles them; false when that failed. */
-  private async putAside(shard: Shard, items: PutAsideRecord[]): Promise<boolean> {
+  /** Hands the items (the first records of the lane) to onPutAside, then settles them; false when that failed. */
+  private async putAside(shard: ShardState, lane: Lane, items: PutAsideRecord[]): Promise<boolean> {
     try {
       await this.options.onPutAside?.(items);
     } catch {
       // Not kept aside, so not done with: the records stay and are tried again.
       return false;
     }
-    this.settle(shard, items.length, true);
+    this.settle(shard, lane, items.length, true);
     return true;
   }
 
@@ -288,10 +282,10 @@ export class KinesisBuffer {
     return index < 0 ? 0 : index;
   }
 
-  private settle(shard: Shard, count: number, putAside = false): void {
+  private settle(shard: ShardState, lane: Lane, count: number, putAside = false): void {
     if (count === 0) return;
-    const done = shard.records.splice(0, count);
-    this.options.log?.checkpoint(shard.index, sequenceIndexOf(done[done.length - 1].sequenceNumber));
+    const checkpoint = shard.settle(lane, count);
+    if (checkpoint !== undefined) this.options.log?.checkpoint(shard.index, checkpoint);
     this.stats.pending -= count;
     if (putAside) this.stats.recordsPutAside += count;
     else this.stats.recordsDelivered += count;
