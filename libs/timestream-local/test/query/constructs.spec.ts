@@ -81,7 +81,10 @@ describe('table names and aliases', () => {
 
 describe('what is not supported is refused in words, as a ValidationException', () => {
   it.each([
-    ["UNLOAD (SELECT 1) TO 's3://bucket/prefix' WITH (format = 'CSV')", 'line 1:1: UNLOAD is not supported: timestream-local has no S3 to write query results to'],
+    [
+      "UNLOAD (SELECT 1) TO 's3://bucket/prefix' WITH (format = 'CSV')",
+      'UNLOAD needs an S3 to write to: start timestream-local with --s3-endpoint (the local cloud passes its S3) or with a --data-dir.',
+    ],
     ['SELECT x FROM (VALUES 1) t(x) GROUP BY ROLLUP (x)', 'line 1:40: ROLLUP is not supported; group by the keys and combine the levels with UNION ALL'],
     ['SELECT x FROM (VALUES 1) t(x) GROUP BY CUBE (x)', 'line 1:40: CUBE is not supported; group by the keys and combine the levels with UNION ALL'],
     ['SELECT x FROM (VALUES 1) t(x) GROUP BY x, GROUPING SETS ((x))', 'line 1:43: GROUPING SETS is not supported; group by the keys and combine the levels with UNION ALL'],

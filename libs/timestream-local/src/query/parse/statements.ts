@@ -28,7 +28,7 @@ export function statement(p: ParseContext): Statement {
     const [database, table] = databaseTable(p);
     return { kind: 'describe', database, table, pos: p.pos(nameToken) };
   }
-  if (p.isWord('unload')) p.fail(start, 'UNLOAD is not supported: timestream-local has no S3 to write query results to');
+  if (p.isWord('unload')) p.fail(start, 'UNLOAD is run by Query only, not by PrepareQuery or a scheduled query');
   return p.query();
 }
 
