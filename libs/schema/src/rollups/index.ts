@@ -1,0 +1,5 @@
+export * from './rollup-settings';
+export * from './source-records';
+export * from './rollup-sql';
+export * from './scheduled-queries';
+export { minutesInterval, sqlIdentifier, sqlLiteral, sqlTable } from './sql-text';
