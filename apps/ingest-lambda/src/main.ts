@@ -19,6 +19,7 @@ export const handler = createIngestHandler({
   config,
   logger,
   metrics,
+  putAsideMarkers: true,
 });
 
 export const staleDevicesHandler = createStaleDevicesHandler({
