@@ -23,3 +23,8 @@ export { runQuery, type RunQueryOptions, type QueryResult } from './run/run-quer
 export { decodeRows, decodeDatum } from './decode/decode-result';
 export { parseTimestampText } from './decode/scalars';
 export type * from './decode/values';
+export { rangeSeries, rangeSource, type RangeSeriesOptions, type RangeSeriesRow } from './builders/range-series';
+export { dataQuality, type DataQualityOptions, type DataQualityRow } from './builders/data-quality';
+export { rollupRows, type RollupRowsOptions, type RollupRow } from './builders/rollup-rows';
+export { chooseSource, rangeBinMs, NICE_BINS_MS, RAW_RANGE_LIMIT_MS, type RangeSource } from './rollups/choose-source';
+export { rollupCompleteUntil, rollupTableRef, type RollupReadOptions } from './rollups/rollup-tables';

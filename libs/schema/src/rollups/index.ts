@@ -3,3 +3,4 @@ export * from './source-records';
 export * from './rollup-sql';
 export * from './scheduled-queries';
 export { minutesInterval, sqlIdentifier, sqlLiteral, sqlTable } from './sql-text';
+export * from './deployment';

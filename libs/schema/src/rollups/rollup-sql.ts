@@ -17,6 +17,8 @@ export interface RollupWindow {
 /** What the query reads: the readings' table (libs/schema's settings by default) and the measure catalogue. */
 export interface RollupSourceOptions {
   readonly source?: Pick<TimestreamSettings, 'databaseName' | 'tableName' | 'multiMeasureName'>;
+  /** The readings' table as SQL, when it is not a plain name (a front end's `$__database.$__table`); wins over `source`'s names. */
+  readonly sourceTableSql?: string;
   readonly catalogue?: MeasureCatalogue;
 }
 
@@ -51,6 +53,10 @@ export function scheduledWindow(rollup: Rollup): RollupWindow {
 }
 
 const sourceOf = (options: RollupSourceOptions) => options.source ?? timestreamSettings;
+const tableOf = (options: RollupSourceOptions) => {
+  const source = sourceOf(options);
+  return options.sourceTableSql ?? sqlTable(source.databaseName, source.tableName);
+};
 
 /**
  * avg/min/max/count/p95 of every catalogue measure per device, location and bin, over the window
@@ -75,7 +81,7 @@ export function measureRollupSql(rollup: MeasureRollup, window: RollupWindow, op
     `SELECT device_id, location, ${bin} AS ${ROLLUP_TIME_COLUMN},`,
     `${stats.join(',\n')},`,
     `  count(*) AS ${ROLLUP_READINGS_COLUMN}`,
-    `FROM ${sqlTable(source.databaseName, source.tableName)}`,
+    `FROM ${tableOf(options)}`,
     `WHERE measure_name = ${sqlLiteral(source.multiMeasureName)}`,
     `  AND time BETWEEN ${window.from} AND ${window.to}`,
     `GROUP BY device_id, location, ${bin}`,
@@ -102,7 +108,7 @@ export function dataQualitySql(rollup: DataQualityRollup, window: RollupWindow, 
   return [
     'WITH scope AS (',
     `SELECT device_id, location, measure_name, time, ${c.putAsideInvalid}, ${c.putAsideRejected}`,
-    `FROM ${sqlTable(source.databaseName, source.tableName)}`,
+    `FROM ${tableOf(options)}`,
     `WHERE measure_name IN (${readings}, ${marker})`,
     `  AND time >= ${window.from} AND time < ${end}`,
     '), devices AS (',

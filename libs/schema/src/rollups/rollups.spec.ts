@@ -17,6 +17,8 @@ import {
   SchemaError,
   timestreamSettings,
   type MeasureRollup,
+  backfillInvocations,
+  rollupTableInput,
 } from '../index';
 
 /** The names of the columns the last SELECT returns: each top-level item's alias, or its column name. */
@@ -150,5 +152,33 @@ describe('records written to the readings table besides readings', () => {
   it('a marker leaves out a location that cannot be a dimension value, and is not made for such a device id', () => {
     expect(putAsideRecord({ deviceId: 'd', location: '', kind: 'rejected', receivedAtMs: 1, identity: 'x' })?.Dimensions).toEqual([{ Name: 'device_id', Value: 'd', DimensionValueType: 'VARCHAR' }]);
     expect(putAsideRecord({ deviceId: ' ', kind: 'rejected', receivedAtMs: 1, identity: 'x' })).toBeUndefined();
+  });
+});
+
+describe('deploying the rollups', () => {
+  it('creates each rollup table with its retention and magnetic-store writes reported to the bucket', () => {
+    expect(rollupTableInput(rollupSettings.perHour, { rejectedDataBucket: 'rejects' })).toEqual({
+      DatabaseName: rollupSettings.databaseName,
+      TableName: `${timestreamSettings.tableName}-1h`,
+      RetentionProperties: { MemoryStoreRetentionPeriodInHours: 24, MagneticStoreRetentionPeriodInDays: 730 },
+      MagneticStoreWriteProperties: {
+        EnableMagneticStoreWrites: true,
+        MagneticStoreRejectedDataLocation: { S3Configuration: { BucketName: 'rejects', ObjectKeyPrefix: `rejected-records/${timestreamSettings.tableName}-1h/`, EncryptionOption: 'SSE_S3' } },
+      },
+      Tags: [{ Key: 'Project', Value: 'IoTTimeSeries' }],
+    });
+  });
+
+  it('backfills oldest first with runs on the schedule whose windows meet', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const hourly = backfillInvocations(rollupSettings.perHour, at('2026-03-01T00:00:00Z'), at('2026-03-02T12:34:00Z'));
+    expect(hourly.map((t) => new Date(t).toISOString().slice(5, 16))).toEqual(['03-01T06:05', '03-01T12:05', '03-01T18:05', '03-02T00:05', '03-02T06:05', '03-02T12:05']);
+    const minute = backfillInvocations(rollupSettings.perMinute, at('2026-03-02T10:00:00Z'), at('2026-03-02T12:34:00Z'));
+    expect(minute.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(['10:30', '11:30', '12:30']);
+    // each run's window starts no later than the previous run's time: nothing is left out
+    for (const [rollup, times] of [[rollupSettings.perHour, hourly], [rollupSettings.perMinute, minute]] as const) {
+      const binMs = rollup.binMinutes * 60_000;
+      for (let i = 1; i < times.length; i++) expect(Math.floor(times[i] / binMs) * binMs - rollup.overlapMinutes * 60_000).toBeLessThanOrEqual(times[i - 1]);
+    }
   });
 });
