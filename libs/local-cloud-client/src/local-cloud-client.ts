@@ -2,6 +2,7 @@ import type { AlarmState } from './contract/alarms';
 import type { HealthReport } from './contract/health';
 import type { PipelineReport } from './contract/pipeline';
 import type { LocalCloudRoute, LocalCloudRoutes } from './contract/routes';
+import type { ScheduledQueriesReport } from './contract/scheduled-queries';
 import { LocalCloudUnavailableError } from './errors';
 
 export interface WaitUntilReadyOptions {
@@ -10,7 +11,7 @@ export interface WaitUntilReadyOptions {
   hint?: string;
 }
 
-/** Talks to the local cloud's health server (GET /health, /pipeline, /alarms). */
+/** Talks to the local cloud's health server (GET /health, /pipeline, /alarms, /scheduled-queries). */
 export class LocalCloudClient {
   constructor(
     readonly baseUrl: string,
@@ -27,6 +28,11 @@ export class LocalCloudClient {
 
   async alarms(): Promise<AlarmState[]> {
     return (await this.get('/alarms')).alarms;
+  }
+
+  /** The rollups' scheduled queries: their state, last runs and notifications. */
+  scheduledQueries(): Promise<ScheduledQueriesReport> {
+    return this.get('/scheduled-queries');
   }
 
   /** Polls /health until it answers (bounded). */

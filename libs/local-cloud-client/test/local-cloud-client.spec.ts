@@ -41,6 +41,7 @@ describe('LocalCloudClient', () => {
       if (req.url === '/health') return send(200, { status: 'ok', action: 'kinesis' });
       if (req.url === '/alarms') return send(200, { alarms: [{ id: 'stale-devices', state: 'OK' }], history: [] });
       if (req.url === '/pipeline') return send(200, pipelines.length > 1 ? pipelines.shift() : pipelines[0]);
+      if (req.url === '/scheduled-queries') return send(200, { refreshedAt: '2026-01-01T00:05:00.000Z', topicArn: 'arn:t', scheduledQueries: [{ name: 'iot-timeseries-local-rollup-1h', state: 'ENABLED' }], notifications: [] });
       send(404, { error: 'no route' });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -60,6 +61,12 @@ describe('LocalCloudClient', () => {
     const report = await new LocalCloudClient(url).waitUntilDrained(5, 5_000);
     expect(report.messagesReceived).toBe(5);
     expect(report.stream?.pending).toBe(0);
+  });
+
+  it('reads the scheduled queries of the rollups', async () => {
+    const report = await new LocalCloudClient(url).scheduledQueries();
+    expect(report.scheduledQueries.map((q) => [q.name, q.state])).toEqual([['iot-timeseries-local-rollup-1h', 'ENABLED']]);
+    expect(report.refreshedAt).toBe('2026-01-01T00:05:00.000Z');
   });
 
   it('names the route and status of an error answer', async () => {

@@ -24,6 +24,8 @@ import { createStaleDeviceProbe, type StaleDeviceCounter } from './pipeline/stal
 import { createStreamDelivery } from './pipeline/stream-delivery';
 import { createRuleDispatch } from './rule/rule-dispatch';
 import { compileTopicRule } from './rule/topic-rule';
+import { ensureRollups } from './rollups/ensure-rollups';
+import { SCHEDULED_QUERY_REFRESH_MS, ScheduledQueryMonitor } from './rollups/scheduled-query-monitor';
 import type { KinesisBuffer } from './stream/kinesis-buffer';
 import { localQueryClient, localWriteClient } from './timestream/clients';
 import { ensureDatabaseAndTable } from './timestream/ensure-table';
@@ -76,6 +78,11 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     const queryClient = localQueryClient(timestream.endpoint, config.region);
     const created = await ensureDatabaseAndTable(writeClient, timestreamSettings, LOCAL_REJECTED_DATA_BUCKET);
     if (created.length > 0) log(`created ${created.join(' and ')}`);
+    // the rollups' tables and scheduled queries, as infra deploys them (libs/schema's definitions)
+    const rollups = await ensureRollups({ write: writeClient, query: queryClient }, { region: config.region, accountId: config.accountId });
+    rollups.actions.forEach((line) => log(line));
+    const scheduledQueries = new ScheduledQueryMonitor({ query: queryClient, endpoint: timestream.endpoint, dataDir: dirs.timestream, rollups });
+    await scheduledQueries.refresh();
 
     let stream: KinesisBuffer | undefined;
     let delivery: Delivery;
@@ -115,10 +122,11 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     const publishRejections = config.action === 'timestream' ? createDirectRejectionsMetric(stats, metrics) : undefined;
     every(config.staleCheckMs, () => probeStale().then(publishRejections));
     every(config.alarmIntervalMs, () => alarms.evaluate());
+    every(SCHEDULED_QUERY_REFRESH_MS, () => scheduledQueries.refresh());
     alarms.evaluate();
 
-    const health = buildHealthServer(
-      healthRoutes({
+    const health = buildHealthServer({
+      ...healthRoutes({
         startedAt: Date.now(),
         dataDir: config.dataDir,
         action: config.action,
@@ -131,7 +139,8 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
         stream,
         directWritesInFlight: () => (stream ? 0 : delivery.pending()),
       }),
-    );
+      '/scheduled-queries': () => scheduledQueries.report(),
+    });
     health.listen(config.httpPort, config.host);
     await once(health, 'listening');
     const healthPort = (health.address() as AddressInfo).port;

@@ -1,14 +1,16 @@
 import type { AlarmsReport } from './alarms';
 import type { HealthReport } from './health';
 import type { PipelineReport } from './pipeline';
+import type { ScheduledQueriesReport } from './scheduled-queries';
 
 /** The health server's JSON routes and what each answers. */
 export interface LocalCloudRoutes {
   '/health': HealthReport;
   '/alarms': AlarmsReport;
   '/pipeline': PipelineReport;
+  '/scheduled-queries': ScheduledQueriesReport;
 }
 
 export type LocalCloudRoute = keyof LocalCloudRoutes;
 
-export const LOCAL_CLOUD_ROUTES: readonly LocalCloudRoute[] = ['/health', '/alarms', '/pipeline'];
+export const LOCAL_CLOUD_ROUTES: readonly LocalCloudRoute[] = ['/health', '/alarms', '/pipeline', '/scheduled-queries'];

@@ -19,7 +19,8 @@ export interface HealthSources {
   now?: () => number;
 }
 
-export type HealthRoutes = { [R in keyof LocalCloudRoutes]: () => LocalCloudRoutes[R] };
+/** The routes computed here; `/scheduled-queries` is the scheduled-query monitor's. */
+export type HealthRoutes = { [R in Exclude<keyof LocalCloudRoutes, '/scheduled-queries'>]: () => LocalCloudRoutes[R] };
 
 /** The health server's answers (the contract in libs/local-cloud-client), computed when asked. */
 export function healthRoutes(sources: HealthSources): HealthRoutes {

@@ -11,6 +11,24 @@ export interface RollupDeployment {
   readonly errorReportBucket: string;
 }
 
+/** The environment name of the local deployments (the local cloud and infra's local stack): one set of names for both. */
+export const LOCAL_ENVIRONMENT = 'local';
+
+/** Stand-in for the error-report bucket where there is no S3: the local server writes the reports under its data directory, in a folder of this name. */
+export const LOCAL_SCHEDULED_QUERY_ERRORS_BUCKET = 'local-scheduled-query-errors';
+
+/**
+ * What the local cloud and infra's local stack give their scheduled queries: the local server records the topic
+ * (its notifications are served at `/_local/scheduled-query-notifications`) and the role, and uses neither.
+ */
+export function localRollupDeployment(region: string, accountId: string): RollupDeployment {
+  return {
+    topicArn: `arn:aws:sns:${region}:${accountId}:iot-timeseries-${LOCAL_ENVIRONMENT}-rollups`,
+    executionRoleArn: `arn:aws:iam::${accountId}:role/iot-timeseries-${LOCAL_ENVIRONMENT}-rollups`,
+    errorReportBucket: LOCAL_SCHEDULED_QUERY_ERRORS_BUCKET,
+  };
+}
+
 /** CreateTable of a rollup table: its retention, and magnetic-store writes with rejected data reported to the bucket. */
 export function rollupTableInput(rollup: Rollup, options: { rejectedDataBucket: string; settings?: RollupSettings; tags?: Readonly<Record<string, string>> }): CreateTableCommandInput {
   const settings = options.settings ?? rollupSettings;
