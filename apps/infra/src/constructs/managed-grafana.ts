@@ -11,9 +11,9 @@ export interface ManagedGrafanaProps {
   workspaceName: string;
   region: string;
   accountId: string;
-  /** The Timestream database and table the dashboards read. */
+  /** The Timestream database and the tables the dashboards read (the readings and the rollups). */
   database: { arn: string };
-  table: { arn: string };
+  tables: Array<{ arn: string }>;
   authenticationProviders: GrafanaAuthentication[];
   /** Workspace Grafana version; the Timestream plugin needs 10.4 or newer. */
   grafanaVersion: string;
@@ -29,8 +29,8 @@ export const GRAFANA_ACCOUNT_ACTIONS = ['timestream:CancelQuery', 'timestream:Li
 
 /**
  * An Amazon Managed Grafana workspace (plugin management and Grafana alerting on) whose
- * customer-managed role may only read the pipeline's table: Select and ListMeasures (SHOW
- * MEASURES) on the table, ListTables (SHOW TABLES) on its database, and the account-level
+ * customer-managed role may only read the pipeline's tables: Select and ListMeasures (SHOW
+ * MEASURES) on the readings' table and the rollup tables, ListTables (SHOW TABLES) on its database, and the account-level
  * actions above. Only the Grafana service of this account may assume the role.
  */
 export class ManagedGrafana extends Construct {
@@ -55,7 +55,7 @@ export class ManagedGrafana extends Construct {
       tags: props.tags,
     });
     const statements: PolicyStatement[] = [
-      { Sid: 'QueryReadings', Effect: 'Allow', Action: ['timestream:ListMeasures', 'timestream:Select'], Resource: props.table.arn },
+      { Sid: 'QueryReadings', Effect: 'Allow', Action: ['timestream:ListMeasures', 'timestream:Select'], Resource: props.tables.map((t) => t.arn) },
       { Sid: 'ListTables', Effect: 'Allow', Action: ['timestream:ListTables'], Resource: props.database.arn },
       { Sid: 'AccountLevelQueries', Effect: 'Allow', Action: GRAFANA_ACCOUNT_ACTIONS, Resource: '*' },
       DISCOVER_ENDPOINTS,
