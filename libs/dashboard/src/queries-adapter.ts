@@ -1,7 +1,7 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { anomalies, DASHBOARD_Z_THRESHOLD, deviceCompleteness, latestReadings, runQuery, staleDevices, trends, type BuiltQuery } from '@iot-timeseries/queries';
-import { MEASURE_NAMES } from '@iot-timeseries/schema';
-import type { AnomalyPoint, DeviceCompleteness, DashboardQueries, LatestReading, StaleDevice, TrendPoint } from './dashboard-queries';
+import { anomalies, DASHBOARD_Z_THRESHOLD, dataQuality, deviceCompleteness, latestReadings, rangeSeries, runQuery, staleDevices, type BuiltQuery } from '@iot-timeseries/queries';
+import { MEASURE_NAMES, rollupColumn } from '@iot-timeseries/schema';
+import type { AnomalyPoint, DeviceCompleteness, DeviceDataQuality, DashboardQueries, LatestReading, StaleDevice, TrendPoint } from './dashboard-queries';
 
 /** A dashboard anomaly is a reading this many standard deviations from its device's baseline (libs/queries). */
 export { DASHBOARD_Z_THRESHOLD };
@@ -11,17 +11,37 @@ const TIMEOUT_MS = 15_000;
 export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQueries {
   const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs: TIMEOUT_MS })).rows;
   return {
-    async trend(windowMinutes, binSeconds) {
-      const rows = await run(trends({ interval: `${binSeconds}s`, window: `${windowMinutes}m` }));
-      const bins = new Map<string, TrendPoint>();
-      for (const r of rows) {
-        const bin = r.bin_time.date.getTime();
-        const key = `${r.device_id}|${bin}`;
-        let row = bins.get(key);
-        if (!row) bins.set(key, (row = { deviceId: r.device_id, bin, values: {} }));
-        row.values[r.measure] = r.avg_value;
-      }
-      return [...bins.values()];
+    async trend(range, devices) {
+      const rows = await run(
+        rangeSeries({
+          window: { amount: range.minutes, unit: 'm' },
+          interval: { amount: range.binMs / 1000, unit: 's' },
+          source: range.source.kind === 'raw' ? 'raw' : range.source.rollup.id,
+          measures: MEASURE_NAMES,
+          ...(devices ? { devices } : {}),
+        }),
+      );
+      return rows.map((r): TrendPoint => ({
+        deviceId: r.device_id,
+        bin: r.bin_time.date.getTime(),
+        values: Object.fromEntries(MEASURE_NAMES.map((m) => [m, (r[rollupColumn(m, 'avg')] as number | null | undefined) ?? null])),
+      }));
+    },
+    async dataQuality(range, expectedIntervalMs) {
+      const rows = await run(dataQuality({ window: { amount: range.minutes, unit: 'm' }, expectedEvery: { amount: Math.max(1, Math.round(expectedIntervalMs)), unit: 'ms' } }));
+      return rows.map(
+        (r): DeviceDataQuality => ({
+          deviceId: r.device_id,
+          location: r.location,
+          received: Number(r.readings),
+          expected: r.expected,
+          minutes: Number(r.minutes),
+          minutesWithReadings: Number(r.minutes_with_readings),
+          gaps: Number(r.gaps),
+          putAsideInvalid: Number(r.put_aside_invalid),
+          putAsideRejected: Number(r.put_aside_rejected),
+        }),
+      );
     },
     async latest(windowMinutes) {
       const rows = await run(latestReadings({ lookback: `${windowMinutes}m` }));
