@@ -7,7 +7,7 @@ import { TimestreamQueryBuilder } from '../timestream-query';
 import type { PanelContext } from './panel-context';
 
 /** Grafana units for the catalogue's units. */
-const GRAFANA_UNITS: Record<string, string> = { '°C': 'celsius', '%RH': 'humidity', hPa: 'pressurehpa', g: 'accG' };
+export const GRAFANA_UNITS: Record<string, string> = { '°C': 'celsius', '%RH': 'humidity', hPa: 'pressurehpa', g: 'accG' };
 
 /** One time series panel per measure: each device's average per `$__interval_ms` bin in the dashboard range. */
 export function measurePanel(measure: MeasureDefinition, ctx: PanelContext): timeseries.PanelBuilder {
