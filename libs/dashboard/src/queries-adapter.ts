@@ -28,7 +28,13 @@ export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQu
       }));
     },
     async dataQuality(range, expectedIntervalMs) {
-      const rows = await run(dataQuality({ window: { amount: range.minutes, unit: 'm' }, expectedEvery: { amount: Math.max(1, Math.round(expectedIntervalMs)), unit: 'ms' } }));
+      const rows = await run(
+        dataQuality({
+          window: { amount: range.minutes, unit: 'm' },
+          expectedEvery: { amount: Math.max(1, Math.round(expectedIntervalMs)), unit: 'ms' },
+          source: range.source.kind === 'raw' ? 'raw' : 'auto',
+        }),
+      );
       return rows.map(
         (r): DeviceDataQuality => ({
           deviceId: r.device_id,

@@ -54,7 +54,7 @@ describe('the Grafana dashboard', () => {
       expect(t).toMatchObject({ format: 1, database: '"iot-timeseries-db"', table: '"sensor-data"' });
       expect(t.rawQuery).toMatch(new RegExp(`^SELECT device_id, location, bin_time, "${MEASURE_NAMES[i]}_avg" AS "${MEASURE_NAMES[i]}"`));
       expect(t.rawQuery).toContain('FROM $__database."sensor-data-1h"');
-      expect(t.rawQuery).toContain('AND $__timeFilter AND time < bin(bin(now() - 5m, 1h) + 5m - 1h, 1h) AND device_id IN ($device) AND location IN ($location)');
+      expect(t.rawQuery).toContain('AND $__timeFilter AND time < bin(bin(now() - 7m, 1h) + 5m, 1h) AND device_id IN ($device) AND location IN ($location)');
     }
     const [quality] = targets(rollupRow.panels.find((p) => p.type === 'table') as SchemaPanel);
     expect(quality.rawQuery).toContain('FROM $__database."data-quality-1h"');

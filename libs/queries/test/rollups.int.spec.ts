@@ -78,8 +78,8 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
   it('reads the rollup table for the bins its runs completed, the readings from there on', async () => {
     const sql = rangeSeries({ window: '24h', interval: '1h', source: rollupSettings.perHour.id }).sql;
     expect(sql).toContain(`FROM "${timestreamSettings.databaseName}"."${rollupSettings.perHour.table.tableName}"`);
-    expect(sql).toContain('AND time < bin(bin(now() - 5m, 1h) + 5m - 1h, 1h)');
-    expect(sql).toContain('AND time >= bin(bin(now() - 5m, 1h) + 5m - 1h, 1h)');
+    expect(sql).toContain('AND time < bin(bin(now() - 7m, 1h) + 5m, 1h)'); // the 12:05 run counts from 12:07
+    expect(sql).toContain('AND time >= bin(bin(now() - 7m, 1h) + 5m, 1h)');
   });
 
   it('the hourly rows keep each measure p95 as approx_percentile over the raw readings of the hour', async () => {

@@ -17,15 +17,20 @@ export function rollupTableRef(rollup: Rollup, options: RollupReadOptions): stri
   return tableRef({ database: options.database ?? settings.databaseName, table: rollup.table.tableName });
 }
 
+/** How long after its start a scheduled run is taken to have finished (the rollups' runs take seconds). */
+export const RUN_GRACE_MINUTES = 2;
+
 /**
- * Until when a rollup's bins are complete, as SQL of `now()`: the bins before the one in progress at the run
- * before the latest one (the latest may still be running). Bins from there on are read from the readings.
+ * Until when a rollup's bins are complete, as SQL of `now()`: the bins that had ended when its latest run
+ * started, that run counted only once it started more than RUN_GRACE_MINUTES ago (else the one before).
+ * Bins from there on are read from the readings. A run that failed leaves its bins as the run before wrote them.
  */
 export function rollupCompleteUntil(rollup: Rollup): string {
   const { everyMinutes, offsetMinutes } = rollup.schedule;
   const every = minutesInterval(everyMinutes);
-  const lastRun = offsetMinutes > 0 ? `bin(now() - ${minutesInterval(offsetMinutes)}, ${every}) + ${minutesInterval(offsetMinutes)}` : `bin(now(), ${every})`;
-  return `bin(${lastRun} - ${every}, ${minutesInterval(rollup.binMinutes)})`;
+  const lag = minutesInterval(offsetMinutes + RUN_GRACE_MINUTES);
+  const lastRun = offsetMinutes > 0 ? `bin(now() - ${lag}, ${every}) + ${minutesInterval(offsetMinutes)}` : `bin(now() - ${lag}, ${every})`;
+  return `bin(${lastRun}, ${minutesInterval(rollup.binMinutes)})`;
 }
 
 /** The window's first instant as SQL: `ago(7d)`, or the front end's `from_milliseconds($__timeFrom)`. */
