@@ -1,4 +1,4 @@
-import { DATA_QUALITY_COLUMNS, dataQualitySql, rollupSettings, timestreamSettings } from '@iot-timeseries/schema';
+import { DATA_QUALITY_COLUMNS, dataQualitySql, minutesInterval, rollupSettings, timestreamSettings } from '@iot-timeseries/schema';
 import { built, type BuiltQuery } from './built-query';
 import type { AnalyticOptions } from './common';
 import { rollupCompleteUntil, rollupTableRef, windowStart, type RollupReadOptions } from '../rollups/rollup-tables';
@@ -54,8 +54,13 @@ export function dataQuality(options: DataQualityOptions = {}): BuiltQuery<DataQu
   const rollup = settings.dataQuality;
   const hourOfStart = `bin(${windowStart(window, 'window')}, 1h)`;
   const end = windowEnd(window, 'window');
+  // as the rollup's runs do: devices seen in the overlap before the hours get them (the hour in progress too, here)
   const fromReadings = (from: string) =>
-    dataQualitySql(rollup, { from, to: end }, { source: { ...timestreamSettings, multiMeasureName: multiMeasureName(options) }, sourceTableSql: tableRef(options), catalogue: options.catalogue });
+    dataQualitySql(
+      rollup,
+      { from, to: end, devicesSince: `${from} - ${minutesInterval(rollup.overlapMinutes)}` },
+      { source: { ...timestreamSettings, multiMeasureName: multiMeasureName(options) }, sourceTableSql: tableRef(options), catalogue: options.catalogue },
+    );
   const until = rollupCompleteUntil(rollup);
   const hours =
     options.source === 'raw'

@@ -72,6 +72,9 @@ const table = (tableName: string, memoryStoreRetentionHours: number, magneticSto
   magneticStoreWrites: { enabled: true, rejectedDataKeyPrefix: `rejected-records/${tableName}/` },
 });
 
+/** Every hour at :05 (the stream's batching window and the Lambda's retries land the hour's last readings first), recomputing six hours. */
+const HOURLY = { binMinutes: 60, schedule: { everyMinutes: 60, offsetMinutes: 5 }, overlapMinutes: 360 } as const;
+
 /**
  * The rollups: per minute (for ranges of hours), per hour (days to months; kept two years, longer than the
  * raw readings) and the hourly data quality. Every run re-computes an overlap: an hour for the minute rollup,
@@ -90,22 +93,12 @@ export const rollupSettings: RollupSettings = {
     overlapMinutes: 60,
     table: table(`${timestreamSettings.tableName}-1m`, 12, 31),
   },
-  perHour: {
-    id: 'rollup-1h',
-    kind: 'measures',
-    description: 'avg/min/max/count/p95 of every measure per device, location and hour',
-    binMinutes: 60,
-    schedule: { everyMinutes: 60, offsetMinutes: 5 },
-    overlapMinutes: 360,
-    table: table(`${timestreamSettings.tableName}-1h`, 24, 730),
-  },
+  perHour: { id: 'rollup-1h', kind: 'measures', description: 'avg/min/max/count/p95 of every measure per device, location and hour', ...HOURLY, table: table(`${timestreamSettings.tableName}-1h`, 24, 730) },
   dataQuality: {
     id: 'data-quality-1h',
     kind: 'data-quality',
     description: 'readings received, minutes with readings, gaps and readings put aside per device and hour',
-    binMinutes: 60,
-    schedule: { everyMinutes: 60, offsetMinutes: 5 },
-    overlapMinutes: 360,
+    ...HOURLY,
     table: table('data-quality-1h', 24, 730),
   },
   errorReportKeyPrefix: 'scheduled-query-errors/',

@@ -88,16 +88,33 @@ export function measureRollupSql(rollup: MeasureRollup, window: RollupWindow, op
   ].join('\n');
 }
 
+/** What a data-quality query covers: its window, where it looks for devices, which bins it writes. */
+export interface DataQualityWindow extends RollupWindow {
+  /** Devices seen from here on (before `from` too) get the window's bins, so one silent through the window gets its 0-reading bins. */
+  readonly devicesSince: string;
+  /** Only bins that start before this are written: whole bins for the scheduled runs; by default the one in progress too (for readers). */
+  readonly binsBefore?: string;
+}
+
+/**
+ * A run of the data-quality rollup: the whole bins of the overlap before `@scheduled_runtime` (the bin in
+ * progress is left to the next run), for the devices seen in twice the overlap.
+ */
+export function scheduledDataQualityWindow(rollup: DataQualityRollup): DataQualityWindow {
+  const start = `bin(@scheduled_runtime, ${rollupBin(rollup)})`;
+  return { ...scheduledWindow(rollup), devicesSince: `${start} - ${minutesInterval(2 * rollup.overlapMinutes)}`, binsBefore: start };
+}
+
 /**
  * Per device and bin (an hour): readings received, the minutes that had ended, how many of them had a
  * reading, the stretches of minutes without one (gaps), and the readings put aside (from the ingest
- * function's markers). Every device seen in the window (a reading or a marker) gets every bin of the
- * window from the one it was first seen in, with 0 readings where it sent none: a device that falls
- * silent keeps getting such bins for as long as its last reading is inside a run's window (the overlap). Only ended minutes count (`time < bin(to, 1m)`), so the bin
- * in progress is written as far as it is known and replaced by a later run. A device's location is its
- * latest in the window (`unknown` when only markers without one were seen).
+ * function's markers). Every device seen since `devicesSince` (a reading or a marker) gets every bin of the
+ * window from the one it was first seen in, with 0 readings where it sent none: a device that falls silent
+ * keeps getting such bins from the scheduled runs for about twice the overlap (12 h), then none. Only ended
+ * minutes count (`time < bin(to, 1m)`). A device's location is its latest (`unknown` when only markers
+ * without one were seen).
  */
-export function dataQualitySql(rollup: DataQualityRollup, window: RollupWindow, options: RollupSourceOptions = {}): string {
+export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWindow, options: RollupSourceOptions = {}): string {
   const source = sourceOf(options);
   const bin = rollupBin(rollup);
   const end = `bin(${window.to}, 1m)`;
@@ -105,15 +122,19 @@ export function dataQualitySql(rollup: DataQualityRollup, window: RollupWindow, 
   const c = DATA_QUALITY_COLUMNS;
   const readings = sqlLiteral(source.multiMeasureName);
   const marker = sqlLiteral(PUT_ASIDE_RECORDS.measureName);
+  const kinds = `measure_name IN (${readings}, ${marker})`;
   return [
     'WITH scope AS (',
-    `SELECT device_id, location, measure_name, time, ${c.putAsideInvalid}, ${c.putAsideRejected}`,
+    `SELECT device_id, measure_name, time, ${c.putAsideInvalid}, ${c.putAsideRejected}`,
     `FROM ${tableOf(options)}`,
-    `WHERE measure_name IN (${readings}, ${marker})`,
+    `WHERE ${kinds}`,
     `  AND time >= ${window.from} AND time < ${end}`,
     '), devices AS (',
     "SELECT device_id, coalesce(max_by(location, if(location IS NOT NULL, time)), 'unknown') AS location, min(time) AS first_seen",
-    'FROM scope GROUP BY device_id',
+    `FROM ${tableOf(options)}`,
+    `WHERE ${kinds}`,
+    `  AND time >= ${window.devicesSince} AND time < ${end}`,
+    'GROUP BY device_id',
     '), bins AS (',
     `SELECT b AS ${ROLLUP_TIME_COLUMN} FROM UNNEST(SEQUENCE(bin(${window.from}, ${bin}), bin(${window.to}, ${bin}), ${bin})) AS t (b)`,
     '), minutes AS (',
@@ -142,11 +163,11 @@ export function dataQualitySql(rollup: DataQualityRollup, window: RollupWindow, 
     'FROM devices d CROSS JOIN bins h',
     `LEFT JOIN received r ON r.device_id = d.device_id AND r.${ROLLUP_TIME_COLUMN} = h.${ROLLUP_TIME_COLUMN}`,
     `LEFT JOIN put_aside p ON p.device_id = d.device_id AND p.${ROLLUP_TIME_COLUMN} = h.${ROLLUP_TIME_COLUMN}`,
-    `WHERE h.${ROLLUP_TIME_COLUMN} < ${end} AND h.${ROLLUP_TIME_COLUMN} >= bin(d.first_seen, ${bin})`,
+    `WHERE ${window.binsBefore ? `h.${ROLLUP_TIME_COLUMN} < ${window.binsBefore} AND ` : ''}h.${ROLLUP_TIME_COLUMN} < ${end} AND h.${ROLLUP_TIME_COLUMN} >= bin(d.first_seen, ${bin})`,
   ].join('\n');
 }
 
 /** The query a rollup's scheduled query runs (its scheduled window). */
 export function rollupQuerySql(rollup: Rollup, options: RollupSourceOptions = {}): string {
-  return rollup.kind === 'measures' ? measureRollupSql(rollup, scheduledWindow(rollup), options) : dataQualitySql(rollup, scheduledWindow(rollup), options);
+  return rollup.kind === 'measures' ? measureRollupSql(rollup, scheduledWindow(rollup), options) : dataQualitySql(rollup, scheduledDataQualityWindow(rollup), options);
 }

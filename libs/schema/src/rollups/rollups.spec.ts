@@ -89,6 +89,11 @@ describe('the scheduled queries', () => {
     expect(hour.queryString).toContain(`FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}"\nWHERE measure_name = '${timestreamSettings.multiMeasureName}'`);
     expect(hour.queryString).toContain('approx_percentile("temperature", 0.95) AS "temperature_p95"');
     expect(hour.queryString).toMatchSnapshot();
+    // the data quality writes whole hours only, for the devices seen in twice the overlap
+    const quality = queries[2].queryString;
+    expect(quality).toContain('AND time >= bin(@scheduled_runtime, 1h) - 6h AND time < bin(@scheduled_runtime, 1m)');
+    expect(quality).toContain('AND time >= bin(@scheduled_runtime, 1h) - 12h AND time < bin(@scheduled_runtime, 1m)');
+    expect(quality).toContain('WHERE h.bin_time < bin(@scheduled_runtime, 1h) AND');
   });
 
   it('map every column the query selects, and nothing else, onto the target table', () => {
@@ -109,8 +114,9 @@ describe('the scheduled queries', () => {
   it('build the same SQL for any window, so readers can run it over raw readings', () => {
     const window = { from: 'from_milliseconds(1000)', to: 'now()' };
     expect(measureRollupSql(rollupSettings.perHour, window)).toContain('AND time BETWEEN from_milliseconds(1000) AND now()');
-    const quality = dataQualitySql(rollupSettings.dataQuality, window);
+    const quality = dataQualitySql(rollupSettings.dataQuality, { ...window, devicesSince: 'from_milliseconds(1000) - 6h' });
     expect(quality).toContain('AND time >= from_milliseconds(1000) AND time < bin(now(), 1m)');
+    expect(quality).toContain('AND time >= from_milliseconds(1000) - 6h AND time < bin(now(), 1m)');
     expect(quality).toContain('WHERE h.bin_time < bin(now(), 1m) AND h.bin_time >= bin(d.first_seen, 1h)');
     expect(quality).toMatchSnapshot();
   });
