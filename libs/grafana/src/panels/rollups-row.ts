@@ -5,27 +5,19 @@ import * as text from '@grafana/grafana-foundation-sdk/text';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 import { MEASURE_NAMES, MEASURES, rollupSettings } from '@iot-timeseries/schema';
 import { PANEL_SQL } from '../panel-queries';
-import { TimestreamFormat } from '../plugin';
 import { TimestreamQueryBuilder } from '../timestream-query';
-import { GRAFANA_UNITS } from './measure-panels';
+import { seriesPanel } from './measure-panels';
 import type { PanelContext } from './panel-context';
 
 const { perHour, dataQuality } = rollupSettings;
 
 /** Each measure's hourly average per device over the range, from the hourly rollup. */
 function hourlyPanel(measure: (typeof MEASURES)[keyof typeof MEASURES], ctx: PanelContext, index: number): timeseries.PanelBuilder {
-  return new timeseries.PanelBuilder()
-    .title(`Hourly ${measure.name} (${measure.unit}, rollup)`)
-    .description(`${measure.description}: each device's hourly average, from the ${perHour.table.tableName} rollup table (the hours since its last run from the readings).`)
-    .datasource(ctx.datasource)
-    .withTarget(new TimestreamQueryBuilder('A', PANEL_SQL.hourlyRollup(measure.name), TimestreamFormat.TimeSeries).table(ctx.database, ctx.table).measure(ctx.measureName))
-    .unit(GRAFANA_UNITS[measure.unit] ?? 'short')
-    .displayName('${__field.labels.device_id}')
-    .lineWidth(1)
-    .spanNulls(false)
-    .showPoints(common.VisibilityMode.Never)
-    .legend(new common.VizLegendOptionsBuilder().showLegend(true).displayMode(common.LegendDisplayMode.List).placement(common.LegendPlacement.Bottom))
-    .gridPos({ h: 8, w: 12, x: (index % 2) * 12, y: 4 + Math.floor(index / 2) * 8 });
+  return seriesPanel(measure, ctx, {
+    title: `Hourly ${measure.name} (${measure.unit}, rollup)`,
+    description: `${measure.description}: each device's hourly average, from the ${perHour.table.tableName} rollup table (the hours since its last run from the readings).`,
+    sql: PANEL_SQL.hourlyRollup(measure.name),
+  }).gridPos({ h: 8, w: 12, x: (index % 2) * 12, y: 4 + Math.floor(index / 2) * 8 });
 }
 
 /** Readings received vs expected, silent minutes, gaps and readings put aside per device over the range. */
