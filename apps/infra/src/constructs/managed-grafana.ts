@@ -2,7 +2,7 @@ import { GrafanaWorkspace } from '@cdktf/provider-aws/lib/grafana-workspace';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { policyDocument, type PolicyStatement } from '../policy-document';
+import { policyDocument, serviceTrustPolicy, type PolicyStatement } from '../policy-document';
 import { DISCOVER_ENDPOINTS } from './pipeline-function';
 
 export type GrafanaAuthentication = 'AWS_SSO' | 'SAML';
@@ -41,17 +41,7 @@ export class ManagedGrafana extends Construct {
     super(scope, id);
     this.role = new IamRole(this, 'role', {
       name: `${props.workspaceName}-role`,
-      assumeRolePolicy: policyDocument([
-        {
-          Effect: 'Allow',
-          Principal: { Service: 'grafana.amazonaws.com' },
-          Action: ['sts:AssumeRole'],
-          Condition: {
-            StringEquals: { 'aws:SourceAccount': props.accountId },
-            ArnLike: { 'aws:SourceArn': `arn:aws:grafana:${props.region}:${props.accountId}:/workspaces/*` },
-          },
-        },
-      ]),
+      assumeRolePolicy: serviceTrustPolicy('grafana.amazonaws.com', props.accountId, `arn:aws:grafana:${props.region}:${props.accountId}:/workspaces/*`),
       tags: props.tags,
     });
     const statements: PolicyStatement[] = [

@@ -1,7 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { policyDocument, type PolicyStatement } from '../policy-document';
+import { policyDocument, serviceTrustPolicy, type PolicyStatement } from '../policy-document';
 import { DISCOVER_ENDPOINTS } from './pipeline-function';
 
 export interface ScheduledQueryRoleProps {
@@ -33,17 +33,7 @@ export class ScheduledQueryRole extends Construct {
     super(scope, id);
     this.role = new IamRole(this, 'role', {
       name: props.roleName,
-      assumeRolePolicy: policyDocument([
-        {
-          Effect: 'Allow',
-          Principal: { Service: 'timestream.amazonaws.com' },
-          Action: ['sts:AssumeRole'],
-          Condition: {
-            StringEquals: { 'aws:SourceAccount': props.accountId },
-            ArnLike: { 'aws:SourceArn': `arn:aws:timestream:${props.region}:${props.accountId}:scheduled-query/*` },
-          },
-        },
-      ]),
+      assumeRolePolicy: serviceTrustPolicy('timestream.amazonaws.com', props.accountId, `arn:aws:timestream:${props.region}:${props.accountId}:scheduled-query/*`),
       tags: props.tags,
     });
     const statements: PolicyStatement[] = [
