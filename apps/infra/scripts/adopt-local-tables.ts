@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ListScheduledQueriesCommand, type TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { DescribeDatabaseCommand, DescribeTableCommand, type TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
+import { scheduledQueriesByName } from '@iot-timeseries/queries';
 import { mustTerraform, terraform } from './terraform';
 
 interface SynthesizedStack {
@@ -17,17 +18,6 @@ const found = (call: Promise<unknown>): Promise<boolean> =>
       throw error;
     },
   );
-
-async function scheduledQueryArns(query: Pick<TimestreamQueryClient, 'send'>): Promise<Map<string, string>> {
-  const arns = new Map<string, string>();
-  let token: string | undefined;
-  do {
-    const page = await query.send(new ListScheduledQueriesCommand({ MaxResults: 1000, NextToken: token }));
-    for (const q of page.ScheduledQueries ?? []) if (q.Name && q.Arn) arns.set(q.Name, q.Arn);
-    token = page.NextToken;
-  } while (token);
-  return arns;
-}
 
 /**
  * The local cloud creates the Timestream database and tables, and the rollups' scheduled queries, when it
@@ -57,7 +47,7 @@ export async function adoptLocalTables(
     });
   }
   const queries = Object.entries(synthesized.resource?.aws_timestreamquery_scheduled_query ?? {});
-  const arns = queries.length > 0 ? await scheduledQueryArns(clients.query) : new Map<string, string>();
+  const arns = queries.length > 0 ? await scheduledQueriesByName(clients.query) : new Map<string, string>();
   for (const [id, q] of queries) candidates.push({ address: `aws_timestreamquery_scheduled_query.${id}`, id: async () => arns.get(q.name as string) });
 
   const imported: string[] = [];

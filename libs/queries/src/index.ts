@@ -28,3 +28,4 @@ export { dataQuality, type DataQualityOptions, type DataQualityRow } from './bui
 export { rollupRows, type RollupRowsOptions, type RollupRow } from './builders/rollup-rows';
 export { chooseSource, rangeBinMs, NICE_BINS_MS, RAW_RANGE_LIMIT_MS, type RangeSource } from './rollups/choose-source';
 export { rollupCompleteUntil, rollupTableRef, type RollupReadOptions } from './rollups/rollup-tables';
+export { scheduledQueriesByName } from './run/scheduled-queries-by-name';

@@ -2,7 +2,6 @@ import {
   CreateScheduledQueryCommand,
   DeleteScheduledQueryCommand,
   DescribeScheduledQueryCommand,
-  ListScheduledQueriesCommand,
   QueryCommand,
   type TimestreamQueryClient,
 } from '@aws-sdk/client-timestream-query';
@@ -23,6 +22,7 @@ import {
   sqlTable,
   timestreamSettings,
 } from '@iot-timeseries/schema';
+import { scheduledQueriesByName } from '@iot-timeseries/queries';
 import { exists, ignoreConflict } from '../timestream/ensure-table';
 import { definitionChanges } from './definition-diff';
 
@@ -57,17 +57,6 @@ async function tableColumns(query: RollupClients['query']): Promise<Set<string>>
   return new Set((described.Rows ?? []).map((row) => row.Data?.[0]?.ScalarValue ?? ''));
 }
 
-async function existingScheduledQueries(query: RollupClients['query']): Promise<Map<string, string>> {
-  const byName = new Map<string, string>();
-  let token: string | undefined;
-  do {
-    const page = await query.send(new ListScheduledQueriesCommand({ MaxResults: 1000, NextToken: token }));
-    for (const q of page.ScheduledQueries ?? []) if (q.Name && q.Arn) byName.set(q.Name, q.Arn);
-    token = page.NextToken;
-  } while (token);
-  return byName;
-}
-
 /**
  * The rollups of libs/schema in the local server, as infra's stacks deploy them: the rollup tables, the schema
  * seed record when the readings' table lacks a column the rollups read (a fresh table: a scheduled query over
@@ -95,7 +84,7 @@ export async function ensureRollups(clients: RollupClients, options: { region: s
   }
 
   const deployment = localRollupDeployment(options.region, options.accountId);
-  const existing = await existingScheduledQueries(clients.query);
+  const existing = await scheduledQueriesByName(clients.query);
   const queries: LocalScheduledQuery[] = [];
   for (const definition of rollupScheduledQueries({ environment: LOCAL_ENVIRONMENT })) {
     const input = rollupScheduledQueryInput(definition, deployment);
