@@ -4,7 +4,8 @@ import { loadConfig, parseFlags, workspaceRoot } from './config';
 describe('loadConfig', () => {
   it('has defaults that need no AWS account', () => {
     const config = loadConfig({}, []);
-    expect(config).toMatchObject({ host: '127.0.0.1', mqttPort: 1883, timestreamPort: 8000, action: 'kinesis', region: 'us-east-1' });
+    expect(config).toMatchObject({ host: '127.0.0.1', mqttPort: 1883, timestreamPort: 8000, action: 'kinesis', region: 'us-east-1', durability: 'fsync', streamRetentionHours: 24, maxRecordsPerShard: 20_000 });
+    expect(config.timestreamEndpoint).toBeUndefined();
     expect(config.dataDir).toBe(path.join(workspaceRoot(), '.local-cloud'));
     expect(config.lambdaBundle).toBe(path.join(workspaceRoot(), 'dist/apps/ingest-lambda/index.js'));
   });
@@ -12,6 +13,11 @@ describe('loadConfig', () => {
   it('lets flags win over environment variables', () => {
     const config = loadConfig({ LOCAL_CLOUD_MQTT_PORT: '1884', LOCAL_CLOUD_HTTP_PORT: '5000' }, ['--mqtt-port', '0', '--action=timestream']);
     expect(config).toMatchObject({ mqttPort: 0, httpPort: 5000, action: 'timestream' });
+  });
+
+  it('reads the stream durability and retention, and an external Timestream endpoint', () => {
+    const config = loadConfig({ LOCAL_CLOUD_DURABILITY: 'write', LOCAL_CLOUD_STREAM_RETENTION_HOURS: '48' }, ['--timestream-endpoint', 'http://127.0.0.1:8123/']);
+    expect(config).toMatchObject({ durability: 'write', streamRetentionHours: 48, timestreamEndpoint: 'http://127.0.0.1:8123' });
   });
 
   it('reads alarm overrides', () => {
@@ -28,6 +34,10 @@ describe('loadConfig', () => {
     [{ LOCAL_CLOUD_ALARM_OVERRIDES: '{"stale-devices":{"periodSeconds":-1}}' }, [], /must be a positive number/],
     [{ LOCAL_CLOUD_ALARM_OVERRIDES: 'x' }, [], /must be JSON/],
     [{}, ['--no-such-flag', '1'], /unknown option\(s\): --no-such-flag/],
+    [{ LOCAL_CLOUD_DURABILITY: 'sometimes' }, [], /LOCAL_CLOUD_DURABILITY must be one of fsync, write, got "sometimes"/],
+    [{}, ['--stream-retention-hours', '0'], /--stream-retention-hours must be a whole number from 1 to 8760/],
+    [{}, ['--timestream-endpoint', 'http://10.0.0.5:8000'], /--timestream-endpoint must be an http URL on a loopback address/],
+    [{ LOCAL_CLOUD_TIMESTREAM_ENDPOINT: 'not a url' }, [], /LOCAL_CLOUD_TIMESTREAM_ENDPOINT must be a URL like/],
     [{}, ['stray'], /unexpected argument "stray"/],
   ])('refuses %j %j', (env, argv, message) => {
     expect(() => loadConfig(env, argv)).toThrow(message);

@@ -1,7 +1,7 @@
 import { ALARM_DEFINITIONS, LOCAL_PORTS, LOOPBACK_HOST, STALE_DEVICE_AFTER_SECONDS, topicRule } from '@iot-timeseries/schema';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AlarmOverrides, LocalCloudConfig } from '@iot-timeseries/local-cloud-core';
+import { DURABILITY_MODES, type AlarmOverrides, type Durability, type LocalCloudConfig } from '@iot-timeseries/local-cloud-core';
 import { ConfigError } from './errors';
 
 /** The workspace root (the folder holding nx.json), found from this file. */
@@ -56,13 +56,19 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   const action = text('action', 'LOCAL_CLOUD_ACTION', topicRule.defaultAction);
   if (action !== 'kinesis' && action !== 'timestream') throw new ConfigError(`LOCAL_CLOUD_ACTION must be "kinesis" or "timestream", got ${JSON.stringify(action)}`);
   const overrides = parseAlarmOverrides(raw('alarm-overrides', 'LOCAL_CLOUD_ALARM_OVERRIDES'));
+  const durability = text('durability', 'LOCAL_CLOUD_DURABILITY', 'fsync');
+  if (!(DURABILITY_MODES as readonly string[]).includes(durability)) throw new ConfigError(`LOCAL_CLOUD_DURABILITY must be one of ${DURABILITY_MODES.join(', ')}, got ${JSON.stringify(durability)}`);
+  const timestreamEndpoint = parseLoopbackUrl(raw('timestream-endpoint', 'LOCAL_CLOUD_TIMESTREAM_ENDPOINT'));
   const config: LocalCloudConfig = {
     host,
     mqttPort: int('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', LOCAL_PORTS.mqtt, 0, 65535),
     timestreamPort: int('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', LOCAL_PORTS.timestream, 0, 65535),
     httpPort: int('http-port', 'LOCAL_CLOUD_HTTP_PORT', LOCAL_PORTS.health, 0, 65535),
     dataDir: path.resolve(root, text('data-dir', 'LOCAL_CLOUD_DATA_DIR', '.local-cloud')),
+    ...(timestreamEndpoint ? { timestreamEndpoint } : {}),
     action,
+    durability: durability as Durability,
+    streamRetentionHours: int('stream-retention-hours', 'LOCAL_CLOUD_STREAM_RETENTION_HOURS', 24, 1, 8760),
     lambdaBundle: path.resolve(root, text('lambda-bundle', 'LOCAL_CLOUD_LAMBDA_BUNDLE', 'dist/apps/ingest-lambda/index.js')),
     functionName: text('function-name', 'LOCAL_CLOUD_FUNCTION_NAME', 'iot-timeseries-ingest'),
     streamName: text('stream-name', 'LOCAL_CLOUD_STREAM_NAME', 'iot-timeseries-sensor-stream'),
@@ -84,6 +90,20 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   const unknown = Object.keys(flags).filter((f) => !known.has(f));
   if (unknown.length > 0) throw new ConfigError(`unknown option(s): ${unknown.map((f) => `--${f}`).join(', ')}`);
   return config;
+}
+
+/** An http URL on a loopback host (the local cloud sends nothing off this machine), without a trailing slash. */
+function parseLoopbackUrl({ value, name }: { value: string | undefined; name: string }): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (cause) {
+    throw new ConfigError(`${name} must be a URL like http://127.0.0.1:8000, got ${JSON.stringify(value)}`, { cause });
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (url.protocol !== 'http:' || !LOOPBACK.has(host)) throw new ConfigError(`${name} must be an http URL on a loopback address (127.0.0.1, ::1, localhost), got ${JSON.stringify(value)}`);
+  return url.origin;
 }
 
 function parseAlarmOverrides({ value, name }: { value: string | undefined; name: string }): AlarmOverrides {

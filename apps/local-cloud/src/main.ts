@@ -2,6 +2,7 @@ import { formatReadyLine } from '@iot-timeseries/local-cloud-client';
 import { countStaleDevices, startLocalCloud, startLocalTimestream } from '@iot-timeseries/local-cloud-core';
 import { timestreamSettings } from '@iot-timeseries/schema';
 import { loadConfig } from './config';
+import { REPLAY_COMMAND, runReplayCommand } from './replay-command';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -43,7 +44,17 @@ async function main(): Promise<void> {
   console.log(formatReadyLine({ ...e, dataDir: config.dataDir }));
 }
 
-main().catch((error: Error) => {
-  console.error(`[local-cloud] could not start: ${error.message}`);
-  process.exit(1);
-});
+if (process.argv[2] === REPLAY_COMMAND) {
+  runReplayCommand(process.env, process.argv.slice(3)).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`[local-cloud] ${REPLAY_COMMAND}: ${error.message}`);
+      process.exit(1);
+    },
+  );
+} else {
+  main().catch((error: Error) => {
+    console.error(`[local-cloud] could not start: ${error.message}`);
+    process.exit(1);
+  });
+}

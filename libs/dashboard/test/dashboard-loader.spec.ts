@@ -86,7 +86,7 @@ describe('put-aside reasons from the local cloud', () => {
   const pipeline = (extra: object) => ({
     startedAt: '', messagesReceived: 3, messagesPerSecond: 1, ruleMatched: 3, ruleErrors: 0, recordsToStream: 3, streamRefused: 0, lambdaInvocations: 1, lambdaErrors: 0,
     readingsWritten: 1, messagesInvalid: 2, recordsRejected: 0, putAsideTotal: 2, putAsideByReason: { 'humidity N is outside the plausible range N..N %RH': 2 }, recentPutAside: [],
-    action: 'kinesis' as const, stream: null, directWritesInFlight: 0, ...extra,
+    deadLetters: { total: 2, byStage: { lambda: 2 }, atStart: 0, replayed: 0, oldest: null }, action: 'kinesis' as const, stream: null, directWritesInFlight: 0, ...extra,
   });
   const withCloud = (report: ReturnType<typeof pipeline>) =>
     createDashboardLoader({

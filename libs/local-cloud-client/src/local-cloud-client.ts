@@ -1,7 +1,8 @@
 import type { AlarmState } from './contract/alarms';
 import type { HealthReport } from './contract/health';
 import type { PipelineReport } from './contract/pipeline';
-import type { LocalCloudRoute, LocalCloudRoutes } from './contract/routes';
+import type { ReplayReport, ReplayRequest } from './contract/replay';
+import { REPLAY_ROUTE, type LocalCloudRoute, type LocalCloudRoutes } from './contract/routes';
 import type { ScheduledQueriesReport } from './contract/scheduled-queries';
 import { LocalCloudUnavailableError } from './errors';
 
@@ -33,6 +34,24 @@ export class LocalCloudClient {
   /** The rollups' scheduled queries: their state, last runs and notifications. */
   scheduledQueries(): Promise<ScheduledQueriesReport> {
     return this.get('/scheduled-queries');
+  }
+
+  /** Replays dead letters (POST /dead-letters/replay); `dryRun` only lists them. */
+  async replayDeadLetters(request: ReplayRequest, timeoutMs = 120_000): Promise<ReplayReport> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + REPLAY_ROUTE, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (cause) {
+      throw new LocalCloudUnavailableError(`${this.baseUrl}${REPLAY_ROUTE} did not answer: ${(cause as Error).message}`, { cause });
+    }
+    const body = (await response.json().catch(() => ({}))) as ReplayReport & { error?: string };
+    if (!response.ok) throw new LocalCloudUnavailableError(`${this.baseUrl}${REPLAY_ROUTE} answered ${response.status}${body.error ? `: ${body.error}` : ''}`);
+    return body;
   }
 
   /** Polls /health until it answers (bounded). */

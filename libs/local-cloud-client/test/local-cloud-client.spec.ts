@@ -19,8 +19,9 @@ function pipeline(overrides: Partial<PipelineReport>): PipelineReport {
     putAsideTotal: 0,
     putAsideByReason: {},
     recentPutAside: [],
+    deadLetters: { total: 0, byStage: {}, atStart: 0, replayed: 0, oldest: null },
     action: 'kinesis',
-    stream: { recordsPut: 0, recordsDelivered: 0, recordsPutAside: 0, recordsRefused: 0, batches: 0, retries: 0, pending: 0, shards: {} },
+    stream: { recordsPut: 0, recordsDelivered: 0, recordsPutAside: 0, recordsRefused: 0, batches: 0, retries: 0, pending: 0, recordsRecovered: 0, shards: {} },
     directWritesInFlight: 0,
     ...overrides,
   };
@@ -42,6 +43,16 @@ describe('LocalCloudClient', () => {
       if (req.url === '/alarms') return send(200, { alarms: [{ id: 'stale-devices', state: 'OK' }], history: [] });
       if (req.url === '/pipeline') return send(200, pipelines.length > 1 ? pipelines.shift() : pipelines[0]);
       if (req.url === '/scheduled-queries') return send(200, { refreshedAt: '2026-01-01T00:05:00.000Z', topicArn: 'arn:t', scheduledQueries: [{ name: 'iot-timeseries-local-rollup-1h', state: 'ENABLED' }], notifications: [] });
+      if (req.url === '/dead-letters/replay' && req.method === 'POST') {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          const request = JSON.parse(body);
+          if (request.reason === 'refuse') return send(400, { error: 'since must be an ISO 8601 time' });
+          send(200, { dryRun: request.dryRun === true, matched: 1, replayed: request.dryRun ? 0 : 1, alreadyReplayed: 0, notReplayable: [], failed: [], letters: [] });
+        });
+        return;
+      }
       send(404, { error: 'no route' });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -56,7 +67,7 @@ describe('LocalCloudClient', () => {
   });
 
   it('waits until everything sent was received and the stream is empty', async () => {
-    const streamWith = (pending: number) => ({ recordsPut: 5, recordsDelivered: 5 - pending, recordsPutAside: 0, recordsRefused: 0, batches: 1, retries: 0, pending, shards: {} });
+    const streamWith = (pending: number) => ({ recordsPut: 5, recordsDelivered: 5 - pending, recordsPutAside: 0, recordsRefused: 0, batches: 1, retries: 0, pending, recordsRecovered: 0, shards: {} });
     pipelines.push(pipeline({ messagesReceived: 3 }), pipeline({ messagesReceived: 5, stream: streamWith(2) }), pipeline({ messagesReceived: 5, stream: streamWith(0) }));
     const report = await new LocalCloudClient(url).waitUntilDrained(5, 5_000);
     expect(report.messagesReceived).toBe(5);
@@ -67,6 +78,13 @@ describe('LocalCloudClient', () => {
     const report = await new LocalCloudClient(url).scheduledQueries();
     expect(report.scheduledQueries.map((q) => [q.name, q.state])).toEqual([['iot-timeseries-local-rollup-1h', 'ENABLED']]);
     expect(report.refreshedAt).toBe('2026-01-01T00:05:00.000Z');
+  });
+
+  it('posts a replay of dead letters and names the reason of a refusal', async () => {
+    const client = new LocalCloudClient(url);
+    expect(await client.replayDeadLetters({ dryRun: true, reason: 'humidity' })).toMatchObject({ dryRun: true, matched: 1, replayed: 0 });
+    expect(await client.replayDeadLetters({})).toMatchObject({ dryRun: false, replayed: 1 });
+    await expect(client.replayDeadLetters({ reason: 'refuse' })).rejects.toThrow(`${url}/dead-letters/replay answered 400: since must be an ISO 8601 time`);
   });
 
   it('names the route and status of an error answer', async () => {

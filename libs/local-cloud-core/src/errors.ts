@@ -35,3 +35,12 @@ export class LambdaInvocationError extends LocalCloudError {
     super(message, options);
   }
 }
+
+/** A file of the data directory (stream log, dead letters, MQTT sessions) could not be read or written. */
+export class StorageError extends LocalCloudError {}
+
+/** The stream log on disk does not fit the settings (e.g. records still pending in more shards than configured). */
+export class StreamLogError extends LocalCloudError {}
+
+/** A request to replay dead letters the local cloud cannot follow (a bad filter). */
+export class ReplayRequestError extends LocalCloudError {}

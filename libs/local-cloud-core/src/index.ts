@@ -1,5 +1,6 @@
 export { startLocalCloud, type LocalCloud, type LocalCloudDependencies, type StaleDeviceCounter } from './local-cloud';
 export type { AlarmOverrides, LocalCloudConfig } from './local-cloud-config';
+export { DURABILITY_MODES, type Durability } from './storage/durability';
 export { countStaleDevices } from './timestream/stale-probe';
 export { startLocalTimestream } from './timestream/local-timestream';
 export type { StartTimestream, TimestreamService } from './timestream/timestream-service';

@@ -1,4 +1,5 @@
 import type { RuleAction } from '@iot-timeseries/local-cloud-client';
+import type { Durability } from './storage/durability';
 
 /** Per-alarm changes to the settings' alarm definitions (tests and demos use short periods). */
 export type AlarmOverrides = Record<string, { periodSeconds?: number; evaluationPeriods?: number; threshold?: number }>;
@@ -10,7 +11,16 @@ export interface LocalCloudConfig {
   timestreamPort: number;
   httpPort: number;
   dataDir: string;
+  /**
+   * A Timestream endpoint to use instead of starting the embedded server (e.g. `npx timestream-local`
+   * run on its own, so it can be stopped and started apart from the local cloud).
+   */
+  timestreamEndpoint?: string;
   action: RuleAction;
+  /** When a message counts as stored before the device gets its PUBACK (stream, dead letters, MQTT sessions). */
+  durability: Durability;
+  /** How long a record waits in the stream for the function before it is put aside as expired. */
+  streamRetentionHours: number;
   lambdaBundle: string;
   functionName: string;
   streamName: string;

@@ -1,37 +1,34 @@
+import { REPLAY_ROUTE } from '@iot-timeseries/local-cloud-client';
 import { ALARM_DEFINITIONS, LOCAL_REJECTED_DATA_BUCKET, timestreamSettings, topicRule } from '@iot-timeseries/schema';
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { followDeadLetters } from './actions/dead-letter-follower';
-import { createTimestreamAction } from './actions/timestream-action';
 import { AlarmEvaluator, withOverrides } from './alarms/alarm-evaluator';
 import { alarmScopes } from './alarms/alarm-scopes';
 import { MetricStore } from './alarms/metric-store';
 import { startBroker } from './broker/mqtt-broker';
+import { SessionPersistence } from './broker/session-persistence';
+import { parseReplayRequest, replayDeadLetters } from './dead-letters/dead-letter-replay';
+import { openDeadLetters } from './dead-letters/dead-letter-service';
+import { ReplayRequestError } from './errors';
 import { buildHealthServer } from './http/health-server';
 import { healthRoutes } from './http/health-routes';
-import { ingestFunctionSettings } from './lambda/ingest-function';
-import { LambdaRunner } from './lambda/lambda-runner';
 import type { LocalCloudConfig } from './local-cloud-config';
-import { deviceIdOf, type Delivery } from './pipeline/delivery';
-import { createDirectDelivery } from './pipeline/direct-delivery';
 import { createDirectRejectionsMetric } from './pipeline/direct-rejections-metric';
-import { createKinesisPipeline } from './pipeline/kinesis-pipeline';
-import { recordEmf } from './pipeline/lambda-metrics';
 import { PipelineStats } from './pipeline/pipeline-stats';
+import { openRuleAction } from './pipeline/rule-action';
 import { createStaleDeviceProbe, type StaleDeviceCounter } from './pipeline/stale-device-probe';
-import { createStreamDelivery } from './pipeline/stream-delivery';
 import { createRuleDispatch } from './rule/rule-dispatch';
 import { compileTopicRule } from './rule/topic-rule';
 import { ensureRollups } from './rollups/ensure-rollups';
 import { SCHEDULED_QUERY_REFRESH_MS, ScheduledQueryMonitor } from './rollups/scheduled-query-monitor';
-import type { KinesisBuffer } from './stream/kinesis-buffer';
 import { localQueryClient, localWriteClient } from './timestream/clients';
 import { ensureDatabaseAndTable } from './timestream/ensure-table';
 import { observeRequestLatency } from './timestream/latency-observer';
 import { timestreamRequestMetric } from './timestream/request-metrics';
-import type { StartTimestream } from './timestream/timestream-service';
+import type { StartTimestream, TimestreamService } from './timestream/timestream-service';
 
 export type { StaleDeviceCounter } from './pipeline/stale-device-probe';
 
@@ -66,14 +63,16 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
   };
   try {
-    const dirs = { timestream: path.join(config.dataDir, 'timestream'), deadLetters: path.join(config.dataDir, 'dead-letters') };
-    for (const dir of Object.values(dirs)) await mkdir(dir, { recursive: true });
+    const timestreamDir = path.join(config.dataDir, 'timestream');
+    await mkdir(timestreamDir, { recursive: true });
     const stats = new PipelineStats();
     const metrics = new MetricStore();
 
-    const timestream = await deps.startTimestream({ host: config.host, port: config.timestreamPort, dataDir: dirs.timestream, region: config.region, accountId: config.accountId });
+    const timestream: TimestreamService = config.timestreamEndpoint
+      ? { endpoint: config.timestreamEndpoint, port: Number(new URL(config.timestreamEndpoint).port), close: async () => undefined }
+      : await deps.startTimestream({ host: config.host, port: config.timestreamPort, dataDir: timestreamDir, region: config.region, accountId: config.accountId });
     closers.push(() => timestream.close());
-    observeRequestLatency(timestream.httpServer, (observed) => metrics.put(timestreamRequestMetric(observed)));
+    if (timestream.httpServer) observeRequestLatency(timestream.httpServer, (observed) => metrics.put(timestreamRequestMetric(observed)));
     const writeClient = localWriteClient(timestream.endpoint, config.region);
     const queryClient = localQueryClient(timestream.endpoint, config.region);
     const created = await ensureDatabaseAndTable(writeClient, timestreamSettings, LOCAL_REJECTED_DATA_BUCKET);
@@ -81,41 +80,36 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     // the rollups' tables and scheduled queries, as infra deploys them (libs/schema's definitions)
     const rollups = await ensureRollups({ write: writeClient, query: queryClient }, { region: config.region, accountId: config.accountId });
     rollups.actions.forEach((line) => log(line));
-    const scheduledQueries = new ScheduledQueryMonitor({ query: queryClient, endpoint: timestream.endpoint, dataDir: dirs.timestream, rollups });
+    const scheduledQueries = new ScheduledQueryMonitor({ query: queryClient, endpoint: timestream.endpoint, dataDir: timestreamDir, rollups });
     await scheduledQueries.refresh();
 
-    let stream: KinesisBuffer | undefined;
-    let delivery: Delivery;
-    if (config.action === 'kinesis') {
-      const runner = new LambdaRunner(ingestFunctionSettings(config, { timestreamEndpoint: timestream.endpoint, deadLetterDir: dirs.deadLetters }), {
-        onLog: config.echoLambdaLogs ? (line) => log(`[lambda] ${line}`) : undefined,
-        onMetrics: (data) => recordEmf(data, metrics, stats),
-      });
-      closers.push(() => runner.close());
-      await runner.warm();
-      stream = createKinesisPipeline({
-        buffer: {
-          shardCount: config.shardCount,
-          batchSize: config.batchSize,
-          batchingWindowMs: config.batchingWindowMs,
-          maxRecordsPerShard: config.maxRecordsPerShard,
-          maxRetryAttempts: config.maxRetryAttempts,
-          retryDelayMs: 500,
-        },
-        runner,
-        identity: { streamName: config.streamName, region: config.region, accountId: config.accountId, functionRoleName: `${config.functionName}-role` },
-        metrics,
-        stats,
-      });
-      delivery = createStreamDelivery(stream, stats);
-      stoppers.push(followDeadLetters(dirs.deadLetters, stats));
-    } else {
-      const action = createTimestreamAction({ client: writeClient, settings: timestreamSettings, stats });
-      delivery = createDirectDelivery(action, (error, message) => stats.putAside('timestream-action', `the Timestream action failed: ${(error as Error).message}`, deviceIdOf(message)));
-    }
+    const deadLetters = await openDeadLetters(config.dataDir, config.durability, stats);
+    closers.push(() => deadLetters.close());
+    const action = await openRuleAction({ config, timestreamEndpoint: timestream.endpoint, writeClient, deadLetterDir: deadLetters.dir, stats, metrics, putAside: deadLetters.putAside, log });
+    closers.push(() => action.close());
+    const { delivery, stream } = action;
+    if (stream) stoppers.push(await followDeadLetters(deadLetters.dir, stats));
 
-    const broker = await startBroker({ host: config.host, port: config.mqttPort, onMessage: createRuleDispatch(compileTopicRule(topicRule), stats, delivery) });
+    const rule = compileTopicRule(topicRule);
+    const dispatch = createRuleDispatch(rule, stats, delivery, deadLetters.putAside);
+    const sessions = new SessionPersistence(path.join(config.dataDir, 'mqtt', 'sessions.jsonl'), config.durability);
+    const broker = await startBroker({ host: config.host, port: config.mqttPort, onMessage: dispatch, persistence: sessions, log });
     closers.push(() => broker.close());
+    if (sessions.damagedLines > 0) log(`mqtt sessions: left out ${sessions.damagedLines} journal line(s) cut short by a crash`);
+    const replay = async (body: unknown) => {
+      try {
+        return await replayDeadLetters(parseReplayRequest(body), {
+          dir: deadLetters.dir,
+          ledger: deadLetters.ledger,
+          dispatch,
+          delivery,
+          partitionKeyOf: (message, clientId) => rule.partitionKey.render(message, { topic: rule.statement.topicFilter, clientId, receivedAt: Date.now() }) || clientId,
+          onReplayed: () => stats.deadLetters.replayed++,
+        });
+      } catch (error) {
+        throw error instanceof ReplayRequestError ? Object.assign(error, { status: 400 }) : error;
+      }
+    };
 
     const alarms = new AlarmEvaluator(withOverrides(ALARM_DEFINITIONS, config.alarmOverrides), metrics, alarmScopes(config.functionName), (t) => log(`alarm ${t.id}: ${t.from} -> ${t.to} (${t.reason})`));
     const probeStale = createStaleDeviceProbe({ count: deps.countStaleDevices, client: queryClient, staleAfterSeconds: config.staleAfterSeconds, metrics, log });
@@ -139,8 +133,10 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
         stream,
         directWritesInFlight: () => (stream ? 0 : delivery.pending()),
       }),
-      '/scheduled-queries': () => scheduledQueries.report(),
-    });
+        '/scheduled-queries': () => scheduledQueries.report(),
+      },
+      { [REPLAY_ROUTE]: replay },
+    );
     health.listen(config.httpPort, config.host);
     await once(health, 'listening');
     const healthPort = (health.address() as AddressInfo).port;
@@ -155,11 +151,11 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
       metrics,
       drain: (timeoutMs) => delivery.drain(timeoutMs),
       close() {
-        // Stop the timers and taking messages first, then let what was handed on reach Timestream, then close the rest.
+        // Stop the timers and taking messages first, then let what was handed on reach Timestream, then close the rest
+        // (what the stream still holds stays on disk for the next start).
         closing ??= (async () => {
           stopTimers();
           await broker.close();
-          await delivery.close();
           await closeAll();
         })();
         return closing;

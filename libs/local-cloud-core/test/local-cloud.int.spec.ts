@@ -45,6 +45,25 @@ describe('startLocalCloud (the direct Timestream action, in this process)', () =
     query.destroy();
   });
 
+  it('keeps what it put aside in the dead-letter directory, and counts it again after a restart', async () => {
+    const before = await new LocalCloudClient(cloud.endpoints.health).pipeline();
+    expect(before.deadLetters).toMatchObject({ total: 2, atStart: 0, byStage: { rule: 1, 'timestream-action': 1 } });
+    await cloud.close();
+    cloud = await startLocalCloud(directConfig(dataDir), { startTimestream: startLocalTimestream, countStaleDevices });
+    const client = new LocalCloudClient(cloud.endpoints.health);
+    const after = await client.pipeline();
+    expect(after).toMatchObject({ putAsideTotal: 0, recentPutAside: [], deadLetters: { total: 2, atStart: 2, replayed: 0, byStage: { rule: 1, 'timestream-action': 1 } } });
+    expect(Date.parse(after.startedAt)).toBeGreaterThan(Date.parse(before.startedAt));
+
+    const dry = await client.replayDeadLetters({ dryRun: true });
+    expect(dry.letters.map((l) => [l.stage, l.via, l.deviceId]).sort()).toEqual([['rule', 'rule', 'sensor-001'], ['timestream-action', 'action', 'sensor-001']]);
+    // Replayed, both are put aside again (nothing was fixed), and marked so they are not replayed twice.
+    expect(await client.replayDeadLetters({})).toMatchObject({ matched: 2, replayed: 2, failed: [] });
+    expect(await client.replayDeadLetters({})).toMatchObject({ matched: 2, replayed: 2, alreadyReplayed: 2 });
+    expect((await client.pipeline()).deadLetters).toMatchObject({ total: 6, replayed: 4 });
+    await expect(client.replayDeadLetters({ since: 'never' })).rejects.toThrow(/answered 400: since must be an ISO 8601 time/);
+  });
+
   it('answers health and every alarm of the settings', async () => {
     const client = new LocalCloudClient(cloud.endpoints.health);
     expect(await client.health()).toMatchObject({ status: 'ok', action: 'timestream', dataDir, database: timestreamSettings.databaseName, table: timestreamSettings.tableName });

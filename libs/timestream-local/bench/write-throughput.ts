@@ -6,11 +6,11 @@
  * worth) and every 10,000 rows (bulk), and fed whole data chunks (the path the server's storage uses), bulk.
  * Run: npx tsx libs/timestream-local/bench/write-throughput.ts [--records N] [--concurrency C] [--warmup W] [--runs R]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { throughAppender, type AppendMode, type Row } from './appender-ceiling';
+import { cpuSecondsOf, startServer } from './server-process';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient, WriteRecordsCommand, type WriteRecordsCommandInput } from '@aws-sdk/client-timestream-write';
 
 const arg = (name: string, fallback: number): number => {
@@ -24,12 +24,6 @@ const RUNS = arg('--runs', 3);
 const DEVICES = 1000;
 const PER_CALL = 100;
 const MEASURES = ['temperature', 'humidity', 'pressure', 'vibration'];
-const CLK_TCK = 100;
-
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-}
 
 function rows(count: number, startMs: number): Row[] {
   const out: Row[] = [];
@@ -65,29 +59,6 @@ function requests(all: Row[]): WriteRecordsCommandInput[] {
   return out;
 }
 
-async function startServer(dataDir: string): Promise<{ endpoint: string; pid: number; stop(): Promise<void> }> {
-  const bin = path.join(__dirname, '..', 'bin', 'timestream-local.js');
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), bin, '--port', '0', ...(process.env.BENCH_IN_MEMORY ? [] : ['--data-dir', dataDir])], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return {
-    endpoint,
-    pid: child.pid as number,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 async function sendAll(client: TimestreamWriteClient, inputs: WriteRecordsCommandInput[]): Promise<void> {
   let next = 0;
   const worker = async () => {
@@ -101,7 +72,7 @@ async function sendAll(client: TimestreamWriteClient, inputs: WriteRecordsComman
 
 async function throughSdk(all: Row[], warmup: Row[]): Promise<{ seconds: number; cpuSeconds: number; clientCpuSeconds: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tsl-bench-'));
-  const server = await startServer(dataDir);
+  const server = await startServer(dataDir, { inMemory: Boolean(process.env.BENCH_IN_MEMORY) });
   try {
     const client = new TimestreamWriteClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
     await client.send(new CreateDatabaseCommand({ DatabaseName: 'bench' }));

@@ -7,15 +7,17 @@ export class ConfigError extends Error {
   }
 }
 
-export const USAGE = `Usage: timestream-local [--port <n>] [--host <addr>] [--data-dir <dir>] [--max-body-bytes <n>]
+export const USAGE = `Usage: timestream-local [--port <n>] [--host <addr>] [--data-dir <dir>] [--max-body-bytes <n>] [--indexed-records <n>]
   Credentials (optional, enables SigV4 checks): TIMESTREAM_LOCAL_ACCESS_KEY_ID and TIMESTREAM_LOCAL_SECRET_ACCESS_KEY.
-  Environment fallbacks: TIMESTREAM_LOCAL_PORT, TIMESTREAM_LOCAL_HOST, TIMESTREAM_LOCAL_DATA_DIR, TIMESTREAM_LOCAL_MAX_BODY_BYTES.`;
+  Environment fallbacks: TIMESTREAM_LOCAL_PORT, TIMESTREAM_LOCAL_HOST, TIMESTREAM_LOCAL_DATA_DIR, TIMESTREAM_LOCAL_MAX_BODY_BYTES,
+  TIMESTREAM_LOCAL_INDEXED_RECORDS.`;
 
 const FLAGS: Record<string, string> = {
   '--port': 'TIMESTREAM_LOCAL_PORT',
   '--host': 'TIMESTREAM_LOCAL_HOST',
   '--data-dir': 'TIMESTREAM_LOCAL_DATA_DIR',
   '--max-body-bytes': 'TIMESTREAM_LOCAL_MAX_BODY_BYTES',
+  '--indexed-records': 'TIMESTREAM_LOCAL_INDEXED_RECORDS',
 };
 
 function integer(name: string, text: string, min: number, max: number): number {
@@ -45,6 +47,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Sta
     host: values['--host'] ?? '127.0.0.1',
     dataDir: values['--data-dir'],
     ...(values['--max-body-bytes'] !== undefined ? { maxBodyBytes: integer('--max-body-bytes (TIMESTREAM_LOCAL_MAX_BODY_BYTES)', values['--max-body-bytes'], 1024, 1 << 30) } : {}),
+    ...(values['--indexed-records'] !== undefined ? { indexedRecords: integer('--indexed-records (TIMESTREAM_LOCAL_INDEXED_RECORDS)', values['--indexed-records'], 1000, 1 << 30) } : {}),
     ...(keyId && secret ? { credentials: { accessKeyId: keyId, secretAccessKey: secret } } : {}),
   };
 }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerNotifications, isNotificationsRequest } from './local-api/notifications-endpoint';
 import { queryServiceOperations, writeServiceOperations, type OperationHandler } from './operations/registry';
 import { createScheduledQueryOperations } from './operations/scheduled';
 import type { ServiceSettings } from './operations/shared/context';
 import { writeRecords } from './operations/write/write-records';
+import { DEFAULT_DISCARD_LIMITS, type DiscardLimits } from './protocol/oversized-body';
+import { declaresTooLarge } from './protocol/read-body';
 import { createRequestHandler } from './protocol/request-handler';
 import type { Credentials } from './protocol/sigv4-verifier';
 import { ScheduledQueryService } from './scheduled/scheduled-query-service';
@@ -21,6 +23,10 @@ export interface ServerOptions {
   accountId?: string;
   /** request bodies above this many bytes are refused (default 4 MiB) */
   maxBodyBytes?: number;
+  /** how much of a refused body is still read and thrown away before the connection is closed (64 MiB, 30 s) */
+  discardLimits?: Partial<DiscardLimits>;
+  /** records per table the write path keeps in memory (default 1,000,000, about 78 MB; older ones are looked up in the table) */
+  indexedRecords?: number;
   /** how often rows past retention are deleted (default 60 s; 0 disables the timer) */
   retentionSweepMs?: number;
   /** the service's clock (tests move it) */
@@ -52,7 +58,7 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Builds the HTTP server (not listening) over a DuckDB storage. */
 export async function buildServer(options: ServerOptions = {}): Promise<BuiltServer> {
   const now = options.now ?? (() => new Date());
-  const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime() });
+  const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime(), indexedRecords: options.indexedRecords });
   const settings = { region: options.region ?? DEFAULT_SETTINGS.region, accountId: options.accountId ?? DEFAULT_SETTINGS.accountId };
   const onInternalError = options.onInternalError ?? ((error, operation) => console.error(`timestream-local: ${operation ?? 'request'} failed`, error));
   const scheduledQueries = await ScheduledQueryService.open({
@@ -65,22 +71,30 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
     dataDir: options.dataDir,
     onError: (error) => onInternalError(error, 'scheduled query run'),
   });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = createRequestHandler({
     storage,
     writeOperations: writeServiceOperations,
     queryOperations: { ...queryServiceOperations, ...createScheduledQueryOperations(scheduledQueries), ...options.queryOperations },
     settings,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxBodyBytes,
+    discardLimits: { ...DEFAULT_DISCARD_LIMITS, ...options.discardLimits },
     credentials: options.credentials,
     now,
     onRequest: options.onRequest,
     onInternalError,
   });
-  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (isNotificationsRequest(req)) return answerNotifications(req, res, scheduledQueries);
     handler(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
+  };
+  const server = createServer({ keepAliveTimeout: 65_000 }, serve);
+  // `Expect: 100-continue` with a body over the limit: the 413 instead of the go-ahead, so the body is never sent
+  server.on('checkContinue', (req, res) => {
+    if (!declaresTooLarge(req, maxBodyBytes)) res.writeContinue();
+    serve(req, res);
   });
   server.on('clientError', (_error, socket) => socket.destroy());
   const sweepMs = options.retentionSweepMs ?? 60_000;

@@ -2,7 +2,8 @@ import type { Prng } from '../random/prng';
 import type { DeviceSpec } from './devices';
 import { INVALID_KINDS, type FaultRates, type InvalidKind } from './faults';
 import { buildMessage, type SensorMessage } from './sensor-message';
-import { drawCharacter, readingsAt, type DeviceCharacter } from './signal-model';
+import { MEASURES } from '@iot-timeseries/schema';
+import { clampRound, drawCharacter, readingsAt, type DeviceCharacter } from './signal-model';
 
 export type OutgoingKind = 'reading' | 'duplicate' | 'late' | 'invalid';
 
@@ -115,15 +116,20 @@ export class DeviceSimulator {
     }
   }
 
+  /** A spike far from the device's normal range, yet within the schema's plausible range (it is an anomaly, not an invalid reading). */
   private spike(message: SensorMessage): { measure: string; value: number } {
     const sensors = message.sensors as Record<string, number>;
     if (this.random.chance(0.75)) {
-      const sign = this.random.chance(0.7) ? 1 : -1;
-      const value = Math.round((sensors.temperature + sign * this.random.uniform(12, 20)) * 100) / 100;
+      const { min, max } = MEASURES.temperature;
+      const up = this.random.chance(0.7);
+      const size = this.random.uniform(12, 20);
+      // Spike the other way when this way would leave the plausible range.
+      const sign = (up && sensors.temperature + size <= max) || sensors.temperature - size < min ? 1 : -1;
+      const value = clampRound(sensors.temperature + sign * size, min, max, 2);
       sensors.temperature = value;
       return { measure: 'temperature', value };
     }
-    const value = Math.round(Math.min(49, sensors.vibration * this.random.uniform(15, 40) + 1) * 10_000) / 10_000;
+    const value = clampRound(sensors.vibration * this.random.uniform(15, 40) + 1, MEASURES.vibration.min, MEASURES.vibration.max - 1, 4);
     sensors.vibration = value;
     return { measure: 'vibration', value };
   }

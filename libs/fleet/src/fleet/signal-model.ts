@@ -4,6 +4,8 @@ import type { DeviceSpec } from './devices';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** Sensors are recalibrated this often (virtual time): drift builds up from zero again, so it stays bounded. */
+export const CALIBRATION_INTERVAL_DAYS = 30;
 
 export type Readings = { temperature: number; humidity: number; pressure: number; vibration: number };
 
@@ -13,7 +15,7 @@ export interface DeviceCharacter {
   dailyAmplitude: number;
   /** Hour of the day (0..24) the temperature peaks. */
   peakHour: number;
-  /** Sensor drift in °C per day. */
+  /** Sensor drift in °C per day, since the last calibration. */
   driftPerDay: number;
   temperatureNoise: number;
   baseHumidity: number;
@@ -37,14 +39,17 @@ export function drawCharacter(device: DeviceSpec, random: Prng): DeviceCharacter
 }
 
 /**
- * Believable readings at a (virtual) time: a daily temperature cycle, slow drift, noise, humidity
- * moving against temperature, pressure on a slow weather wave, vibration with a rise before a failure.
+ * Believable readings at a (virtual) time: a daily temperature cycle, slow drift (reset at each
+ * calibration), noise, humidity moving against temperature, pressure on a slow weather wave,
+ * vibration with a rise before a failure. Every value is within the schema's plausible range.
  * `wear` in 0..1 is how close the machine is to failing (0 healthy); vibration grows steeply with it.
  */
 export function readingsAt(character: DeviceCharacter, virtualTime: number, startTime: number, wear: number, random: Prng): Readings {
   const hourOfDay = ((virtualTime % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS;
   const daily = Math.cos(((hourOfDay - character.peakHour) / 24) * 2 * Math.PI);
-  const drift = (character.driftPerDay * (virtualTime - startTime)) / DAY_MS;
+  const period = CALIBRATION_INTERVAL_DAYS * DAY_MS;
+  const sinceCalibration = (((virtualTime - startTime) % period) + period) % period;
+  const drift = (character.driftPerDay * sinceCalibration) / DAY_MS;
   const temperature = character.baseTemperature + character.dailyAmplitude * daily + drift + character.temperatureNoise * random.normal() + wear * 4;
   const humidity = character.baseHumidity - 2.2 * character.dailyAmplitude * daily + 0.6 * random.normal();
   const weather = Math.sin((virtualTime / (DAY_MS * 3)) * 2 * Math.PI) * 6 + Math.sin((virtualTime / (HOUR_MS * 7)) * 2 * Math.PI) * 1.2;
@@ -58,7 +63,7 @@ export function readingsAt(character: DeviceCharacter, virtualTime: number, star
   };
 }
 
-function clampRound(value: number, min: number, max: number, digits: number): number {
+export function clampRound(value: number, min: number, max: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(Math.min(max, Math.max(min, value)) * factor) / factor;
 }

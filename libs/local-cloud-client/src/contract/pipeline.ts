@@ -22,8 +22,27 @@ export interface PutAsideGroup {
   latest: PutAsideEntry;
 }
 
-/** The local pipeline's counters and what it put aside, at one moment. */
+/** What the dead-letter directory holds, whenever it was put there (rebuilt from disk at start). */
+export interface DeadLetterTotals {
+  /** Entries in the directory: the local cloud's own and the Lambda's. */
+  total: number;
+  /** By where they were put aside: `rule`, `stream`, `timestream-action` (the local cloud), `lambda`. */
+  byStage: Record<string, number>;
+  /** Of `total`, the entries that were already there when this local cloud started. */
+  atStart: number;
+  /** Entries replayed so far (`local-cloud replay-dead-letters`), all time. */
+  replayed: number;
+  /** When the oldest entry was put aside (ISO 8601); null when there is none. */
+  oldest: string | null;
+}
+
+/**
+ * The local pipeline's counters and what it put aside, at one moment. The counters, `putAsideByReason`
+ * and `recentPutAside` count since `startedAt` (this start of the local cloud); `deadLetters` counts
+ * what the dead-letter directory holds, restarts included.
+ */
 export interface PipelineSnapshot {
+  /** When this local cloud started: the counters count from here. */
   startedAt: string;
   messagesReceived: number;
   messagesPerSecond: number;
@@ -43,6 +62,7 @@ export interface PipelineSnapshot {
   /** The same groups with the newest example of each, most frequent first (absent from older servers). */
   putAsideGroups?: PutAsideGroup[];
   recentPutAside: PutAsideEntry[];
+  deadLetters: DeadLetterTotals;
 }
 
 /** The Kinesis-like stream's counters. */
@@ -55,6 +75,8 @@ export interface StreamStats {
   retries: number;
   /** Records accepted and not yet delivered or put aside. */
   pending: number;
+  /** Of those, records found on disk after the checkpoints when the stream was opened (a restart). */
+  recordsRecovered: number;
 }
 
 /** GET /pipeline */

@@ -14,3 +14,6 @@ export interface LocalCloudRoutes {
 export type LocalCloudRoute = keyof LocalCloudRoutes;
 
 export const LOCAL_CLOUD_ROUTES: readonly LocalCloudRoute[] = ['/health', '/alarms', '/pipeline', '/scheduled-queries'];
+
+/** The route that replays dead letters (POST, JSON body `ReplayRequest`, answer `ReplayReport`). */
+export const REPLAY_ROUTE = '/dead-letters/replay';

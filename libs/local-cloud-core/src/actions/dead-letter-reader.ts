@@ -15,7 +15,11 @@ export interface DeadLetter {
 export class DeadLetterReader {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly dir: string) {}
+  /** `ignore` leaves out files by name (relative to the directory). */
+  constructor(
+    private readonly dir: string,
+    private readonly ignore: (name: string) => boolean = () => false,
+  ) {}
 
   async poll(): Promise<DeadLetter[]> {
     let names: string[];
@@ -26,6 +30,7 @@ export class DeadLetterReader {
     }
     const out: DeadLetter[] = [];
     for (const name of names.sort()) {
+      if (this.ignore(name)) continue;
       const file = path.join(this.dir, name);
       let size: number;
       try {

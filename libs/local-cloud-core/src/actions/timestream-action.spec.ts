@@ -3,6 +3,7 @@ import { timestreamSettings } from '@iot-timeseries/schema';
 import { startTestTimestream, type TestTimestream } from '@iot-timeseries/timestream-local/testing';
 import { recordingSleep } from '@iot-timeseries/timestream-writer/testing';
 import { mockClient } from 'aws-sdk-client-mock';
+import { recordingPutAside } from '../../test/support/recording-put-aside';
 import { PipelineStats } from '../pipeline/pipeline-stats';
 import { createTimestreamAction } from './timestream-action';
 
@@ -21,7 +22,8 @@ describe('the direct Timestream action against the local server', () => {
 
   it('counts stored readings and invalid measures, and puts aside a record refused for good with Timestream reason', async () => {
     const stats = new PipelineStats();
-    const action = createTimestreamAction({ client: ts.writeClient(), settings, stats });
+    const { putAside: sink, letters } = recordingPutAside(stats);
+    const action = createTimestreamAction({ client: ts.writeClient(), settings, stats, putAside: sink });
     const now = Date.now();
     await action(message('ok', now - 1000), now);
     await action(message('late', now - 3 * 3_600_000), now);
@@ -30,6 +32,11 @@ describe('the direct Timestream action against the local server', () => {
     expect(putAside(stats)).toEqual([
       ['partly', expect.stringMatching(/humidity 140 is outside/)],
       ['late', expect.stringMatching(/^Timestream rejected the record: The record timestamp is outside the time range .* of the memory store\.$/)],
+    ]);
+    // Each letter keeps the message as the rule selected it, and its bytes.
+    expect(letters.map((l) => [l.kind, l.stage, l.deviceId, JSON.parse(l.payload.data).device_id])).toEqual([
+      ['rejected-record', 'timestream-action', 'late', 'late'],
+      ['invalid-message', 'timestream-action', 'partly', 'partly'],
     ]);
   });
 });
@@ -42,7 +49,7 @@ describe('the direct Timestream action on transient failures', () => {
     mockClient(client).on(WriteRecordsCommand).rejectsOnce(throttled()).resolves({});
     const stats = new PipelineStats();
     const { sleep, waits } = recordingSleep();
-    await createTimestreamAction({ client, settings, stats, sleep })(message('a', Date.now()), Date.now());
+    await createTimestreamAction({ client, settings, stats, sleep, putAside: recordingPutAside(stats).putAside })(message('a', Date.now()), Date.now());
     expect(stats.counters).toMatchObject({ readingsWritten: 1, recordsRejected: 0, putAsideTotal: 0 });
     expect(waits).toEqual([200]);
   });
@@ -53,7 +60,7 @@ describe('the direct Timestream action on transient failures', () => {
     mock.on(WriteRecordsCommand).rejects(throttled());
     const stats = new PipelineStats();
     const { sleep, waits } = recordingSleep();
-    await createTimestreamAction({ client, settings, stats, sleep, resend: { attempts: 3 } })(message('a', Date.now()), Date.now());
+    await createTimestreamAction({ client, settings, stats, sleep, resend: { attempts: 3 }, putAside: recordingPutAside(stats).putAside })(message('a', Date.now()), Date.now());
     expect(mock.commandCalls(WriteRecordsCommand)).toHaveLength(4);
     expect(waits).toEqual([200, 400, 800]);
     expect(stats.counters).toMatchObject({ readingsWritten: 0, recordsRejected: 1 });

@@ -1,5 +1,8 @@
 import { validateMessages, type TimestreamSettings } from '@iot-timeseries/schema';
 import { writeReadings, type ResendPolicy, type UnstoredReading, type WriteClient } from '@iot-timeseries/timestream-writer';
+import { storedPayload, type LocalDeadLetterKind } from '../dead-letters/dead-letter-entry';
+import type { PutAside } from '../dead-letters/put-aside';
+import type { MessageOrigin } from '../pipeline/delivery';
 import type { PipelineStats } from '../pipeline/pipeline-stats';
 
 /** The direct action's own re-sends of transient failures, on top of the client's SDK retries. */
@@ -9,6 +12,8 @@ export interface TimestreamActionOptions {
   readonly client: WriteClient;
   readonly settings: TimestreamSettings;
   readonly stats: PipelineStats;
+  /** Where invalid messages and readings Timestream did not store go, with their reasons. */
+  readonly putAside: PutAside;
   /** Default DIRECT_ACTION_RESENDS. */
   readonly resend?: Partial<ResendPolicy>;
   /** How the writer waits before a re-send (tests); default a timer. */
@@ -24,12 +29,14 @@ export interface TimestreamActionOptions {
  */
 export function createTimestreamAction(options: TimestreamActionOptions) {
   const { client, settings, stats } = options;
-  return async (message: Record<string, unknown>, receivedAt: number): Promise<void> => {
+  return async (message: Record<string, unknown>, receivedAt: number, origin: MessageOrigin = {}): Promise<void> => {
     const deviceId = typeof message.device_id === 'string' ? message.device_id : undefined;
+    const putAside = (kind: LocalDeadLetterKind, reason: string, device = deviceId) =>
+      options.putAside({ kind, stage: 'timestream-action', reason, deviceId: device, origin: { ...origin, acknowledged: true }, payload: storedPayload(Buffer.from(JSON.stringify(message))), message });
     const result = validateMessages(message, { receivedAt });
     for (const problem of result.problems) {
       stats.counters.messagesInvalid++;
-      stats.putAside('timestream-action', problem.reason, deviceId);
+      await putAside('invalid-message', problem.reason);
     }
     const readings = result.accepted.map((a) => a.reading);
     if (readings.length === 0) return;
@@ -43,7 +50,7 @@ export function createTimestreamAction(options: TimestreamActionOptions) {
     stats.counters.readingsWritten += report.stored.length;
     for (const unstored of [...report.refused, ...report.toRetry]) {
       stats.counters.recordsRejected++;
-      stats.putAside('timestream-action', putAsideReason(unstored), unstored.reading.deviceId);
+      await putAside(unstored.scope === 'record' ? 'rejected-record' : 'write-failed', putAsideReason(unstored), unstored.reading.deviceId);
     }
   };
 }

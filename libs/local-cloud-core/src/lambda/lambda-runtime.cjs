@@ -16,6 +16,8 @@ try {
   process.send({ type: 'init-error', errorType: error.name || 'Error', errorMessage: firstLine }, () => process.exit(1));
   return;
 }
+// An environment whose runner is gone (the local cloud was killed) ends too, instead of lingering.
+process.on('disconnect', () => process.exit(0));
 process.send({ type: 'ready' });
 
 function invoke(event, context) {

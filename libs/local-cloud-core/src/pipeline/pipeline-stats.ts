@@ -1,4 +1,4 @@
-import type { PipelineSnapshot, PutAsideEntry, PutAsideGroup, PutAsideSource } from '@iot-timeseries/local-cloud-client';
+import type { DeadLetterTotals, PipelineSnapshot, PutAsideEntry, PutAsideGroup, PutAsideSource } from '@iot-timeseries/local-cloud-client';
 
 /** Counters of the local pipeline, with a bounded log of what was put aside and why. */
 export class PipelineStats {
@@ -19,6 +19,8 @@ export class PipelineStats {
     recordsRejected: 0,
     putAsideTotal: 0,
   };
+  /** What the dead-letter directory holds (set from disk at start, then kept up to date). */
+  readonly deadLetters: DeadLetterTotals = { total: 0, byStage: {}, atStart: 0, replayed: 0, oldest: null };
 
   constructor(
     private readonly maxRecent = 200,
@@ -45,6 +47,19 @@ export class PipelineStats {
     if (this.byReason.size > this.maxReasons && !oldest.done) this.byReason.delete(oldest.value);
   }
 
+  /** The dead letters found on disk at start. */
+  deadLettersOnDisk(byStage: Record<string, number>, oldest: string | null, replayed: number): void {
+    const total = Object.values(byStage).reduce((a, b) => a + b, 0);
+    Object.assign(this.deadLetters, { total, byStage: { ...byStage }, atStart: total, replayed, oldest });
+  }
+
+  /** One more dead letter in the directory. */
+  deadLetterStored(stage: string, at = new Date().toISOString()): void {
+    this.deadLetters.total++;
+    this.deadLetters.byStage[stage] = (this.deadLetters.byStage[stage] ?? 0) + 1;
+    this.deadLetters.oldest ??= at;
+  }
+
   snapshot(now = Date.now()): PipelineSnapshot {
     const from = now - this.rateWindowMs;
     let drop = 0;
@@ -59,6 +74,7 @@ export class PipelineStats {
         .map(([pattern, g]): PutAsideGroup => ({ pattern, count: g.count, latest: g.latest }))
         .sort((a, b) => b.count - a.count || b.latest.at.localeCompare(a.latest.at)),
       recentPutAside: [...this.recent].reverse(),
+      deadLetters: { ...this.deadLetters, byStage: { ...this.deadLetters.byStage } },
     };
   }
 }

@@ -1,4 +1,5 @@
 import { topicRule } from '@iot-timeseries/schema';
+import { recordingPutAside } from '../../test/support/recording-put-aside';
 import type { Delivery } from '../pipeline/delivery';
 import { PipelineStats } from '../pipeline/pipeline-stats';
 import { createRuleDispatch } from './rule-dispatch';
@@ -6,7 +7,7 @@ import { compileTopicRule } from './topic-rule';
 
 function recordingDelivery(): Delivery & { seen: Array<{ message: Record<string, unknown>; key: string; at: number }> } {
   const seen: Array<{ message: Record<string, unknown>; key: string; at: number }> = [];
-  return { seen, deliver: (message, key, at) => void seen.push({ message, key, at }), pending: () => 0, drain: async () => true, close: async () => undefined };
+  return { seen, deliver: async (message, key, at) => void seen.push({ message, key, at }), pending: () => 0, drain: async () => true, close: async () => undefined };
 }
 
 describe('createRuleDispatch', () => {
@@ -16,7 +17,7 @@ describe('createRuleDispatch', () => {
   it('hands what the rule selects to the action, with the partition key', () => {
     const stats = new PipelineStats();
     const delivery = recordingDelivery();
-    createRuleDispatch(rule, stats, delivery)({ topic: 'topic/sensors', payload: Buffer.from(JSON.stringify({ device_id: 'sensor-001', temperature: 20 })), clientId: 'sensor-001', receivedAt: at });
+    void createRuleDispatch(rule, stats, delivery, recordingPutAside(stats).putAside)({ topic: 'topic/sensors', payload: Buffer.from(JSON.stringify({ device_id: 'sensor-001', temperature: 20 })), clientId: 'sensor-001', receivedAt: at, qos: 1 });
     expect(delivery.seen).toHaveLength(1);
     expect(delivery.seen[0].message).toMatchObject({ device_id: 'sensor-001', temperature: 20 });
     expect(delivery.seen[0].at).toBe(at);
@@ -26,17 +27,28 @@ describe('createRuleDispatch', () => {
   it('counts but does not hand on a message on another topic', () => {
     const stats = new PipelineStats();
     const delivery = recordingDelivery();
-    createRuleDispatch(rule, stats, delivery)({ topic: 'other/topic', payload: Buffer.from('{}'), clientId: 'c', receivedAt: at });
+    void createRuleDispatch(rule, stats, delivery, recordingPutAside(stats).putAside)({ topic: 'other/topic', payload: Buffer.from('{}'), clientId: 'c', receivedAt: at, qos: 1 });
     expect(delivery.seen).toEqual([]);
     expect(stats.counters).toMatchObject({ messagesReceived: 1, ruleMatched: 0, ruleErrors: 0 });
   });
 
-  it('puts aside a message the rule cannot read, under the client id', () => {
+  it('puts aside a message the rule cannot read, under the client id, with its bytes and origin', async () => {
     const stats = new PipelineStats();
     const delivery = recordingDelivery();
-    createRuleDispatch(rule, stats, delivery)({ topic: 'topic/sensors', payload: Buffer.from('not json'), clientId: 'sensor-009', receivedAt: at });
+    const { putAside, letters } = recordingPutAside(stats);
+    const dispatch = createRuleDispatch(rule, stats, delivery, putAside);
+    await dispatch({ topic: 'topic/sensors', payload: Buffer.from('not json'), clientId: 'sensor-009', receivedAt: at, qos: 1 });
+    await dispatch({ topic: 'topic/sensors', payload: Buffer.from([0xff, 0x00, 0xfe]), clientId: 'sensor-010', receivedAt: at, qos: 0 });
     expect(delivery.seen).toEqual([]);
-    expect(stats.counters).toMatchObject({ ruleErrors: 1, putAsideTotal: 1 });
-    expect(stats.snapshot().recentPutAside[0]).toMatchObject({ source: 'rule', deviceId: 'sensor-009' });
+    expect(stats.counters).toMatchObject({ ruleErrors: 2, putAsideTotal: 2 });
+    expect(stats.snapshot().recentPutAside[1]).toMatchObject({ source: 'rule', deviceId: 'sensor-009' });
+    expect(letters[0]).toMatchObject({
+      kind: 'rule-error',
+      stage: 'rule',
+      payload: { encoding: 'utf8', data: 'not json', bytes: 8 },
+      origin: { topic: 'topic/sensors', clientId: 'sensor-009', receivedAt: new Date(at).toISOString(), qos: 1, acknowledged: true },
+    });
+    expect(letters[1].payload).toEqual({ encoding: 'base64', data: Buffer.from([0xff, 0x00, 0xfe]).toString('base64'), bytes: 3 });
+    expect(letters[1].reason).toMatch(/binary/);
   });
 });

@@ -1,5 +1,5 @@
 import { topicRule } from '@iot-timeseries/schema';
-import { compileTopicRule } from './topic-rule';
+import { MAX_MESSAGE_BYTES, compileTopicRule } from './topic-rule';
 import { topicMatches } from './topic-filter';
 import { parseSubstitutionTemplate } from './substitution-template';
 
@@ -40,6 +40,12 @@ describe('compileTopicRule with the settings rule', () => {
   it('reports payloads that are not JSON objects', () => {
     expect(rule.apply('not json', context)).toEqual({ kind: 'error', reason: expect.stringContaining('is not JSON') });
     expect(rule.apply('[1,2]', context)).toEqual({ kind: 'error', reason: expect.stringContaining('not a JSON object') });
+  });
+
+  it('reports binary payloads and payloads above IoT Core size limit', () => {
+    expect(rule.apply(Buffer.from([0x7b, 0xff, 0x7d]), context)).toEqual({ kind: 'error', reason: expect.stringContaining('is binary (not UTF-8 text)') });
+    const big = JSON.stringify({ device_id: 'sensor-001', pad: 'x'.repeat(MAX_MESSAGE_BYTES) });
+    expect(rule.apply(big, context)).toEqual({ kind: 'error', reason: `payload on topic/sensors is ${big.length} bytes, above IoT Core's 131072-byte message limit` });
   });
 
   it('falls back to the client id when the partition key field is missing', () => {

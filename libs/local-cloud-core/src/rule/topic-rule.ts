@@ -1,4 +1,5 @@
 import type { TopicRuleSettings } from '@iot-timeseries/schema';
+import { isUtf8 } from 'node:buffer';
 import type { SelectStatement } from './iot-sql-ast';
 import { applySelect, type JsonValue, type MessageContext } from './iot-sql-evaluator';
 import { parseIotSql } from './iot-sql-parser';
@@ -18,6 +19,9 @@ export interface CompiledTopicRule {
   apply(payload: Buffer | string, context: MessageContext): RuleOutcome;
 }
 
+/** IoT Core's largest message payload (128 KB); the local broker refuses the same at the rule. */
+export const MAX_MESSAGE_BYTES = 128 * 1024;
+
 /** Compiles the topic rule from settings (parsing its SQL once); throws RuleSqlError if it does not parse. */
 export function compileTopicRule(settings: Pick<TopicRuleSettings, 'name' | 'sql' | 'kinesisPartitionKey'>): CompiledTopicRule {
   const statement = parseIotSql(settings.sql);
@@ -28,7 +32,12 @@ export function compileTopicRule(settings: Pick<TopicRuleSettings, 'name' | 'sql
     partitionKey,
     apply(payload, context) {
       if (!topicMatches(statement.topicFilter, context.topic)) return { kind: 'not-matched' };
-      const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+      const bytes = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
+      if (bytes.length > MAX_MESSAGE_BYTES) {
+        return { kind: 'error', reason: `payload on ${context.topic} is ${bytes.length} bytes, above IoT Core's ${MAX_MESSAGE_BYTES}-byte message limit` };
+      }
+      if (!isUtf8(bytes)) return { kind: 'error', reason: `payload on ${context.topic} is binary (not UTF-8 text), so rule ${settings.name} cannot read it as JSON` };
+      const text = bytes.toString('utf8');
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);

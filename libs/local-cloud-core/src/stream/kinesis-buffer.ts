@@ -1,5 +1,7 @@
 import type { StreamStats } from '@iot-timeseries/local-cloud-client';
 import { StreamFullError } from '../errors';
+import type { RecoveredShard, StreamLog } from './stream-log';
+import { sequenceIndexOf, sequenceNumberOf } from './sequence-number';
 import { shardIdFor, shardIndexFor } from './shard-map';
 import type { BatchConsumer, BatchReport, BatchResult, PutAsideRecord, StreamRecord } from './stream-types';
 
@@ -9,21 +11,31 @@ export interface KinesisBufferOptions {
   batchSize: number;
   /** How long a shard waits to fill a batch before handing over what it has (MaximumBatchingWindowInSeconds). */
   batchingWindowMs: number;
-  /** Most records a shard holds; beyond it putRecord throws StreamFullError. */
+  /** Most records a shard holds (accepted and not yet done with); beyond it a put throws StreamFullError. */
   maxRecordsPerShard: number;
   /** Retries of a failing batch before its remaining records are put aside (MaximumRetryAttempts). */
   maxRetryAttempts: number;
   /** Delay before retry n is `retryDelayMs * n`. */
   retryDelayMs: number;
+  /** A record still waiting this long for the function is put aside as expired (Kinesis' retention period). */
+  retentionMs?: number;
   consumer: BatchConsumer;
   onBatch?: (report: BatchReport) => void;
-  onPutAside?: (items: PutAsideRecord[]) => void;
+  /** Keeps what is put aside; the shard's checkpoint moves past the records only once this settles. */
+  onPutAside?: (items: PutAsideRecord[]) => unknown;
+  /** The stream on disk: records are handed to the consumer once stored, and checkpoints are kept there. */
+  log?: StreamLog;
+  /** What the log held when it was opened: records resume with their sequence numbers. */
+  recovered?: ReadonlyMap<number, RecoveredShard>;
   now?: () => number;
 }
 
 interface Shard {
+  index: number;
   id: string;
   records: StreamRecord[];
+  /** Records accepted and still being stored. */
+  storing: number;
   inFlight: boolean;
   timer?: NodeJS.Timeout;
   attempt: number;
@@ -34,47 +46,99 @@ interface Shard {
 export type KinesisBufferStats = StreamStats;
 
 /**
- * An in-memory stand-in for a Kinesis stream plus its Lambda event source mapping: per-shard order by
- * partition key, sequence numbers, batch size + batching window, one batch in flight per shard, partial
- * batch responses (retry from the lowest failed sequence number), bounded retries and bounded capacity.
+ * A Kinesis-like stream plus its Lambda event source mapping: per-shard order by partition key,
+ * sequence numbers, batch size + batching window, one batch in flight per shard, partial batch
+ * responses (retry from the lowest failed sequence number), bounded retries, bounded capacity and a
+ * retention period. With a log (StreamLog) records are on disk before they are acknowledged and
+ * each shard's checkpoint is kept there, so a restart resumes where the consumer was.
  */
 export class KinesisBuffer {
   private readonly shards: Shard[];
   private readonly now: () => number;
   private closed = false;
   private readonly idleWaiters: Array<() => void> = [];
-  readonly stats: KinesisBufferStats = { recordsPut: 0, recordsDelivered: 0, recordsPutAside: 0, recordsRefused: 0, batches: 0, retries: 0, pending: 0 };
+  readonly stats: KinesisBufferStats = { recordsPut: 0, recordsDelivered: 0, recordsPutAside: 0, recordsRefused: 0, batches: 0, retries: 0, pending: 0, recordsRecovered: 0 };
 
   constructor(private readonly options: KinesisBufferOptions) {
     this.now = options.now ?? Date.now;
     this.shards = Array.from({ length: options.shardCount }, (_, i) => ({
+      index: i,
       id: shardIdFor(i),
       records: [],
+      storing: 0,
       inFlight: false,
       attempt: 0,
-      nextSequence: BigInt(i) * 10n ** 30n + 1n,
+      nextSequence: 1n,
     }));
+    for (const [i, recovered] of options.recovered ?? []) {
+      const shard = this.shards[i];
+      shard.nextSequence = recovered.lastIndex + 1n;
+      for (const f of recovered.pending) {
+        shard.records.push({ shardId: shard.id, partitionKey: f.partitionKey, sequenceNumber: sequenceNumberOf(i, f.index), data: f.data, approximateArrivalTimestamp: f.arrival });
+      }
+      this.stats.recordsRecovered += recovered.pending.length;
+      this.stats.pending += recovered.pending.length;
+    }
+    for (const shard of this.shards) this.schedule(shard);
   }
 
+  /** Puts a record into its shard at once (a stream without a log). */
   putRecord(partitionKey: string, data: Buffer): StreamRecord {
+    const { shard, record } = this.accept(partitionKey, data);
+    this.enqueue(shard, record);
+    return record;
+  }
+
+  /**
+   * Puts a record into the stream and resolves once it is stored in the log (at once without one):
+   * only then is it acknowledged, and only then does the consumer see it. A full shard or a closed
+   * stream rejects with StreamFullError; a failed write with StorageError (the record is not kept).
+   */
+  async appendRecord(partitionKey: string, data: Buffer): Promise<StreamRecord> {
+    const { shard, record } = this.accept(partitionKey, data);
+    const log = this.options.log;
+    if (!log) {
+      this.enqueue(shard, record);
+      return record;
+    }
+    shard.storing++;
+    try {
+      await log.append({ type: 'record', shard: shard.index, index: sequenceIndexOf(record.sequenceNumber), arrival: record.approximateArrivalTimestamp, partitionKey, data });
+    } catch (error) {
+      shard.storing--;
+      this.stats.pending--;
+      this.stats.recordsPut--;
+      this.notifyIfIdle();
+      throw error;
+    }
+    shard.storing--;
+    this.enqueue(shard, record);
+    return record;
+  }
+
+  private accept(partitionKey: string, data: Buffer): { shard: Shard; record: StreamRecord } {
     if (this.closed) throw new StreamFullError('the stream is closed');
     const shard = this.shards[shardIndexFor(partitionKey, this.shards.length)];
-    if (shard.records.length >= this.options.maxRecordsPerShard) {
+    const held = shard.records.length + shard.storing;
+    if (held >= this.options.maxRecordsPerShard) {
       this.stats.recordsRefused++;
-      throw new StreamFullError(`${shard.id} holds ${shard.records.length} records, its limit; the record for ${partitionKey} was refused`);
+      throw new StreamFullError(`${shard.id} holds ${held} records, its limit; the record for ${partitionKey} was refused`);
     }
     const record: StreamRecord = {
       shardId: shard.id,
       partitionKey,
-      sequenceNumber: '49' + (shard.nextSequence++).toString().padStart(40, '0'),
+      sequenceNumber: sequenceNumberOf(shard.index, shard.nextSequence++),
       data,
       approximateArrivalTimestamp: this.now(),
     };
-    shard.records.push(record);
     this.stats.recordsPut++;
     this.stats.pending++;
+    return { shard, record };
+  }
+
+  private enqueue(shard: Shard, record: StreamRecord): void {
+    shard.records.push(record);
     this.schedule(shard);
-    return record;
   }
 
   /** Resolves when every shard is empty and nothing is in flight (bounded by `timeoutMs`). */
@@ -90,7 +154,7 @@ export class KinesisBuffer {
     });
   }
 
-  /** Stops accepting records and cancels timers; records still held are returned (not delivered). */
+  /** Stops accepting records and cancels timers; records still held are returned (not delivered; with a log they stay on disk). */
   close(): StreamRecord[] {
     this.closed = true;
     const left: StreamRecord[] = [];
@@ -127,6 +191,8 @@ export class KinesisBuffer {
 
   private async deliver(shard: Shard): Promise<void> {
     shard.inFlight = true;
+    if (!(await this.expireOld(shard))) return;
+    if (shard.records.length === 0) return this.finishDelivery(shard);
     const batch = shard.records.slice(0, this.options.batchSize);
     const attempt = shard.attempt;
     const started = this.now();
@@ -151,25 +217,60 @@ export class KinesisBuffer {
           record,
           reason: `${reason}; put aside after ${attempt + 1} attempts`,
         }));
-        this.settle(shard, remaining, true);
-        this.options.onPutAside?.(items);
+        if (!(await this.putAside(shard, items))) return this.retryLater(shard, attempt);
         shard.attempt = 0;
       } else {
         shard.attempt = attempt + 1;
         this.stats.retries++;
-        shard.inFlight = false;
-        if (!this.closed) {
-          shard.timer = setTimeout(() => {
-            shard.timer = undefined;
-            this.flushNow(shard);
-          }, this.options.retryDelayMs * (attempt + 1));
-        }
-        return;
+        return this.retryLater(shard, attempt);
       }
     }
+    this.finishDelivery(shard);
+  }
+
+  private finishDelivery(shard: Shard): void {
     shard.inFlight = false;
     this.schedule(shard);
     this.notifyIfIdle();
+  }
+
+  private retryLater(shard: Shard, attempt: number): void {
+    shard.inFlight = false;
+    if (this.closed) return;
+    shard.timer = setTimeout(() => {
+      shard.timer = undefined;
+      this.flushNow(shard);
+    }, this.options.retryDelayMs * (attempt + 1));
+  }
+
+  /** Puts aside the records at the head of the shard that waited longer than the retention period. */
+  private async expireOld(shard: Shard): Promise<boolean> {
+    const retentionMs = this.options.retentionMs;
+    if (retentionMs === undefined) return true;
+    const oldest = this.now() - retentionMs;
+    let n = 0;
+    while (n < shard.records.length && shard.records[n].approximateArrivalTimestamp < oldest) n++;
+    if (n === 0) return true;
+    const hours = Number((retentionMs / 3_600_000).toFixed(3));
+    const items = shard.records.slice(0, n).map((record) => ({
+      record,
+      reason: `the record expired: it waited longer than the stream's retention period (${hours} h) without the function processing it`,
+    }));
+    if (await this.putAside(shard, items)) return true;
+    this.retryLater(shard, 0);
+    return false;
+  }
+
+  /** Hands the items (the first records of the shard) to onPutAside, then settles them; false when that failed. */
+  private async putAside(shard: Shard, items: PutAsideRecord[]): Promise<boolean> {
+    try {
+      await this.options.onPutAside?.(items);
+    } catch {
+      // Not kept aside, so not done with: the records stay and are tried again.
+      return false;
+    }
+    this.settle(shard, items.length, true);
+    return true;
   }
 
   /** Index in the batch of the first record to retry (batch.length when all succeeded). */
@@ -183,7 +284,9 @@ export class KinesisBuffer {
   }
 
   private settle(shard: Shard, count: number, putAside = false): void {
-    shard.records.splice(0, count);
+    if (count === 0) return;
+    const done = shard.records.splice(0, count);
+    this.options.log?.checkpoint(shard.index, sequenceIndexOf(done[done.length - 1].sequenceNumber));
     this.stats.pending -= count;
     if (putAside) this.stats.recordsPutAside += count;
     else this.stats.recordsDelivered += count;

@@ -5,8 +5,8 @@ export interface TimestreamService {
   /** http://127.0.0.1:<port>, for both the write and the query API. */
   endpoint: string;
   port: number;
-  /** Observed for request latencies (SuccessfulRequestLatency per Operation). */
-  httpServer: Server;
+  /** Observed for request latencies (SuccessfulRequestLatency per Operation); absent for an external server. */
+  httpServer?: Server;
   close(): Promise<void>;
 }
 

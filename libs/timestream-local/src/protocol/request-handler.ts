@@ -5,7 +5,9 @@ import type { OperationContext, OperationHandler, ServiceSettings } from '../ope
 import type { TimestreamStorage } from '../storage/timestream-storage';
 import { discoveryAddress } from './discovery-address';
 import { encodeError } from './error-encoding';
+import { AWS_JSON_1_0, requireAwsJson } from './content-type';
 import { decodeJson, encodeJson } from './json-codec';
+import { discardRestOfBody, type DiscardLimits } from './oversized-body';
 import { readBody } from './read-body';
 import { operationOf, serviceOf } from './service-target';
 import { verifySignature, type Credentials } from './sigv4-verifier';
@@ -16,14 +18,14 @@ export interface RequestHandlerOptions {
   queryOperations: Record<string, OperationHandler>;
   settings: ServiceSettings;
   maxBodyBytes: number;
+  /** how much of a too-large body is still read and thrown away, so that the client receives the 413 */
+  discardLimits: DiscardLimits;
   credentials?: Credentials;
   now: () => Date;
   /** called with unexpected (non-service) errors; their text never reaches the client */
   onInternalError?: (error: unknown, operation: string | undefined) => void;
   onRequest?: (operation: string | undefined, status: number) => void;
 }
-
-const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
 const REQUEST_ID_PREFIX = randomBytes(8).toString('hex').toUpperCase();
 let requestCount = 0;
@@ -35,11 +37,15 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = newRequestId();
     let operation: string | undefined;
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      if (res.headersSent) return;
+    /** writes the status line and headers; false when an answer was already sent */
+    const head = (status: number, body: string, headers: Record<string, string>): boolean => {
+      if (res.headersSent) return false;
       options.onRequest?.(operation, status);
-      res.writeHead(status, { 'Content-Type': CONTENT_TYPE, 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(body), ...headers });
-      res.end(body);
+      res.writeHead(status, { 'Content-Type': AWS_JSON_1_0, 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(body), ...headers });
+      return true;
+    };
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      if (head(status, body, headers)) res.end(body);
     };
     try {
       if (req.method !== 'POST') throw new UnknownOperationException('Only POST requests are accepted.');
@@ -47,12 +53,15 @@ export function createRequestHandler(options: RequestHandlerOptions) {
       try {
         body = await readBody(req, options.maxBodyBytes);
       } catch (error) {
-        // stop reading: answer, then close the connection instead of draining the rest
+        // answer at once, then read and discard the rest before the connection closes (see oversized-body.ts)
         const encoded = encodeError(error);
-        send(encoded.status, encoded.body, { ...encoded.headers, Connection: 'close' });
-        res.on('finish', () => setTimeout(() => req.socket.destroy(), 200).unref());
+        if (head(encoded.status, encoded.body, { ...encoded.headers, Connection: 'close' })) {
+          res.write(encoded.body);
+          discardRestOfBody(req, res, options.discardLimits);
+        }
         return;
       }
+      requireAwsJson(req.headers['content-type']);
       if (options.credentials) await verifySignature({ method: req.method, url: req.url ?? '/', headers: req.headers, body }, options.credentials, options.now().getTime());
       operation = operationOf(req.headers['x-amz-target'] as string | undefined);
       if (!operation) throw new UnknownOperationException('The X-Amz-Target header does not name a Timestream_20181101 operation.');

@@ -35,6 +35,9 @@ export interface PlannedQuery {
 }
 
 const GENERIC_FAILURE = 'The query could not be run: it uses a combination of functions and types that timestream-local does not support.';
+/** DuckDB refuses SQL nested deeper than its max_expression_depth (1000); the translation can nest a little deeper than the query. */
+const TOO_DEEP_FOR_DUCKDB = /Max expression depth limit of \d+ exceeded/;
+const TOO_DEEP = 'The query could not be run: it is nested too deeply (about 1000 levels of operators, function calls and subqueries once translated); for a long list of alternatives use IN (...).';
 
 async function runStorage(storage: QueryStorage, sql: string, signal: AbortSignal | undefined, compile: boolean) {
   try {
@@ -43,6 +46,7 @@ async function runStorage(storage: QueryStorage, sql: string, signal: AbortSigna
     if (signal?.aborted) throw new QueryCancelledError(undefined, { cause });
     const own = engineMessage(cause) ?? engineMessage((cause as { cause?: unknown })?.cause);
     if (own !== undefined) throw new QueryValidationError(own, { cause });
+    if (TOO_DEEP_FOR_DUCKDB.test(String(cause)) || TOO_DEEP_FOR_DUCKDB.test(String((cause as { cause?: unknown })?.cause))) throw new QueryValidationError(TOO_DEEP, { cause });
     if (compile) throw new QueryValidationError(GENERIC_FAILURE, { cause });
     throw new QueryExecutionError('The query failed while running.', { cause });
   }

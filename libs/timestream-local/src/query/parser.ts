@@ -1,14 +1,12 @@
 import type { Expr, Query, Statement } from './ast';
 import { additiveExpression, concatExpression } from './parse/arithmetic';
-import type { ParseContext } from './parse/context';
+import { MAX_NESTING, type NestedKind, type ParseContext } from './parse/context';
+import { checkDepth } from './parse/depth-limit';
 import { orExpression } from './parse/logical';
 import { queryClauses } from './parse/query';
 import { statement } from './parse/statements';
 import { TokenCursor } from './token-cursor';
 import { tokenize } from './tokenizer';
-
-/** Deepest expression nesting accepted (keeps recursion far from the stack limit). */
-const MAX_NESTING = 200;
 
 /**
  * Recursive-descent parser over the token stream. The grammar lives in `./parse/` as functions of a ParseContext;
@@ -35,18 +33,18 @@ class Parser extends TokenCursor implements ParseContext {
 
   query(): Query {
     const start = this.peek();
-    this.enterNesting('Query');
-    try {
-      return queryClauses(this, start);
-    } finally {
-      this.depth--;
-    }
+    return this.nested('Query', () => queryClauses(this, start));
   }
 
   expression(): Expr {
-    this.enterNesting('Expression');
+    return this.nested('Expression', () => orExpression(this));
+  }
+
+  /** One nesting level deeper; refuses input nested beyond MAX_NESTING. */
+  nested<T>(what: NestedKind, parse: () => T): T {
+    if (++this.depth > MAX_NESTING) this.fail(this.peek(), `${what} is nested more than ${MAX_NESTING} levels deep`);
     try {
-      return orExpression(this);
+      return parse();
     } finally {
       this.depth--;
     }
@@ -63,16 +61,15 @@ class Parser extends TokenCursor implements ParseContext {
   nextParameterIndex(): number {
     return this.paramCount++;
   }
-
-  /** One nesting level deeper (the caller leaves it with `depth--`); refuses input nested beyond MAX_NESTING. */
-  private enterNesting(what: 'Query' | 'Expression'): void {
-    if (++this.depth > MAX_NESTING) this.fail(this.peek(), `${what} is nested more than ${MAX_NESTING} levels deep`);
-  }
 }
 
-/** Parses one Timestream statement. Throws QueryValidationError with `line L:C:` on syntax errors. */
+/**
+ * Parses one Timestream statement. Throws QueryValidationError with `line L:C:` on syntax errors and on nesting
+ * beyond the limits: MAX_NESTING brackets, calls and subqueries while parsing, MAX_DEPTH nodes in the finished tree.
+ */
 export function parseStatement(sql: string): { statement: Statement; parameterCount: number } {
   const parser = new Parser(sql);
   const parsed = parser.parseStatement();
+  checkDepth(parsed);
   return { statement: parsed, parameterCount: parser.parameterCount };
 }

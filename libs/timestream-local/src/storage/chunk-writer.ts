@@ -22,7 +22,7 @@ import { singleColumnName, type ColumnPlan } from './row-values';
 
 const DUCKDB_TYPE: Record<ScalarType, DuckDBType> = { VARCHAR, DOUBLE, BIGINT, BOOLEAN, TIMESTAMP: TIMESTAMP_NS };
 /** DuckDB's vector size: rows per data chunk */
-const CHUNK_ROWS = 2048;
+export const CHUNK_ROWS = 2048;
 const VERSION_ONE = 1n;
 
 /** what fills a column: a system column, or the canonical texts of a dimension or measure of a scalar type */

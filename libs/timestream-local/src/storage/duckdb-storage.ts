@@ -18,6 +18,8 @@ export interface DuckDbStorageOptions {
   dataDir?: string;
   /** clock in epoch milliseconds (retention cutoffs) */
   now?: () => number;
+  /** records per table the write path keeps in memory (default 1,000,000; older ones are looked up in the table) */
+  indexedRecords?: number;
 }
 
 interface WriteJob {
@@ -61,7 +63,7 @@ export class DuckDbStorage implements TimestreamStorage {
     const meta = await loadMetadata(connection);
     const tables = new Map<string, Map<string, TableStore>>();
     for (const [db, byName] of meta.tables) {
-      tables.set(db, new Map([...byName].map(([name, stored]) => [name, new TableStore(connection, stored)] as const)));
+      tables.set(db, new Map([...byName].map(([name, stored]) => [name, new TableStore(connection, stored, options.indexedRecords)] as const)));
     }
     return new DuckDbStorage(instance, connection, meta.databases, tables, meta.tags, options);
   }
@@ -186,7 +188,7 @@ export class DuckDbStorage implements TimestreamStorage {
         putMetaSql(metaKey.tags(table.arn), tags),
       ]);
       if (!this.tables.has(table.databaseName)) this.tables.set(table.databaseName, new Map());
-      this.tables.get(table.databaseName)?.set(table.name, new TableStore(this.connection, stored));
+      this.tables.get(table.databaseName)?.set(table.name, new TableStore(this.connection, stored, this.options.indexedRecords));
       this.tags.set(table.arn, tags);
     });
   }

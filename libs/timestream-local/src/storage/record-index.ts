@@ -6,10 +6,13 @@ export interface IndexEntry {
 
 const MIN_CAPACITY = 1024;
 
+/** Entries whose times are sampled to choose an eviction cutoff. */
+const TIME_SAMPLES = 2048;
+
 /**
- * In-memory index of the stored records of one table, keyed by record fingerprint: version, value hash and time
- * (ms, for retention). An open-addressing hash table over typed arrays (load at most 1/2): 37 bytes per slot,
- * 75-150 bytes per record, and no per-record heap objects, so a large index costs the garbage collector nothing.
+ * In-memory index of stored records of one table, keyed by record fingerprint: version, value hash and time
+ * (ms, for retention and eviction). An open-addressing hash table over typed arrays (load at most 1/2): 37 bytes
+ * per slot, 37-74 bytes per entry, and no per-entry heap objects, so it costs the garbage collector nothing.
  */
 export class RecordIndex {
   private keys = new Int32Array(MIN_CAPACITY * 3);
@@ -39,6 +42,10 @@ export class RecordIndex {
     return slot;
   }
 
+  has(f0: number, f1: number, f2: number): boolean {
+    return this.used[this.probe(f0, f1, f2)] === 1;
+  }
+
   get(f0: number, f1: number, f2: number): IndexEntry | undefined {
     const slot = this.probe(f0, f1, f2);
     return this.used[slot] === 1 ? { version: this.versions[slot], hash: this.hashes[slot] } : undefined;
@@ -57,6 +64,42 @@ export class RecordIndex {
     this.versions[slot] = version;
     this.hashes[slot] = hash;
     this.times[slot] = timeMs;
+  }
+
+  /**
+   * Forgets the oldest entries until at most `target` remain (about: entries of one time go together); returns the
+   * time from which on every entry was kept (entries older than it are gone, none at or after it).
+   */
+  evictOldest(target: number): number {
+    let cutoff = -Infinity;
+    while (this.count > target) {
+      const next = Math.max(this.timeQuantile(1 - target / this.count), cutoff);
+      // many entries of one time: that time goes too
+      cutoff = next > cutoff ? next : this.nextTimeAfter(next);
+      this.resize(this.capacity, cutoff);
+    }
+    return cutoff;
+  }
+
+  /** About the time below which `fraction` of the entries lie, from a sample of them. */
+  private timeQuantile(fraction: number): number {
+    const step = Math.max(1, Math.floor(this.capacity / (TIME_SAMPLES * 2)));
+    const times: number[] = [];
+    for (let slot = 0; slot < this.capacity; slot += step) if (this.used[slot] === 1) times.push(this.times[slot]);
+    times.sort((a, b) => a - b);
+    return times[Math.min(times.length - 1, Math.floor(times.length * fraction))];
+  }
+
+  /** The smallest entry time after `time` (Infinity when none). */
+  private nextTimeAfter(time: number): number {
+    let next = Infinity;
+    for (let slot = 0; slot < this.capacity; slot++) if (this.used[slot] === 1 && this.times[slot] > time && this.times[slot] < next) next = this.times[slot];
+    return next;
+  }
+
+  /** Forgets every entry. */
+  clear(): void {
+    this.resize(MIN_CAPACITY, Infinity);
   }
 
   /** Forgets records older than the cutoff (they were deleted by retention). */

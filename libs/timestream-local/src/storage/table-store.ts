@@ -1,9 +1,8 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { loadRecordIndex } from './index-loader';
+import { KnownRecords } from './known-records';
 import { putMetaSql, metaKey, type StoredTable } from './metadata-store';
 import { PendingRows, type PendingRow } from './pending-rows';
 import { fingerprintRecord, newFingerprint, valueHash } from './record-hash';
-import type { RecordIndex } from './record-index';
 import { appendRecords } from './chunk-writer';
 import { columnPlan, physicalRow, sqlLiteral, type ColumnPlan } from './row-values';
 import { SchemaTracker } from './schema-tracker';
@@ -13,9 +12,9 @@ import type { RecordToStore, StoreResult } from './write-types';
 const STORED: StoreResult = Object.freeze({ status: 'STORED' });
 const UNCHANGED: StoreResult = Object.freeze({ status: 'UNCHANGED' });
 
-/** The write path of one table: schema checks, version checks against the index, bulk append. */
+/** The write path of one table: schema checks, version checks against what is stored, bulk append. */
 export class TableStore {
-  private index?: RecordIndex;
+  private readonly known: KnownRecords;
   private appender?: DuckDBAppender;
   private inTransaction = false;
   private plan: ColumnPlan;
@@ -24,8 +23,11 @@ export class TableStore {
   constructor(
     private readonly connection: DuckDBConnection,
     public stored: StoredTable,
+    /** records of the table kept in memory (see KnownRecords) */
+    indexedRecords?: number,
   ) {
     this.plan = columnPlan(stored.layout);
+    this.known = new KnownRecords(indexedRecords);
   }
 
   get layout(): TableLayout {
@@ -37,13 +39,14 @@ export class TableStore {
    * rows are appended, and one commit makes them all durable before any call is answered.
    */
   async writeGroup(calls: RecordToStore[][]): Promise<StoreResult[][]> {
-    const index = (this.index ??= await loadRecordIndex(this.connection, this.layout));
+    const known = this.known;
     const pending = new PendingRows();
     const fp = this.fingerprint;
     const appended: PendingRow[] = [];
     let unflushed = false;
     const out: StoreResult[][] = [];
     try {
+      await known.prepare(this.connection, this.layout, calls);
       for (let call = 0; call < calls.length; call++) {
         const records = calls[call];
         const tracker = new SchemaTracker(this.layout);
@@ -63,7 +66,7 @@ export class TableStore {
           const f2 = fp[2];
           const hash = valueHash(record.values);
           const earlier = pending.get(f0, f1, f2);
-          const current = earlier ? { version: earlier.record.version, hash: earlier.hash } : index.get(f0, f1, f2);
+          const current = earlier ? { version: earlier.record.version, hash: earlier.hash } : known.get(f0, f1, f2);
           if (current) {
             const { version, hash: currentHash } = current;
             if (record.version < version) {
@@ -104,10 +107,10 @@ export class TableStore {
       if (unflushed) await this.commit();
     } catch (error) {
       await this.abandon();
-      this.index = undefined; // rebuilt from what was committed
+      known.forget(); // what was committed is read from the table again
       throw error;
     }
-    for (const r of appended) index.set(r.f0, r.f1, r.f2, r.record.version, r.hash, r.record.timeMs);
+    known.remember(appended);
     return out;
   }
 
@@ -207,7 +210,7 @@ export class TableStore {
   /** Deletes rows older than the cutoff (retention). */
   async deleteBefore(cutoffNs: bigint, cutoffMs: number): Promise<void> {
     await this.connection.run(`DELETE FROM main.${quoteIdent(this.layout.storageName)} WHERE "time" < make_timestamp_ns(${cutoffNs.toString()})`);
-    this.index?.pruneBefore(cutoffMs);
+    this.known.pruneBefore(cutoffMs);
   }
 
   closeAppender(): void {

@@ -33,4 +33,29 @@ describe('RecordIndex', () => {
     index.pruneBefore(0); // nothing older: unchanged
     expect(index.size).toBe(2_500);
   });
+
+  it('evicts the oldest entries down to a target and says from which time on it kept every entry', () => {
+    const index = new RecordIndex();
+    // 10,000 entries, 10 per millisecond from 1,000 to 1,999
+    for (let i = 0; i < 10_000; i++) index.set(i, -i, i * 31, 1, i, 1_000 + Math.floor(i / 10));
+    const keptFrom = index.evictOldest(5_000);
+    expect(index.size).toBeLessThanOrEqual(5_000);
+    expect(index.size).toBeGreaterThan(4_000);
+    for (let i = 0; i < 10_000; i++) {
+      const time = 1_000 + Math.floor(i / 10);
+      expect(index.has(i, -i, i * 31)).toBe(time >= keptFrom);
+    }
+  });
+
+  it('evicts all entries of one time together, even when they are all of one time', () => {
+    const index = new RecordIndex();
+    for (let i = 0; i < 1_000; i++) index.set(i, i, i, 1, i, 7);
+    expect(index.evictOldest(500)).toBe(Infinity);
+    expect(index.size).toBe(0);
+    index.set(1, 2, 3, 4, 5, 6);
+    expect(index.get(1, 2, 3)).toEqual({ version: 4, hash: 5 });
+    index.clear();
+    expect(index.size).toBe(0);
+    expect(index.has(1, 2, 3)).toBe(false);
+  });
 });

@@ -19,4 +19,11 @@ describe('readConfig (CLI flags and environment)', () => {
     expect(() => readConfig(['--data-dir'], {})).toThrow(/--data-dir needs a value/);
     expect(() => readConfig([], { TIMESTREAM_LOCAL_ACCESS_KEY_ID: 'AKID' })).toThrow(/must be set together/);
   });
+
+  it('reads the number of records kept in memory per table, within its bounds', () => {
+    expect(readConfig(['--indexed-records', '250000'], {}).indexedRecords).toBe(250_000);
+    expect(readConfig([], { TIMESTREAM_LOCAL_INDEXED_RECORDS: '5000' }).indexedRecords).toBe(5000);
+    expect(readConfig([], {}).indexedRecords).toBeUndefined();
+    expect(() => readConfig(['--indexed-records', '10'], {})).toThrow(/--indexed-records \(TIMESTREAM_LOCAL_INDEXED_RECORDS\) must be an integer from 1000/);
+  });
 });

@@ -1,40 +1,10 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateDatabaseCommand, CreateTableCommand, DescribeTableCommand, WriteRecordsCommand, type _Record } from '@aws-sdk/client-timestream-write';
 import { DuckDbStorage } from '../../src/storage/duckdb-storage';
+import { startCli } from './cli-process';
 import { errorOf, writeClient } from './harness';
-
-const BIN = path.join(__dirname, '..', '..', 'bin', 'timestream-local.js');
-
-interface Cli {
-  child: ChildProcessWithoutNullStreams;
-  endpoint: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
-}
-
-/** Runs the package's bin as a user would (`timestream-local --port 0 --data-dir D`) and waits for its line. */
-async function startCli(dataDir: string): Promise<Cli> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--data-dir', dataDir], { stdio: 'pipe' });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stderr })));
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no endpoint line; stderr: ${stderr}`)), 30_000);
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    void exited.then(() => reject(new Error(`exited early: ${stderr}`)));
-  });
-  return { child, endpoint, exited };
-}
 
 const records = (base: number, value: string): _Record[] =>
   Array.from({ length: 100 }, (_, i) => ({ Dimensions: [{ Name: 'device_id', Value: `dev-${i % 10}` }], Time: String(base - i * 10), MeasureValues: [{ Name: 'temperature', Value: value, Type: 'DOUBLE' }] }));

@@ -1,4 +1,5 @@
 import type { Expr } from '../ast';
+import type { Token } from '../tokenizer';
 import type { ParseContext } from './context';
 import { binaryOperators, symbols } from './binary-operators';
 import { primary } from './primaries';
@@ -16,16 +17,22 @@ export function additiveExpression(p: ParseContext): Expr {
   return binaryOperators(p, ARITHMETIC, 1, unary);
 }
 
-/** `-x`, `+x`; a minus on a number or duration literal folds into the literal. */
+/**
+ * `-x`, `+x`; a minus on a number or duration literal folds into the literal. The signs are read in a loop and
+ * applied from the innermost out (a chain of signs costs no stack; its depth is checked on the finished tree).
+ */
 function unary(p: ParseContext): Expr {
-  if (p.isOp('-') || p.isOp('+')) {
-    const t = p.next();
-    const operand = unary(p);
-    if (t.text === '-' && operand.kind === 'number') return { ...operand, text: `-${operand.text}`, pos: p.pos(t) };
-    if (t.text === '-' && operand.kind === 'duration') return { ...operand, amount: `-${operand.amount}`, pos: p.pos(t) };
-    return { kind: 'unary', op: t.text as '-' | '+', operand, pos: p.pos(t) };
-  }
-  return postfix(p, primary(p));
+  const signs: Token[] = [];
+  while (p.isOp('-') || p.isOp('+')) signs.push(p.next());
+  let operand = postfix(p, primary(p));
+  for (let i = signs.length - 1; i >= 0; i--) operand = signed(p, signs[i], operand);
+  return operand;
+}
+
+function signed(p: ParseContext, t: Token, operand: Expr): Expr {
+  if (t.text === '-' && operand.kind === 'number') return { ...operand, text: `-${operand.text}`, pos: p.pos(t) };
+  if (t.text === '-' && operand.kind === 'duration') return { ...operand, amount: `-${operand.amount}`, pos: p.pos(t) };
+  return { kind: 'unary', op: t.text as '-' | '+', operand, pos: p.pos(t) };
 }
 
 /** Subscripts `x[i]` and field references `(x).f` after a primary. */

@@ -1,9 +1,14 @@
 import type { TokenCursor } from '../token-cursor';
+import { MAX_NESTING } from './context';
 
-/** After an opening parenthesis: whether a query follows (possibly behind more parentheses). */
+/**
+ * After an opening parenthesis: whether a query follows (possibly behind more parentheses). Looks past at most
+ * MAX_NESTING of them: more are refused as too deep whatever follows, and scanning a run of 100,000 at each of its
+ * levels would take seconds.
+ */
 export function looksLikeQuery(cursor: TokenCursor): boolean {
   let k = 0;
-  while (cursor.isOp('(', k)) k++;
+  while (k <= MAX_NESTING && cursor.isOp('(', k)) k++;
   return cursor.isWord('select', k) || cursor.isWord('with', k);
 }
 

@@ -85,7 +85,7 @@ function relationPrimary(p: ParseContext): Relation {
       }
     }
     p.next();
-    const inner = relation(p);
+    const inner = p.nested('Relation', () => relation(p));
     p.expectOp(')');
     return inner;
   }

@@ -1,5 +1,6 @@
 import type { TypeName } from '../ast';
 import type { TokenCursor } from '../token-cursor';
+import type { ParseContext } from './context';
 
 const INTERVAL_UNITS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond', 'week'];
 
@@ -14,7 +15,7 @@ export function intervalUnit(cursor: TokenCursor): string {
 }
 
 /** A type name as CAST writes it: `DOUBLE [PRECISION]`, `VARCHAR(10)`, `ARRAY(BIGINT)`, `ROW(a BIGINT, b VARCHAR)`, `INTERVAL DAY TO SECOND`. */
-export function typeName(cursor: TokenCursor): TypeName {
+export function typeName(cursor: ParseContext): TypeName {
   const t = cursor.peek();
   const pos = cursor.pos(t);
   let name = cursor.identifier().toLowerCase();
@@ -37,7 +38,7 @@ export function typeName(cursor: TokenCursor): TypeName {
       if (name === 'row' && cursor.isIdentifier() && (cursor.isIdentifier(1) || cursor.peek(1).kind === 'ident')) {
         fieldNames.push(cursor.identifier());
       } else if (name === 'row') fieldNames.push(undefined);
-      args.push(typeName(cursor));
+      args.push(cursor.nested('Type', () => typeName(cursor)));
     } while (cursor.acceptOp(','));
     cursor.expectOp(')');
   }
