@@ -48,6 +48,7 @@ describe('the rollups in the local cloud: tables, seed and scheduled queries fro
     expect(lines).toEqual(expect.arrayContaining([
       ...rollupList().map((r) => `created table ${rollupSettings.databaseName}.${r.table.tableName}`),
       expect.stringMatching(/^wrote the schema seed record \(schema_seed\) for the columns the rollups read: device_id, location, temperature, .*put_aside_rejected$/),
+      ...rollupList().map((r) => `wrote the schema seed record (schema_seed) into ${rollupSettings.databaseName}.${r.table.tableName}, so it can be read before its first run`),
       ...rollupScheduledQueries({ environment: LOCAL_ENVIRONMENT }).map((q) => `created scheduled query ${q.name} (${q.scheduleExpression})`),
     ]));
     const write = localWriteClient(running.endpoints.timestream, 'us-east-1');
@@ -55,6 +56,13 @@ describe('the rollups in the local cloud: tables, seed and scheduled queries fro
     expect(table.Table?.RetentionProperties).toEqual({ MemoryStoreRetentionPeriodInHours: 24, MagneticStoreRetentionPeriodInDays: 730 });
     expect(table.Table?.MagneticStoreWriteProperties?.EnableMagneticStoreWrites).toBe(true);
     write.destroy();
+    // before any run, the readers of long ranges find the rollups' columns (and no rows)
+    const reader = localQueryClient(running.endpoints.timestream, 'us-east-1');
+    const hourly = await reader.send(new QueryCommand({ QueryString: `SELECT device_id, location, temperature_p95, readings FROM "${rollupSettings.databaseName}"."${rollupSettings.perHour.table.tableName}" WHERE measure_name = 'rollup'` }));
+    expect(hourly.Rows).toEqual([]);
+    const quality = await reader.send(new QueryCommand({ QueryString: `SELECT device_id, gaps, put_aside_rejected FROM "${rollupSettings.databaseName}"."${rollupSettings.dataQuality.table.tableName}" WHERE measure_name = 'data_quality'` }));
+    expect(quality.Rows).toEqual([]);
+    reader.destroy();
 
     const report = await new LocalCloudClient(running.endpoints.health).scheduledQueries();
     expect(report.topicArn).toBe(localRollupDeployment('us-east-1', '000000000000').topicArn);

@@ -18,6 +18,7 @@ import {
   rollupScheduledQueryInput,
   rollupSettings,
   rollupTableInput,
+  rollupSeedRecord,
   schemaSeedRecord,
   sqlTable,
   timestreamSettings,
@@ -52,8 +53,8 @@ export function columnsRollupsRead(): string[] {
   return [...DIMENSION_NAMES, ...Object.keys(DEFAULT_CATALOGUE), PUT_ASIDE_RECORDS.invalidColumn, PUT_ASIDE_RECORDS.rejectedColumn];
 }
 
-async function tableColumns(query: RollupClients['query']): Promise<Set<string>> {
-  const described = await query.send(new QueryCommand({ QueryString: `DESCRIBE ${sqlTable(timestreamSettings.databaseName, timestreamSettings.tableName)}` }));
+async function tableColumns(query: RollupClients['query'], tableName: string = timestreamSettings.tableName): Promise<Set<string>> {
+  const described = await query.send(new QueryCommand({ QueryString: `DESCRIBE ${sqlTable(timestreamSettings.databaseName, tableName)}` }));
   return new Set((described.Rows ?? []).map((row) => row.Data?.[0]?.ScalarValue ?? ''));
 }
 
@@ -81,6 +82,15 @@ export async function ensureRollups(clients: RollupClients, options: { region: s
     const seed = schemaSeedRecord(now());
     await clients.write.send(new WriteRecordsCommand({ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, Records: [seed] }));
     actions.push(`wrote the schema seed record (${seed.MeasureName}) for the columns the rollups read: ${missing.join(', ')}`);
+  }
+
+  // a rollup table without its first run has no columns, and the readers of long ranges would fail on it
+  for (const rollup of rollupList()) {
+    const seed = rollupSeedRecord(rollup, now());
+    const columns = await tableColumns(clients.query, rollup.table.tableName);
+    if ((seed.MeasureValues ?? []).every((v) => v.Name && columns.has(v.Name))) continue;
+    await clients.write.send(new WriteRecordsCommand({ DatabaseName: rollupSettings.databaseName, TableName: rollup.table.tableName, Records: [seed] }));
+    actions.push(`wrote the schema seed record (${seed.MeasureName}) into ${rollupSettings.databaseName}.${rollup.table.tableName}, so it can be read before its first run`);
   }
 
   const deployment = localRollupDeployment(options.region, options.accountId);

@@ -19,6 +19,9 @@ import {
   type MeasureRollup,
   backfillInvocations,
   rollupTableInput,
+  rollupSeedRecord,
+  rollupTarget,
+  SCHEMA_SEED,
 } from '../index';
 
 /** The names of the columns the last SELECT returns: each top-level item's alias, or its column name. */
@@ -186,5 +189,20 @@ describe('deploying the rollups', () => {
       const binMs = rollup.binMinutes * 60_000;
       for (let i = 1; i < times.length; i++) expect(Math.floor(times[i] / binMs) * binMs - rollup.overlapMinutes * 60_000).toBeLessThanOrEqual(times[i - 1]);
     }
+  });
+});
+
+describe('rollupSeedRecord', () => {
+  it('carries every column a rollup writes, typed as its target maps it, under the seed measure no reader selects', () => {
+    for (const rollup of rollupList()) {
+      const seed = rollupSeedRecord(rollup, 1_700_000_000_000);
+      const mapped = rollupTarget(rollup).MultiMeasureMappings?.MultiMeasureAttributeMappings ?? [];
+      expect(seed.MeasureValues?.map((v) => [v.Name, v.Type])).toEqual(mapped.map((m) => [m.SourceColumn, m.MeasureValueType]));
+      expect(seed.MeasureName).toBe(SCHEMA_SEED.measureName);
+      expect(seed.Dimensions?.map((d) => d.Name)).toEqual(['device_id', 'location']);
+      expect(seed.Time).toBe('1700000000000');
+    }
+    expect(rollupSeedRecord(rollupSettings.perHour, 0).MeasureValues).toContainEqual({ Name: 'temperature_p95', Value: '0', Type: 'DOUBLE' });
+    expect(rollupSeedRecord(rollupSettings.dataQuality, 0).MeasureValues).toContainEqual({ Name: 'put_aside_rejected', Value: '0', Type: 'BIGINT' });
   });
 });
