@@ -5,11 +5,13 @@ import type { AnomalyPoint, DeviceCompleteness, DeviceDataQuality, DashboardQuer
 
 /** A dashboard anomaly is a reading this many standard deviations from its device's baseline (libs/queries). */
 export { DASHBOARD_Z_THRESHOLD };
-const TIMEOUT_MS = 15_000;
+/** How long a panel's query may take before the page shows it as failed. */
+export const PANEL_QUERY_TIMEOUT_MS = 15_000;
 
 /** The dashboard's panels, each answered by a libs/queries analytic through the Timestream Query API. */
-export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQueries {
-  const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs: TIMEOUT_MS })).rows;
+export function createQueriesAdapter(client: TimestreamQueryClient, options: { timeoutMs?: number } = {}): DashboardQueries {
+  const timeoutMs = options.timeoutMs ?? PANEL_QUERY_TIMEOUT_MS;
+  const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs })).rows;
   return {
     async trend(range, devices) {
       const rows = await run(
