@@ -2,7 +2,7 @@ import type { _Record } from '@aws-sdk/client-timestream-write';
 import type { MeasureCatalogue } from '../measures';
 import type { Rollup } from './rollup-settings';
 import { rollupTarget } from './scheduled-queries';
-import { SCHEMA_SEED } from './source-records';
+import { seedRecord } from './source-records';
 
 /**
  * A rollup table has no columns until a run writes rows, and readers fail on it ("Column 'device_id' does not
@@ -11,17 +11,9 @@ import { SCHEMA_SEED } from './source-records';
  * measure name, which no reader selects (they read `rollup` / `data_quality`).
  */
 export function rollupSeedRecord(rollup: Rollup, timeMs: number, catalogue?: MeasureCatalogue): _Record {
-  const target = rollupTarget(rollup, { catalogue });
-  return {
-    Dimensions: [
-      { Name: 'device_id', Value: SCHEMA_SEED.deviceId, DimensionValueType: 'VARCHAR' },
-      { Name: 'location', Value: SCHEMA_SEED.location, DimensionValueType: 'VARCHAR' },
-    ],
-    MeasureName: SCHEMA_SEED.measureName,
-    MeasureValueType: 'MULTI',
-    MeasureValues: (target.MultiMeasureMappings?.MultiMeasureAttributeMappings ?? []).map((m) => ({ Name: m.TargetMultiMeasureAttributeName ?? m.SourceColumn, Value: '0', Type: m.MeasureValueType })),
-    Time: String(Math.trunc(timeMs)),
-    TimeUnit: 'MILLISECONDS',
-    Version: 1,
-  };
+  const mappings = rollupTarget(rollup, { catalogue }).MultiMeasureMappings?.MultiMeasureAttributeMappings ?? [];
+  return seedRecord(
+    mappings.map((m) => ({ Name: m.TargetMultiMeasureAttributeName ?? m.SourceColumn, Value: '0', Type: m.MeasureValueType })),
+    timeMs,
+  );
 }

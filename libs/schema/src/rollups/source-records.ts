@@ -1,4 +1,4 @@
-import type { _Record, Dimension } from '@aws-sdk/client-timestream-write';
+import type { _Record, Dimension, MeasureValue } from '@aws-sdk/client-timestream-write';
 import { DEFAULT_CATALOGUE, type MeasureCatalogue } from '../measures';
 import { dimensionValueProblem } from '../validation/dimension-values';
 
@@ -82,8 +82,8 @@ export function isSchemaSeedEvent(event: unknown): boolean {
   return event !== null && typeof event === 'object' && !Array.isArray(event) && (event as { action?: unknown }).action === SCHEMA_SEED_EVENT.action && Object.keys(event).length === 1;
 }
 
-/** The seed record at `timeMs`: value 0 for every measure of the catalogue (typed as the readings are) and both put-aside columns. */
-export function schemaSeedRecord(timeMs: number, catalogue: MeasureCatalogue = DEFAULT_CATALOGUE): _Record {
+/** A record of the seed device under the seed measure name at `timeMs`, with these values (the schema seeds of the tables). */
+export function seedRecord(measureValues: MeasureValue[], timeMs: number): _Record {
   return {
     Dimensions: [
       { Name: 'device_id', Value: SCHEMA_SEED.deviceId, DimensionValueType: 'VARCHAR' },
@@ -91,13 +91,21 @@ export function schemaSeedRecord(timeMs: number, catalogue: MeasureCatalogue = D
     ],
     MeasureName: SCHEMA_SEED.measureName,
     MeasureValueType: 'MULTI',
-    MeasureValues: [
-      ...Object.values(catalogue).map((m) => ({ Name: m.name, Value: '0', Type: m.valueType })),
-      { Name: PUT_ASIDE_RECORDS.invalidColumn, Value: '0', Type: 'BIGINT' },
-      { Name: PUT_ASIDE_RECORDS.rejectedColumn, Value: '0', Type: 'BIGINT' },
-    ],
+    MeasureValues: measureValues,
     Time: String(Math.trunc(timeMs)),
     TimeUnit: 'MILLISECONDS',
     Version: 1,
   };
+}
+
+/** The seed record at `timeMs`: value 0 for every measure of the catalogue (typed as the readings are) and both put-aside columns. */
+export function schemaSeedRecord(timeMs: number, catalogue: MeasureCatalogue = DEFAULT_CATALOGUE): _Record {
+  return seedRecord(
+    [
+      ...Object.values(catalogue).map((m) => ({ Name: m.name, Value: '0', Type: m.valueType })),
+      { Name: PUT_ASIDE_RECORDS.invalidColumn, Value: '0', Type: 'BIGINT' },
+      { Name: PUT_ASIDE_RECORDS.rejectedColumn, Value: '0', Type: 'BIGINT' },
+    ],
+    timeMs,
+  );
 }
