@@ -19,7 +19,8 @@ import { startTestTimestream, type TestTimestream } from '@iot-timeseries/timest
 import { findTerraform, WORKSPACE_ROOT } from '../scripts/terraform';
 import { fakeArtifact } from './support';
 
-jest.setTimeout(240_000);
+// real Terraform (init, plan, apply, import) against the local server: ~2 min each alone, several times that on the shared 2-core machine under load
+jest.setTimeout(600_000);
 
 /**
  * `nx run infra:<command> --configuration=local`, as a user runs it, against the test server (which
