@@ -1,6 +1,6 @@
 import { formatReadyLine } from '@iot-timeseries/local-cloud-client';
 import { countStaleDevices, startLocalCloud, startLocalTimestream } from '@iot-timeseries/local-cloud-core';
-import { timestreamSettings } from '@iot-timeseries/schema';
+import { rollupList, timestreamSettings } from '@iot-timeseries/schema';
 import { loadConfig } from './config';
 import { REPLAY_COMMAND, runReplayCommand } from './replay-command';
 
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       `  MQTT broker (IoT Core)   ${e.mqtt}   topic rule: ${config.action === 'kinesis' ? 'Kinesis -> Lambda' : 'direct Timestream action'}`,
       `  Timestream endpoint      ${e.timestream}   ${timestreamSettings.databaseName}.${timestreamSettings.tableName}`,
       `  Health / alarms          ${e.health}/health  ${e.health}/alarms  ${e.health}/pipeline`,
+      `  Rollups                  ${e.health}/scheduled-queries   ${rollupList().map((r) => `${timestreamSettings.databaseName}.${r.table.tableName}`).join('  ')}`,
       `  Data directory           ${config.dataDir}`,
       `  Try: aws timestream-query query --endpoint-url ${e.timestream} --query-string 'SELECT * FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" ORDER BY time DESC LIMIT 5'`,
       '',

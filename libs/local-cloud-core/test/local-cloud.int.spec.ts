@@ -5,19 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
-import { countStaleDevices, startLocalCloud, startLocalTimestream, type LocalCloud, type LocalCloudConfig } from '../src';
+import { countStaleDevices, startLocalCloud, startLocalTimestream, type LocalCloud } from '../src';
+import { directConfig } from './support/direct-config';
 import { localQueryClient } from '../src/timestream/clients';
 
 jest.setTimeout(60_000);
-
-function directConfig(dataDir: string): LocalCloudConfig {
-  return {
-    host: '127.0.0.1', mqttPort: 0, timestreamPort: 0, httpPort: 0, dataDir, action: 'timestream', durability: 'fsync', streamRetentionHours: 24,
-    lambdaBundle: '/nonexistent/index.js', functionName: 'ingest', streamName: 'stream', region: 'us-east-1', accountId: '000000000000',
-    shardCount: 1, batchSize: 10, batchingWindowMs: 50, maxRecordsPerShard: 100, maxRetryAttempts: 0, lambdaTimeoutMs: 1000, lambdaConcurrency: 1,
-    alarmIntervalMs: 200, alarmOverrides: {}, staleAfterSeconds: 300, staleCheckMs: 200, echoLambdaLogs: false,
-  };
-}
 
 describe('startLocalCloud (the direct Timestream action, in this process)', () => {
   let dataDir: string;
@@ -48,7 +40,7 @@ describe('startLocalCloud (the direct Timestream action, in this process)', () =
     expect(report.recentPutAside.find((p) => p.source === 'timestream-action')?.reason).toMatch(/humidity 140 is outside/);
 
     const query = localQueryClient(cloud.endpoints.timestream, 'us-east-1');
-    const { rows } = await runQuery(query, `SELECT device_id, temperature, humidity FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" ORDER BY time`);
+    const { rows } = await runQuery(query, `SELECT device_id, temperature, humidity FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" WHERE measure_name = '${timestreamSettings.multiMeasureName}' ORDER BY time`);
     expect(rows).toEqual([{ device_id: 'sensor-001', temperature: 21.5, humidity: 40 }, { device_id: 'sensor-001', temperature: 22, humidity: null }]);
     query.destroy();
   });
