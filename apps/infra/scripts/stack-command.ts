@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { STSClient } from '@aws-sdk/client-sts';
+import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { LOCAL_PLACEHOLDER_CREDENTIALS } from '@iot-timeseries/schema';
 import { buildApp } from '../src/app';
@@ -50,10 +51,11 @@ async function main(argv: string[]): Promise<number> {
   const tooling = terraformTooling();
   let config = loadConfig();
   let stack: string;
-  let localClient: TimestreamWriteClient | undefined;
+  let localClients: { write: TimestreamWriteClient; query: TimestreamQueryClient } | undefined;
   if (args.stack === 'local') {
-    const timestream = new TimestreamWriteClient({ endpoint: config.localEndpoint, region: 'us-east-1', credentials: LOCAL_PLACEHOLDER_CREDENTIALS, maxAttempts: 1 });
-    localClient = timestream;
+    const local = { endpoint: config.localEndpoint, region: 'us-east-1', credentials: LOCAL_PLACEHOLDER_CREDENTIALS, maxAttempts: 1 };
+    const timestream = new TimestreamWriteClient(local);
+    localClients = { write: timestream, query: new TimestreamQueryClient(local) };
     await localPreflight({ terraformVersion: tooling.version, mirror: tooling.mirror, endpoint: config.localEndpoint, timestream });
     mkdirSync(path.dirname(config.localStatePath), { recursive: true });
     stack = LOCAL_STACK;
@@ -72,8 +74,8 @@ async function main(argv: string[]): Promise<number> {
   buildApp(config).synth();
   const stackDir = path.join(config.outdir, 'stacks', stack);
   mustTerraform(['init', '-input=false', '-no-color'], stackDir, tooling.env);
-  if (localClient && args.command === 'deploy') {
-    for (const address of await adoptLocalTables(stackDir, localClient, tooling.env)) console.log(`imported ${address} (it already existed in the local server)`);
+  if (localClients && args.command === 'deploy') {
+    for (const address of await adoptLocalTables(stackDir, localClients, tooling.env)) console.log(`imported ${address} (it already existed in the local server)`);
   }
 
   const cdktf = path.join(WORKSPACE_ROOT, 'node_modules/.bin/cdktf');

@@ -15,7 +15,11 @@ export function buildApp(config: InfraConfig): App {
     if (config.stateBucket) remoteState(stack, config.stateBucket, `iot-timeseries/${env.environment}.tfstate`);
     else new LocalBackend(stack, { path: path.join(config.stateDir, `${stack.node.id}.tfstate`) });
   }
-  new LocalTimestreamStack(app, LOCAL_STACK, { endpoint: config.localEndpoint, statePath: config.localStatePath });
+  new LocalTimestreamStack(app, LOCAL_STACK, {
+    endpoint: config.localEndpoint,
+    statePath: config.localStatePath,
+    seed: { interpreter: [path.join(config.workspaceRoot, 'node_modules/.bin/tsx')], script: path.join(config.workspaceRoot, 'apps/infra/scripts/seed-local-table.ts') },
+  });
   return app;
 }
 

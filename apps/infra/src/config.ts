@@ -16,6 +16,8 @@ export interface InfraConfig {
   stateDir: string;
   /** Remote state for the AWS stacks (S3 with lock file); local state files when absent. */
   stateBucket?: { bucket: string; region: string };
+  /** The repository's root (the local stack's seed script runs from it). */
+  workspaceRoot: string;
 }
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
     localEndpoint,
     localStatePath: path.resolve(env.LOCAL_TERRAFORM_STATE ?? path.join(ROOT, '.local-cloud/terraform/local.tfstate')),
     stateDir: path.resolve(env.INFRA_STATE_DIR ?? path.join(ROOT, 'apps/infra/.state')),
+    workspaceRoot: ROOT,
     ...(stateBucket ? { stateBucket: { bucket: stateBucket, region: env.INFRA_STATE_REGION ?? env.AWS_REGION ?? 'eu-west-1' } } : {}),
   };
 }

@@ -17,3 +17,10 @@ export function policyDocument(statements: PolicyStatement[]): string {
 export function assumeRolePolicy(service: string): string {
   return policyDocument([{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'] }]);
 }
+
+/** A role trust policy for an AWS service acting for this account only, from the resources `sourceArn` matches (confused-deputy protection). */
+export function serviceTrustPolicy(service: string, accountId: string, sourceArn: string): string {
+  return policyDocument([
+    { Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'], Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnLike: { 'aws:SourceArn': sourceArn } } },
+  ]);
+}

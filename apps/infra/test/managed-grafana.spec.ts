@@ -1,6 +1,6 @@
 import { GRAFANA_ACCOUNT_ACTIONS } from '../src/constructs/managed-grafana';
-import { all, only, ref, refWhere, statements, synthStack, where, type SynthesizedStack } from './support';
-import { timestreamSettings } from '@iot-timeseries/schema';
+import { rollupList } from '@iot-timeseries/schema';
+import { all, only, readingsTable, ref, statements, synthStack, where, type SynthesizedStack } from './support';
 
 describe('the optional Amazon Managed Grafana workspace', () => {
   let dev: SynthesizedStack;
@@ -39,13 +39,13 @@ describe('the optional Amazon Managed Grafana workspace', () => {
     });
   });
 
-  it('grants the role reads of the pipeline table only, statement by statement', () => {
+  it('grants the role reads of the pipeline tables only (the readings and the rollups), statement by statement', () => {
     const roleId = Object.entries(dev.resource.aws_iam_role).find(([, r]) => r.name === 'iot-timeseries-dev-grafana-role')?.[0];
     const policy = all(dev, 'aws_iam_role_policy').filter((p) => p.role === `\${aws_iam_role.${roleId}.id}`);
     expect(policy).toHaveLength(1);
     const byAction = Object.fromEntries(statements(policy[0].policy).map((s) => [s.Action.join(','), s.Resource]));
     expect(byAction).toEqual({
-      'timestream:ListMeasures,timestream:Select': refWhere(dev, 'aws_timestreamwrite_table', 'table_name', timestreamSettings.tableName, 'arn'),
+      'timestream:ListMeasures,timestream:Select': [readingsTable(dev, 'arn'), ...rollupList().map((r) => readingsTable(dev, 'arn', r.table.tableName))],
       'timestream:ListTables': ref(dev, 'aws_timestreamwrite_database', 'arn'),
       'timestream:CancelQuery,timestream:ListDatabases,timestream:SelectValues': '*',
       'timestream:DescribeEndpoints': '*',

@@ -4,15 +4,16 @@ import { ALARM_DEFINITIONS, ANALYTICS_ALARM_DEFINITIONS, MQTT_TOPIC, timestreamS
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { TimestreamwriteTable } from '@cdktf/provider-aws/lib/timestreamwrite-table';
-import { all, only, ref, refWhere, statements, synthStack, testConfig, where, type Statement, type SynthesizedStack } from './support';
+import { all, only, readingsTable, ref, refWhere, statements, synthStack, testConfig, where, type Statement, type SynthesizedStack } from './support';
 
 describe('pipeline stack (dev, Kinesis ingest path)', () => {
   let dev: SynthesizedStack;
   beforeAll(() => {
     dev = synthStack('iot-timeseries-dev');
   });
-  const readings = (attr: string) => refWhere(dev, 'aws_timestreamwrite_table', 'table_name', timestreamSettings.tableName, attr);
   const dlq = (attr: string) => refWhere(dev, 'aws_sqs_queue', 'name', 'iot-timeseries-dev-readings-dlq', attr);
+
+  const rejectedBucket = (stack: SynthesizedStack, attr: string) => refWhere(stack, 'aws_s3_bucket', 'bucket_prefix', 'iot-timeseries-dev-rejected-', attr);
 
   const policyOf = (roleName: string): Statement[] => {
     const roles = dev.resource.aws_iam_role;
@@ -25,7 +26,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
   it('grants the ingest Lambda exactly what it uses, each on its own resource', () => {
     const byAction = Object.fromEntries(policyOf('iot-timeseries-dev-ingest-role').map((s) => [s.Action.join(','), s.Resource]));
     expect(byAction).toEqual({
-      'timestream:WriteRecords': readings('arn'),
+      'timestream:WriteRecords': readingsTable(dev, 'arn'),
       'timestream:DescribeEndpoints': '*',
       'logs:CreateLogStream,logs:PutLogEvents': `${refWhere(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-ingest', 'arn')}:*`,
       'kinesis:DescribeStream,kinesis:DescribeStreamSummary,kinesis:GetRecords,kinesis:GetShardIterator,kinesis:ListShards': ref(dev, 'aws_kinesis_stream', 'arn'),
@@ -36,7 +37,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
   it('grants the stale-device probe only Select on the table (and DescribeEndpoints, and its own logs)', () => {
     const byAction = Object.fromEntries(policyOf('iot-timeseries-dev-stale-devices-role').map((s) => [s.Action.join(','), s.Resource]));
     expect(byAction).toEqual({
-      'timestream:Select': readings('arn'),
+      'timestream:Select': readingsTable(dev, 'arn'),
       'timestream:DescribeEndpoints': '*',
       'logs:CreateLogStream,logs:PutLogEvents': `${refWhere(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-stale-devices', 'arn')}:*`,
     });
@@ -76,16 +77,21 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     }
   });
 
-  it('hardens the rejected-data bucket: no public access, encryption, TLS only, expiry', () => {
+  it('hardens both buckets (rejected data, scheduled-query error reports): no public access, encryption, TLS only, expiry', () => {
     expect(dev.json).toHaveResourceWithProperties(S3BucketPublicAccessBlock, { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
-    const bucket = ref(dev, 'aws_s3_bucket', 'id');
-    expect(only(dev, 'aws_s3_bucket_public_access_block').bucket).toBe(bucket);
-    expect(only(dev, 'aws_s3_bucket_server_side_encryption_configuration')).toMatchObject({ bucket, rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }] });
-    expect(only(dev, 'aws_s3_bucket_ownership_controls')).toMatchObject({ rule: { object_ownership: 'BucketOwnerEnforced' } });
-    const [deny] = statements(only(dev, 'aws_s3_bucket_policy').policy);
-    expect(deny).toMatchObject({ Effect: 'Deny', Action: ['s3:*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
-    expect(deny.Resource).toEqual([ref(dev, 'aws_s3_bucket', 'arn'), `${ref(dev, 'aws_s3_bucket', 'arn')}/*`]);
-    expect(only(dev, 'aws_s3_bucket_lifecycle_configuration')).toMatchObject({ rule: [{ status: 'Enabled', expiration: [{ days: 90 }] }] });
+    const buckets = Object.entries(dev.resource.aws_s3_bucket);
+    expect(buckets.map(([, b]) => b.bucket_prefix).sort()).toEqual(['iot-timeseries-dev-rejected-', 'iot-timeseries-dev-sq-errors-']);
+    for (const [id] of buckets) {
+      const bucket = `\${aws_s3_bucket.${id}.id}`;
+      const arn = `\${aws_s3_bucket.${id}.arn}`;
+      expect(where(dev, 'aws_s3_bucket_public_access_block', 'bucket', bucket)).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+      expect(where(dev, 'aws_s3_bucket_server_side_encryption_configuration', 'bucket', bucket)).toMatchObject({ rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }] });
+      expect(where(dev, 'aws_s3_bucket_ownership_controls', 'bucket', bucket)).toMatchObject({ rule: { object_ownership: 'BucketOwnerEnforced' } });
+      const [deny] = statements(where(dev, 'aws_s3_bucket_policy', 'bucket', bucket).policy);
+      expect(deny).toMatchObject({ Effect: 'Deny', Action: ['s3:*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+      expect(deny.Resource).toEqual([arn, `${arn}/*`]);
+      expect(where(dev, 'aws_s3_bucket_lifecycle_configuration', 'bucket', bucket)).toMatchObject({ rule: [{ status: 'Enabled', expiration: [{ days: 90 }] }] });
+    }
   });
 
   it('takes the Timestream names and retention from libs/schema, rejected late records to the bucket', () => {
@@ -100,7 +106,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     expect(where(dev, 'aws_timestreamwrite_table', 'table_name', timestreamSettings.tableName).magnetic_store_write_properties).toEqual({
       enable_magnetic_store_writes: true,
       magnetic_store_rejected_data_location: {
-        s3_configuration: { bucket_name: ref(dev, 'aws_s3_bucket', 'bucket'), object_key_prefix: timestreamSettings.magneticStoreWrites.rejectedDataKeyPrefix, encryption_option: 'SSE_S3' },
+        s3_configuration: { bucket_name: rejectedBucket(dev, 'bucket'), object_key_prefix: timestreamSettings.magneticStoreWrites.rejectedDataKeyPrefix, encryption_option: 'SSE_S3' },
       },
     });
     const prod = synthStack('iot-timeseries-prod');
@@ -114,7 +120,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     expect(fn.source_code_hash).toBe(createHash('sha256').update(readFileSync(artifact)).digest('base64'));
     expect((fn.environment as { variables: Record<string, string> }).variables).toMatchObject({
       DATABASE_NAME: ref(dev, 'aws_timestreamwrite_database', 'database_name'),
-      TABLE_NAME: readings('table_name'),
+      TABLE_NAME: readingsTable(dev, 'table_name'),
       DEAD_LETTER_QUEUE_URL: dlq('url'),
     });
     expect(where(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-ingest')).toMatchObject({ retention_in_days: 14 });
@@ -179,7 +185,22 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     const body = JSON.parse(String(only(dev, 'aws_cloudwatch_dashboard').dashboard_body)) as { widgets: Array<{ properties: { metrics: string[][] } }> };
     const graphed = body.widgets.map((w) => w.properties.metrics[0][1]);
     for (const d of ALARM_DEFINITIONS) expect(graphed).toContain(d.metricName);
-    expect(Object.keys(dev.output).sort()).toEqual(['alarm_topic_arn', 'alert_topic_arn', 'database_name', 'dead_letter_queue_url', 'events_table_name', 'ingest_function', 'stream_name', 'table_arn', 'table_name', 'topic_rule', 'window_function', 'windows_table_name']);
+    expect(Object.keys(dev.output).sort()).toEqual([
+      'alarm_topic_arn',
+      'alert_topic_arn',
+      'database_name',
+      'dead_letter_queue_url',
+      'events_table_name',
+      'ingest_function',
+      'scheduled_query_error_bucket',
+      'scheduled_query_topic_arn',
+      'stream_name',
+      'table_arn',
+      'table_name',
+      'topic_rule',
+      'window_function',
+      'windows_table_name',
+    ]);
   });
 
   it('keeps state in a local file unless a state bucket is given, then in S3 with a lock file', () => {

@@ -76,3 +76,8 @@ export function where(stack: SynthesizedStack, type: string, key: string, value:
   if (found.length !== 1) throw new Error(`expected one ${type} with ${key} = ${String(value)}, found ${found.length}`);
   return found[0];
 }
+
+/** `${aws_timestreamwrite_table.<id>.attr}` of the readings' table (the stack also has the rollup tables). */
+export function readingsTable(stack: SynthesizedStack, attr: string, tableName = 'sensor-data'): string {
+  return refWhere(stack, 'aws_timestreamwrite_table', 'table_name', tableName, attr);
+}

@@ -1,4 +1,4 @@
-import { analyticsSettings, analyticsTables, ANALYTICS_ALARM_DEFINITIONS, ANALYTICS_METRICS, parseWindowEnvironment, timestreamSettings } from '@iot-timeseries/schema';
+import { analyticsSettings, analyticsTables, ANALYTICS_ALARM_DEFINITIONS, ANALYTICS_METRICS, parseWindowEnvironment, rollupList, timestreamSettings } from '@iot-timeseries/schema';
 import { all, only, refWhere, statements, synthStack, where, type Statement, type SynthesizedStack } from './support';
 
 describe('pipeline stack: predictive maintenance (the window function)', () => {
@@ -88,10 +88,12 @@ describe('pipeline stack: predictive maintenance (the window function)', () => {
   it('sends device alerts to the e-mail when one is given, and has no window function on the direct Timestream path', () => {
     const prod = synthStack('iot-timeseries-prod', { INFRA_NOTIFICATION_EMAIL: 'ops@example.com' });
     expect(all(prod, 'aws_sns_topic_subscription').map((s) => s.topic_arn).sort()).toEqual(
-      [refWhere(prod, 'aws_sns_topic', 'name', 'iot-timeseries-prod-alarms', 'arn'), refWhere(prod, 'aws_sns_topic', 'name', 'iot-timeseries-prod-device-alerts', 'arn')].sort(),
+      // the pipeline's alarms, the device alerts and the rollups' scheduled-query notifications
+      ['alarms', 'device-alerts', 'scheduled-queries'].map((topic) => refWhere(prod, 'aws_sns_topic', 'name', `iot-timeseries-prod-${topic}`, 'arn')).sort(),
     );
     const direct = synthStack('iot-timeseries-dev', { INFRA_INGEST_PATH: 'timestream' });
     expect(all(direct, 'aws_lambda_function').map((f) => f.function_name)).not.toContain('iot-timeseries-dev-windows');
-    expect(all(direct, 'aws_timestreamwrite_table')).toHaveLength(1);
+    // the readings and the rollups, no windows or events table
+    expect(all(direct, 'aws_timestreamwrite_table').map((t) => t.table_name).sort()).toEqual([timestreamSettings.tableName, ...rollupList().map((r) => r.table.tableName)].sort());
   });
 });

@@ -2,6 +2,8 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { PartialItemFailureResponse } from '@aws-lambda-powertools/batch/types';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, KinesisStreamEvent, KinesisStreamRecord, SQSEvent, SQSRecord } from 'aws-lambda';
+import { WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
+import { schemaSeedRecord } from '@iot-timeseries/schema';
 import type { IngestConfig } from './config';
 import type { DeadLetterSink } from './dead-letter/dead-letter';
 import { BatchItemFailedError, TransientWriteError } from './errors';
@@ -21,6 +23,8 @@ export interface IngestHandlerDependencies {
   readonly metrics: IngestMetrics;
   /** Clock (ms) for receive times of direct invocations; default Date.now. */
   readonly now?: () => number;
+  /** Write a put-aside marker per letter for the data-quality rollup (on in the deployed function). */
+  readonly putAsideMarkers?: boolean;
 }
 
 /** Direct invocation / IoT rule action answer. */
@@ -31,7 +35,12 @@ export interface DirectResponse {
   rejected: Array<{ index: number; reason: string }>;
 }
 
-export type IngestHandler = (event: unknown, context?: Context) => Promise<DirectResponse | PartialItemFailureResponse>;
+/** Answer to SCHEMA_SEED_EVENT: the seed record written. */
+export interface SeedResponse {
+  seeded: { measureName: string; time: string };
+}
+
+export type IngestHandler = (event: unknown, context?: Context) => Promise<DirectResponse | PartialItemFailureResponse | SeedResponse>;
 
 /**
  * The Lambda handler. Kinesis and SQS batches are processed in bulk (all records validated, then
@@ -88,6 +97,13 @@ export function createIngestHandler(deps: IngestHandlerDependencies): IngestHand
           return await batch(classified.event as KinesisStreamEvent, EventType.KinesisDataStreams, (r) => kinesisMessage(r, started), context, started);
         case 'sqs':
           return await batch(classified.event as SQSEvent, EventType.SQS, (r) => sqsMessage(r, started), context, started);
+        case 'seed': {
+          // Any failure is thrown: the deployment that invoked it must not go on to create the scheduled queries.
+          const record = schemaSeedRecord(started);
+          await deps.writeClient.send(new WriteRecordsCommand({ DatabaseName: deps.config.databaseName, TableName: deps.config.tableName, Records: [record] }));
+          deps.logger.info('schema seed record written', { measureName: record.MeasureName, time: new Date(started).toISOString() });
+          return { seeded: { measureName: record.MeasureName as string, time: new Date(started).toISOString() } };
+        }
         case 'direct': {
           const report = await ingest([directMessage(classified.payload, started)], started);
           const reasons = report.retryItems.get('direct');

@@ -22,6 +22,7 @@ export const handler = createIngestHandler({
   config,
   logger,
   metrics,
+  putAsideMarkers: true,
 });
 
 export const staleDevicesHandler = createStaleDevicesHandler({

@@ -1,6 +1,6 @@
 import { formatReadyLine } from '@iot-timeseries/local-cloud-client';
 import { countStaleDevices, startLocalCloud, startLocalTimestream } from '@iot-timeseries/local-cloud-core';
-import { LOCAL_BUCKETS, timestreamSettings } from '@iot-timeseries/schema';
+import { LOCAL_BUCKETS, rollupList, timestreamSettings } from '@iot-timeseries/schema';
 import { loadConfig } from './config';
 import { REPLAY_COMMAND, runReplayCommand } from './replay-command';
 
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       `  Timestream endpoint      ${e.timestream}   ${timestreamSettings.databaseName}.${timestreamSettings.tableName}`,
       `  Health / alarms          ${e.health}/health  ${e.health}/alarms  ${e.health}/pipeline`,
       `  S3 (path-style)          ${e.s3}   buckets: ${LOCAL_BUCKETS.join(', ')}`,
+      `  Rollups                  ${e.health}/scheduled-queries   ${rollupList().map((r) => `${timestreamSettings.databaseName}.${r.table.tableName}`).join('  ')}`,
       `  Data directory           ${config.dataDir}`,
       `  Try: AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local aws s3 ls --recursive --endpoint-url ${e.s3} s3://${LOCAL_BUCKETS[0]}`,
       `  Try: aws timestream-query query --endpoint-url ${e.timestream} --query-string 'SELECT * FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" ORDER BY time DESC LIMIT 5'`,

@@ -56,6 +56,18 @@ describe('dashboard page (sample model)', () => {
     await page.close();
   }, 30_000);
 
+  it('shows the range selector and the data-quality panel beside the alerts and the forecasts', async () => {
+    const { page, problems } = await openDashboard(browser, url, 1400);
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-forecasts]').length === 4);
+    expect(await page.locator('#ranges button').allInnerTexts()).toEqual(['15 min', '6 h', '24 h', '7 d', '30 d']);
+    expect(await page.locator('#ranges button[aria-pressed="true"]').innerText()).toBe('15 min');
+    expect(await page.locator('#quality tbody tr[data-device]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-device')))).toEqual(['sensor-003', 'sensor-002', 'sensor-001']);
+    expect(await page.locator('#quality-range').innerText()).toBe('last 15 min');
+    expect(await page.locator('#alerts tbody tr').count()).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it('shows each put-aside reason with the reading value it was about, and how many were like it', async () => {
     const { page } = await openDashboard(browser, url, 1400);
     const row = page.locator('#pipeline tbody tr[data-reason-pattern]');

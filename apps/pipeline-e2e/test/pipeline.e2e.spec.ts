@@ -91,12 +91,12 @@ describe('the whole pipeline on one machine (local cloud + simulator)', () => {
       sent.filter((o) => o.kind !== 'duplicate' && (o.kind !== 'invalid' || o.invalid !== 'bad-timestamp')).map((o) => `${o.deviceId}|${o.readingTime}`),
     );
     const count = async () => {
-      const { rows } = await runQuery(query, `SELECT count(*) AS n FROM ${table} WHERE time > ago(1h)`);
+      const { rows } = await runQuery(query, `SELECT count(*) AS n FROM ${table} WHERE measure_name = '${timestreamSettings.multiMeasureName}' AND time > ago(1h)`);
       const n = Number(rows[0].n);
       return n === stored.size ? n : undefined;
     };
     expect(await until('every valid reading to be stored', count, 30_000)).toBe(stored.size);
-    const { rows: distinct } = await runQuery(query, `SELECT count(*) AS n FROM (SELECT DISTINCT device_id, time FROM ${table} WHERE time > ago(1h))`);
+    const { rows: distinct } = await runQuery(query, `SELECT count(*) AS n FROM (SELECT DISTINCT device_id, time FROM ${table} WHERE measure_name = '${timestreamSettings.multiMeasureName}' AND time > ago(1h))`);
     expect(Number(distinct[0].n)).toBe(stored.size);
 
     const letters = await until(

@@ -68,6 +68,8 @@ function analyticSql(config: CliConfig): string {
     step: f.step,
     staleAfter: f['stale-after'],
     expectedEvery: f['expected-every'],
+    source: f.source,
+    rollup: f.rollup,
     threshold: num(f.threshold, 'threshold'),
     limit: num(f.limit, 'limit'),
   };
@@ -92,6 +94,8 @@ Usage:
 
 Analytic flags: --devices a,b --locations x,y --measure M --measures a,b --window 1d --interval 10m
   --lookback 1h --baseline 7d --recent 1d --threshold 2 --limit N --step 1m --stale-after 5m --expected-every 30s
+Rollups (the tables scheduled queries write): run range-series --window 30d --interval 1h [--source auto|raw|rollup-1m|rollup-1h]
+  run rollups --rollup rollup-1h|rollup-1m --window 1d   run data-quality --window 7d --expected-every 30s [--source auto|raw]
 
 Target:  --endpoint URL (default $IOT_QUERY_ENDPOINT or ${LOCAL_ENDPOINTS.timestream}, the local cloud)
          --aws --region R [--profile P]    Amazon Timestream with your AWS credentials

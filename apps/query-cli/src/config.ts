@@ -21,7 +21,7 @@ export interface CliConfig {
   help: boolean;
 }
 
-const ANALYTIC_FLAGS = ['devices', 'locations', 'measure', 'measures', 'window', 'interval', 'lookback', 'baseline', 'recent', 'threshold', 'limit', 'step', 'stale-after', 'expected-every', 'kinds', 'states', 'detectors'] as const;
+const ANALYTIC_FLAGS = ['devices', 'locations', 'measure', 'measures', 'window', 'interval', 'lookback', 'baseline', 'recent', 'threshold', 'limit', 'step', 'stale-after', 'expected-every', 'kinds', 'states', 'detectors', 'source', 'rollup'] as const;
 
 /** Parses argv and the environment once; throws UsageError naming the bad flag. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): CliConfig {

@@ -1,5 +1,6 @@
 import { WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
 import { timestreamSettings, toWriteRequests, type SensorReading } from '@iot-timeseries/schema';
+import { backfillRollups, provisionRollups } from '@iot-timeseries/queries/testing';
 import { startTestTimestream, type TestTimestream } from '@iot-timeseries/timestream-local/testing';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -97,5 +98,48 @@ describe('iot-query, run as a user runs it', () => {
     const { code, stderr } = await cli(['databases'], { IOT_QUERY_ENDPOINT: 'http://127.0.0.1:9' });
     expect(code).toBe(1);
     expect(stderr).toBe('iot-query: cannot reach http://127.0.0.1:9 (ECONNREFUSED); is the local cloud running? start it with: npx nx run local-cloud:serve\n');
+  });
+});
+
+describe('iot-query on the rollups', () => {
+  let ts: TestTimestream;
+  let endpoint: string[];
+  const now = Date.now();
+  // two devices, a reading a minute for the last 8 hours
+  const readings: SensorReading[] = ['sensor-001', 'sensor-002'].flatMap((deviceId, d) =>
+    Array.from({ length: 8 * 60 }, (_, i) => ({ deviceId, location: 'hall-1', time: now - (8 * 60 - i) * 60_000, timeFromReceipt: false, measures: { temperature: 20 + d + (i % 10), humidity: 50, pressure: 1000, vibration: 0.02 } })),
+  );
+
+  beforeAll(async () => {
+    ts = await startTestTimestream({ tables: [{ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, RetentionProperties: { MemoryStoreRetentionPeriodInHours: 24, MagneticStoreRetentionPeriodInDays: 365 } }] });
+    const provisioned = await provisionRollups({ write: ts.writeClient(), query: ts.queryClient() }, { seedTimeMs: now - 9 * 3_600_000 });
+    for (const plan of toWriteRequests(readings, timestreamSettings)) await ts.writeClient().send(new WriteRecordsCommand(plan.input));
+    await backfillRollups(ts.queryClient(), provisioned, now - 9 * 3_600_000, now);
+    endpoint = ['--endpoint', ts.endpoint];
+  });
+  afterAll(() => ts.close());
+
+  it('range-series reads the hourly rollup for a long range and answers as the raw readings do', async () => {
+    const args = ['run', 'range-series', ...endpoint, '--window', '6h', '--interval', '1h', '--measures', 'temperature', '--format', 'json'];
+    const [fromRollup, fromRaw] = await Promise.all([cli(args), cli([...args, '--source', 'raw'])]);
+    expect(fromRollup.code).toBe(0);
+    const rows = JSON.parse(fromRollup.stdout) as Array<Record<string, number | string>>;
+    expect(rows).toHaveLength(2 * 7);
+    expect(rows).toEqual(JSON.parse(fromRaw.stdout));
+    expect(Object.keys(rows[0])).toEqual(['device_id', 'location', 'bin_time', 'temperature_avg', 'temperature_min', 'temperature_max', 'temperature_count']);
+  });
+
+  it('rollups lists a rollup with its p95, and data-quality counts received against expected', async () => {
+    const rollups = await cli(['run', 'rollups', ...endpoint, '--rollup', 'rollup-1h', '--window', '3h', '--measures', 'temperature', '--format', 'csv', '--devices', 'sensor-001']);
+    expect(rollups.code).toBe(0);
+    expect(rollups.stdout.split('\n')[0]).toBe('device_id,location,bin_time,temperature_avg,temperature_min,temperature_max,temperature_count,temperature_p95,readings');
+    const quality = await cli(['run', 'data-quality', ...endpoint, '--window', '6h', '--expected-every', '1m', '--format', 'json']);
+    expect(quality.code).toBe(0);
+    const [first] = JSON.parse(quality.stdout) as Array<{ device_id: string; readings: number; expected: number; gaps: number }>;
+    expect(first.device_id).toBe('sensor-001');
+    expect(first.readings).toBeGreaterThan(6 * 60);
+    expect(first.readings).toBeLessThanOrEqual(first.expected);
+    const bad = await cli(['run', 'rollups', ...endpoint, '--rollup', 'rollup-1d']);
+    expect([bad.code, bad.stderr]).toEqual([1, 'iot-query: rollup must be rollup-1m or rollup-1h, got "rollup-1d"\n']);
   });
 });

@@ -2,16 +2,20 @@ import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { MEASURES, STALE_DEVICE_AFTER_SECONDS } from '@iot-timeseries/schema';
 import type { FleetStats } from '@iot-timeseries/fleet';
 import type { LocalCloudClient } from '@iot-timeseries/local-cloud-client';
-import type { DashboardModel, PipelineFigures } from './dashboard-model';
-import type { DashboardQueries, TrendPoint } from './dashboard-queries';
+import type { DashboardModel, DataQualityFigures, DeviceQualityFigure, PipelineFigures } from './dashboard-model';
+import type { DashboardQueries, DeviceDataQuality, TrendPoint } from './dashboard-queries';
 import { activeAlerts, withForecasts } from './predictive-model';
 import { createQueriesAdapter } from './queries-adapter';
+import { DASHBOARD_RANGES, rangeView, sourceLabel } from './ranges';
 
 const MAX_CHART_DEVICES = 12;
+/** Completeness the data-quality panel counts a device as fine from. */
+const QUALITY_TARGET_PERCENT = 95;
 
 export interface DashboardLoaderOptions {
   queryClient: TimestreamQueryClient;
   source: string;
+  /** The live panels' window (latest readings, anomalies, completeness, the window function's latest forecasts; alerts look back a day at least). */
   windowMinutes: number;
   expectedIntervalMs: number;
   /** The fleet sending the data (its own counts, shown beside the pipeline's). */
@@ -24,17 +28,16 @@ export interface DashboardLoaderOptions {
   queries?: DashboardQueries;
 }
 
-/** Picks a bin so a chart has at most ~240 points across the window, never below 1 s. */
-export function chooseBinSeconds(windowMinutes: number, intervalMs: number): number {
-  const byWindow = Math.ceil((windowMinutes * 60) / 240);
-  return Math.max(1, Math.ceil(intervalMs / 1000), byWindow);
-}
-
-/** Returns the function the dashboard server calls for /api/dashboard. Each panel fails on its own. */
-export function createDashboardLoader(options: DashboardLoaderOptions): () => Promise<DashboardModel> {
+/**
+ * Returns the function the dashboard server calls for /api/dashboard (`?range=` one of DASHBOARD_RANGES, 15 min
+ * by default). The charts and the data-quality panel follow the range (long ranges read the rollups); the live
+ * panels keep the live window. Each panel fails on its own.
+ */
+export function createDashboardLoader(options: DashboardLoaderOptions): (request?: URLSearchParams) => Promise<DashboardModel> {
   const queries = options.queries ?? createQueriesAdapter(options.queryClient);
   const staleAfter = options.staleAfterSeconds ?? STALE_DEVICE_AFTER_SECONDS;
-  return async () => {
+  return async (request) => {
+    const range = rangeView(request?.get('range'), options.expectedIntervalMs);
     const now = Date.now();
     const errors: Record<string, string> = {};
     const attempt = async <T>(panel: string, run: () => Promise<T>, fallback: T): Promise<T> => {
@@ -45,10 +48,16 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
         return fallback;
       }
     };
-    const binSeconds = chooseBinSeconds(options.windowMinutes, options.expectedIntervalMs);
     const cloudClient = options.cloud;
-    const [trend, latest, anomalies, stale, completeness, events, forecasts, alarms, cloud] = await Promise.all([
-      attempt('charts', () => queries.trend(options.windowMinutes, binSeconds), []),
+    // the devices of the range first, so the charts read only the ones they show
+    const charted = async () => {
+      const quality = await attempt('dataQuality', () => queries.dataQuality(range, options.expectedIntervalMs), null);
+      const devices = quality?.map((q) => q.deviceId).sort().slice(0, MAX_CHART_DEVICES);
+      const trend = devices && devices.length === 0 ? [] : await attempt('charts', () => queries.trend(range, devices), []);
+      return { quality, trend };
+    };
+    const [{ quality, trend }, latest, anomalies, stale, completeness, events, forecasts, alarms, cloud] = await Promise.all([
+      charted(),
       attempt('latest', () => queries.latest(options.windowMinutes), []),
       attempt('anomalies', () => queries.anomalies(options.windowMinutes), []),
       attempt('stale', () => queries.stale(staleAfter), []),
@@ -58,7 +67,7 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
       cloudClient ? attempt('alarms', () => cloudClient.alarms(), null) : Promise.resolve(null),
       cloudClient ? attempt('pipeline', () => cloudClient.pipeline(), null) : Promise.resolve(null),
     ]);
-    const { charts, shown, total } = toCharts(trend);
+    const { charts, shown, total } = toCharts(trend, quality?.length);
     const fleet = options.fleet.stats();
     const pipeline: PipelineFigures = {
       fleet: { ...fleet, target: options.targetDescription },
@@ -81,8 +90,11 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
     return {
       generatedAt: new Date(now).toISOString(),
       source: options.source,
-      windowMinutes: options.windowMinutes,
-      binSeconds,
+      windowMinutes: range.minutes,
+      binSeconds: range.binMs / 1000,
+      range: { id: range.id, label: range.label, source: range.source.kind === 'raw' ? 'raw' : range.source.rollup.id, sourceLabel: sourceLabel(range.source) },
+      ranges: DASHBOARD_RANGES.map((r) => ({ id: r.id, label: r.label })),
+      dataQuality: quality && qualityFigures(quality),
       measures: Object.values(MEASURES).map((m) => ({ name: m.name, unit: m.unit, description: m.description })),
       charts: withForecasts(charts, forecasts),
       devicesShown: shown,
@@ -105,8 +117,37 @@ export function createDashboardLoader(options: DashboardLoaderOptions): () => Pr
   };
 }
 
-/** Aligns binned rows into uPlot's shape: one x array, one values array per device (nulls in gaps). */
-export function toCharts(rows: readonly TrendPoint[]): { charts: DashboardModel['charts']; shown: number; total: number } {
+/** The data-quality panel: totals over every device, and the worst devices first. */
+export function qualityFigures(rows: readonly DeviceDataQuality[]): DataQualityFigures {
+  const devices: DeviceQualityFigure[] = rows.map((r) => ({
+    deviceId: r.deviceId,
+    location: r.location,
+    received: r.received,
+    expected: r.expected,
+    percent: r.expected > 0 ? Math.min(100, (100 * r.received) / r.expected) : 0,
+    silentMinutes: Math.max(0, r.minutes - r.minutesWithReadings),
+    gaps: r.gaps,
+    putAsideInvalid: r.putAsideInvalid,
+    putAsideRejected: r.putAsideRejected,
+  }));
+  const sum = (pick: (d: DeviceQualityFigure) => number) => devices.reduce((a, d) => a + pick(d), 0);
+  const worst = [...devices].sort((a, b) => a.percent - b.percent || b.putAsideInvalid + b.putAsideRejected - (a.putAsideInvalid + a.putAsideRejected) || a.deviceId.localeCompare(b.deviceId));
+  return {
+    devices: devices.length,
+    belowTarget: devices.filter((d) => d.percent < QUALITY_TARGET_PERCENT).length,
+    received: sum((d) => d.received),
+    expected: sum((d) => d.expected),
+    putAsideInvalid: sum((d) => d.putAsideInvalid),
+    putAsideRejected: sum((d) => d.putAsideRejected),
+    worst: worst.slice(0, MAX_CHART_DEVICES),
+  };
+}
+
+/**
+ * Aligns binned rows into uPlot's shape: one x array, one values array per device (nulls in gaps). `total`
+ * is how many devices the range has, when known (the rows may hold only the ones shown).
+ */
+export function toCharts(rows: readonly TrendPoint[], devicesInRange?: number): { charts: DashboardModel['charts']; shown: number; total: number } {
   const devices = [...new Set(rows.map((r) => r.deviceId))].sort();
   const shownDevices = devices.slice(0, MAX_CHART_DEVICES);
   const bins = [...new Set(rows.map((r) => r.bin))].sort((a, b) => a - b);
@@ -122,5 +163,5 @@ export function toCharts(rows: readonly TrendPoint[]): { charts: DashboardModel[
     }
     charts[measure] = { times: bins.map((b) => b / 1000), series };
   }
-  return { charts, shown: shownDevices.length, total: devices.length };
+  return { charts, shown: shownDevices.length, total: Math.max(devices.length, devicesInRange ?? 0) };
 }

@@ -5,8 +5,15 @@ export interface DashboardModel {
   generatedAt: string;
   /** Where the data came from (the Timestream query endpoint, or "AWS"). */
   source: string;
+  /** The charts' range (minutes) and bin. */
   windowMinutes: number;
   binSeconds: number;
+  /** The range shown, and what its charts and data quality are read from. */
+  range: { id: string; label: string; source: string; sourceLabel: string };
+  /** The ranges the page offers. */
+  ranges: Array<{ id: string; label: string }>;
+  /** Per device over the range, from the hourly data-quality rollup (and the raw readings since its last run). */
+  dataQuality: DataQualityFigures | null;
   measures: Array<{ name: string; unit: string; description: string }>;
   /** Per measure: aligned bins (epoch seconds) and one series per device (null where no reading). */
   charts: Record<string, { times: number[]; series: Array<{ deviceId: string; values: Array<number | null> }>; forecasts?: ChartForecast[] }>;
@@ -22,6 +29,33 @@ export interface DashboardModel {
   pipeline: PipelineFigures;
   /** Panels whose query failed, with the reason (the page shows it instead of the panel). */
   errors: Record<string, string>;
+}
+
+/** One device's data quality over the range. */
+export interface DeviceQualityFigure {
+  deviceId: string;
+  location: string;
+  received: number;
+  expected: number;
+  /** received / expected, at most 100. */
+  percent: number;
+  /** Ended minutes without a reading. */
+  silentMinutes: number;
+  gaps: number;
+  putAsideInvalid: number;
+  putAsideRejected: number;
+}
+
+export interface DataQualityFigures {
+  devices: number;
+  /** Devices below 95 % of the readings expected. */
+  belowTarget: number;
+  received: number;
+  expected: number;
+  putAsideInvalid: number;
+  putAsideRejected: number;
+  /** The worst devices first (least complete, then most put aside), at most 12. */
+  worst: DeviceQualityFigure[];
 }
 
 export interface PutAsideGroupFigure {

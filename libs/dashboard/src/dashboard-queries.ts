@@ -1,4 +1,5 @@
 import type { AlertMessage } from '@iot-timeseries/schema';
+import type { RangeView } from './ranges';
 
 /** What the dashboard needs from Timestream, each answered by a libs/queries builder (see queries-adapter.ts). */
 export interface TrendPoint {
@@ -50,9 +51,24 @@ export interface MeasureForecastPoint {
   lower?: number;
   upper?: number;
 }
+/** One device's data quality over a range (libs/queries' `dataQuality`). */
+export interface DeviceDataQuality {
+  deviceId: string;
+  location: string;
+  received: number;
+  expected: number;
+  minutes: number;
+  minutesWithReadings: number;
+  gaps: number;
+  putAsideInvalid: number;
+  putAsideRejected: number;
+}
 
 export interface DashboardQueries {
-  trend(windowMinutes: number, binSeconds: number): Promise<TrendPoint[]>;
+  /** Each measure's average per device and bin over the range (from the rollups for long ranges); only `devices` when given. */
+  trend(range: RangeView, devices?: readonly string[]): Promise<TrendPoint[]>;
+  /** Every device seen in the range, with its data quality. */
+  dataQuality(range: RangeView, expectedIntervalMs: number): Promise<DeviceDataQuality[]>;
   latest(windowMinutes: number): Promise<LatestReading[]>;
   anomalies(windowMinutes: number): Promise<AnomalyPoint[]>;
   stale(staleAfterSeconds: number): Promise<StaleDevice[]>;

@@ -4,12 +4,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bundleDashboardClient, uplotCssPath } from './client-bundle';
 import type { DashboardModel } from './dashboard-model';
+import { DashboardRangeError } from './errors';
 import { DASHBOARD_CSS, dashboardPage, FAVICON_SVG } from './page';
 
 export interface DashboardServerOptions {
   title: string;
   refreshMs: number;
-  loadModel: () => Promise<DashboardModel>;
+  /** The model for `/api/dashboard`, given its query (`range`). */
+  loadModel: (query: URLSearchParams) => Promise<DashboardModel>;
   /** Extra JSON endpoints (e.g. fleet control), path -> handler. */
   extraRoutes?: Record<string, (query: URLSearchParams) => Promise<unknown>>;
 }
@@ -38,9 +40,9 @@ export async function buildDashboardServer(options: DashboardServerOptions): Pro
       case '/favicon.ico':
         return send(res, 200, 'image/svg+xml', FAVICON_SVG);
       case '/api/dashboard':
-        options.loadModel().then(
+        options.loadModel(url.searchParams).then(
           (model) => send(res, 200, 'application/json', JSON.stringify(model)),
-          (error: Error) => send(res, 502, 'application/json', JSON.stringify({ error: error.message })),
+          (error: Error) => send(res, error instanceof DashboardRangeError ? 400 : 502, 'application/json', JSON.stringify({ error: error.message })),
         );
         return;
     }

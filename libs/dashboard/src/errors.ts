@@ -8,3 +8,6 @@ export class DashboardError extends Error {
 
 /** The page's browser code could not be bundled (a broken client source or a missing uPlot). */
 export class DashboardBuildError extends DashboardError {}
+
+/** The page asked for a time range the dashboard does not offer (answered 400, naming the ranges). */
+export class DashboardRangeError extends DashboardError {}

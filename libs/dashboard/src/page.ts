@@ -13,6 +13,7 @@ export function dashboardPage(options: { title: string; refreshMs: number }): st
 <body data-refresh-ms="${options.refreshMs}">
 <header>
   <div class="title"><h1>${options.title}</h1><div id="status" class="status">Loading…</div></div>
+  <nav id="ranges" class="ranges" aria-label="Time range of the charts and the data quality"></nav>
   <div id="alarms" class="alarms"></div>
 </header>
 <main>
@@ -25,6 +26,7 @@ export function dashboardPage(options: { title: string; refreshMs: number }): st
     <section class="card"><h2>Anomalies</h2><div id="anomalies"></div></section>
     <section class="card"><h2>Stale devices</h2><div id="stale"></div></section>
     <section class="card"><h2>Completeness</h2><div id="completeness"></div></section>
+    <section class="card wide"><h2>Data quality <span id="quality-range" class="unit"></span></h2><div id="quality"></div></section>
     <section class="card"><h2>Pipeline</h2><div id="pipeline"></div></section>
   </div>
 </main>
@@ -67,7 +69,11 @@ td.reason { white-space:normal; overflow-wrap:anywhere; }
 tr.stale td { color:var(--bad); }
 .empty { color:var(--muted); font-style:italic; }
 .error { color:var(--bad); }
-.alarms { display:flex; flex-wrap:wrap; gap:6px; max-width:70%; justify-content:flex-end; }
+.alarms { display:flex; flex-wrap:wrap; gap:6px; max-width:50%; justify-content:flex-end; }
+.ranges { display:flex; gap:4px; align-self:center; }
+.ranges button { font:inherit; font-size:12px; color:var(--text); background:var(--card); border:1px solid var(--line); border-radius:14px; padding:4px 12px; cursor:pointer; }
+.ranges button[aria-pressed="true"] { background:var(--accent); border-color:var(--accent); color:#0d1117; font-weight:600; }
+.ranges button:focus-visible { outline:2px solid var(--accent); outline-offset:2px; }
 .alarm { display:flex; align-items:center; gap:6px; padding:4px 10px; border-radius:14px; background:var(--card); border:1px solid var(--line); font-size:12px; }
 .alarm .dot { width:9px; height:9px; border-radius:50%; background:var(--unknown); }
 .alarm.good .dot { background:var(--good); } .alarm.bad .dot { background:var(--bad); }

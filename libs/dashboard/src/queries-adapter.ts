@@ -1,29 +1,57 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { anomalies, DASHBOARD_Z_THRESHOLD, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, runQuery, staleDevices, trends, windowForecasts, type BuiltQuery } from '@iot-timeseries/queries';
-import { analyticsSettings, MEASURE_NAMES } from '@iot-timeseries/schema';
-import type { AnomalyPoint, DeviceCompleteness, DeviceEvent, DashboardQueries, LatestReading, MeasureForecastPoint, StaleDevice, TrendPoint } from './dashboard-queries';
+import { anomalies, DASHBOARD_Z_THRESHOLD, dataQuality, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, rangeSeries, runQuery, staleDevices, windowForecasts, type BuiltQuery } from '@iot-timeseries/queries';
+import { analyticsSettings, MEASURE_NAMES, rollupColumn } from '@iot-timeseries/schema';
+import type { AnomalyPoint, DeviceCompleteness, DeviceDataQuality, DeviceEvent, DashboardQueries, LatestReading, MeasureForecastPoint, StaleDevice, TrendPoint } from './dashboard-queries';
 
 /** A dashboard anomaly is a reading this many standard deviations from its device's baseline (libs/queries). */
 export { DASHBOARD_Z_THRESHOLD };
-const TIMEOUT_MS = 15_000;
+/** How long a panel's query may take before the page shows it as failed. */
+export const PANEL_QUERY_TIMEOUT_MS = 15_000;
 
 /** The dashboard's panels, each answered by a libs/queries analytic through the Timestream Query API. */
-export function createQueriesAdapter(client: TimestreamQueryClient): DashboardQueries {
-  const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs: TIMEOUT_MS })).rows;
+export function createQueriesAdapter(client: TimestreamQueryClient, options: { timeoutMs?: number } = {}): DashboardQueries {
+  const timeoutMs = options.timeoutMs ?? PANEL_QUERY_TIMEOUT_MS;
+  const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs })).rows;
   // The window function's tables have no columns until it wrote to them: nothing yet, not an error.
   const runWindowTable = async <Row>(query: BuiltQuery<Row>) => run(query).catch((error: unknown) => (isMissingColumnError(error) ? [] : Promise.reject(error)));
   return {
-    async trend(windowMinutes, binSeconds) {
-      const rows = await run(trends({ interval: `${binSeconds}s`, window: `${windowMinutes}m` }));
-      const bins = new Map<string, TrendPoint>();
-      for (const r of rows) {
-        const bin = r.bin_time.date.getTime();
-        const key = `${r.device_id}|${bin}`;
-        let row = bins.get(key);
-        if (!row) bins.set(key, (row = { deviceId: r.device_id, bin, values: {} }));
-        row.values[r.measure] = r.avg_value;
-      }
-      return [...bins.values()];
+    async trend(range, devices) {
+      const rows = await run(
+        rangeSeries({
+          window: { amount: range.minutes, unit: 'm' },
+          interval: { amount: range.binMs / 1000, unit: 's' },
+          source: range.source.kind === 'raw' ? 'raw' : range.source.rollup.id,
+          measures: MEASURE_NAMES,
+          ...(devices ? { devices } : {}),
+        }),
+      );
+      return rows.map((r): TrendPoint => ({
+        deviceId: r.device_id,
+        bin: r.bin_time.date.getTime(),
+        values: Object.fromEntries(MEASURE_NAMES.map((m) => [m, (r[rollupColumn(m, 'avg')] as number | null | undefined) ?? null])),
+      }));
+    },
+    async dataQuality(range, expectedIntervalMs) {
+      const rows = await run(
+        dataQuality({
+          window: { amount: range.minutes, unit: 'm' },
+          expectedEvery: { amount: Math.max(1, Math.round(expectedIntervalMs)), unit: 'ms' },
+          source: range.source.kind === 'raw' ? 'raw' : 'auto',
+        }),
+      );
+      return rows.map(
+        (r): DeviceDataQuality => ({
+          deviceId: r.device_id,
+          location: r.location,
+          received: Number(r.readings),
+          expected: r.expected,
+          minutes: Number(r.minutes),
+          minutesWithReadings: Number(r.minutes_with_readings),
+          gaps: Number(r.gaps),
+          putAsideInvalid: Number(r.put_aside_invalid),
+          putAsideRejected: Number(r.put_aside_rejected),
+        }),
+      );
     },
     async latest(windowMinutes) {
       const rows = await run(latestReadings({ lookback: `${windowMinutes}m` }));

@@ -1,6 +1,7 @@
 import { MEASURES } from '@iot-timeseries/schema';
 import type { DashboardModel } from './dashboard-model';
 import { withForecasts } from './predictive-model';
+import { DASHBOARD_RANGES } from './ranges';
 
 /** A made-up but plausible dashboard model, for testing the page on its own. */
 export function sampleModel(now = Date.now()): DashboardModel {
@@ -18,6 +19,21 @@ export function sampleModel(now = Date.now()): DashboardModel {
     source: 'sample',
     windowMinutes: 10,
     binSeconds: 10,
+    range: { id: '15m', label: '15 min', source: 'raw', sourceLabel: 'raw readings' },
+    ranges: DASHBOARD_RANGES.map((r) => ({ id: r.id, label: r.label })),
+    dataQuality: {
+      devices: 3,
+      belowTarget: 1,
+      received: 270,
+      expected: 300,
+      putAsideInvalid: 2,
+      putAsideRejected: 1,
+      worst: [
+        { deviceId: 'sensor-003', location: 'factory-floor-2', received: 80, expected: 100, percent: 80, silentMinutes: 7, gaps: 2, putAsideInvalid: 0, putAsideRejected: 1 },
+        { deviceId: 'sensor-002', location: 'factory-floor-1', received: 95, expected: 100, percent: 95, silentMinutes: 1, gaps: 1, putAsideInvalid: 2, putAsideRejected: 0 },
+        { deviceId: 'sensor-001', location: 'factory-floor-1', received: 95, expected: 100, percent: 95, silentMinutes: 0, gaps: 0, putAsideInvalid: 0, putAsideRejected: 0 },
+      ],
+    },
     measures: Object.values(MEASURES).map((m) => ({ name: m.name, unit: m.unit, description: m.description })),
     charts,
     devicesShown: 3,

@@ -1,6 +1,7 @@
 import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { MEASURE_NAMES } from '@iot-timeseries/schema';
-import { chooseBinSeconds, createDashboardLoader, toCharts, type DashboardQueries, type TrendPoint } from '../src';
+import { rollupSettings } from '@iot-timeseries/schema';
+import { chooseBinSeconds, createDashboardLoader, DashboardRangeError, rangeView, toCharts, type DashboardQueries, type DeviceDataQuality, type RangeView, type TrendPoint } from '../src';
 
 const fleetStats = { elapsedMs: 10_000, devices: 2, silentDevices: 0, messagesSent: 10, messagesPerSecond: 1, duplicates: 0, late: 0, invalid: 0, anomalies: 0, failedSends: 0 };
 const now = Date.now();
@@ -23,8 +24,13 @@ function queries(overrides: Partial<DashboardQueries> = {}): DashboardQueries {
     completeness: async () => [{ deviceId: 'sensor-001', received: 30, expected: 20 }],
     events: async () => [],
     forecasts: async () => [],
+    dataQuality: async () => [quality('sensor-002', 100, 120, { minutes: 60, minutesWithReadings: 50, gaps: 2 }), quality('sensor-001', 120, 120)],
     ...overrides,
   };
+}
+
+function quality(deviceId: string, received: number, expected: number, extra: Partial<DeviceDataQuality> = {}): DeviceDataQuality {
+  return { deviceId, location: 'hall', received, expected, minutes: 60, minutesWithReadings: 60, gaps: 0, putAsideInvalid: 0, putAsideRejected: 0, ...extra };
 }
 
 const loader = (q: DashboardQueries) =>
@@ -41,6 +47,33 @@ describe('the dashboard model', () => {
     expect(model.pipeline).toEqual({ fleet: { ...fleetStats, target: 'MQTT x' }, cloud: null });
     expect(model.alarms).toBeNull();
     expect(model.errors).toEqual({});
+    expect(model.range).toEqual({ id: '15m', label: '15 min', source: 'raw', sourceLabel: 'raw readings' });
+    expect(model.ranges.map((r) => r.id)).toEqual(['15m', '6h', '24h', '7d', '30d']);
+    expect(model.dataQuality).toMatchObject({ devices: 2, belowTarget: 1, received: 220, expected: 240 });
+    expect(model.dataQuality?.worst.map((d) => [d.deviceId, Math.round(d.percent), d.silentMinutes, d.gaps])).toEqual([
+      ['sensor-002', 83, 10, 2],
+      ['sensor-001', 100, 0, 0],
+    ]);
+  });
+
+  it('reads the range asked for: its bin and source, the charts only for the devices it shows', async () => {
+    const asked: Array<{ range: RangeView; devices?: readonly string[] }> = [];
+    const model = await loader(queries({ trend: async (range, devices) => (asked.push({ range, devices }), []) }))(new URLSearchParams('range=7d'));
+    expect(model).toMatchObject({ windowMinutes: 7 * 24 * 60, binSeconds: 3600, range: { id: '7d', source: rollupSettings.perHour.id } });
+    expect(model.range.sourceLabel).toMatch(/^hourly rollup \(sensor-data-1h\)/);
+    expect(asked).toEqual([{ range: rangeView('7d', 2000), devices: ['sensor-001', 'sensor-002'] }]);
+    expect(model.devicesTotal).toBe(2);
+    await expect(loader(queries())(new URLSearchParams('range=1y'))).rejects.toThrow(new DashboardRangeError('range must be one of 15m, 6h, 24h, 7d, 30d, got "1y"'));
+  });
+
+  it('picks bins per range: ~240 raw points up to an hour, whole rollup bins beyond', () => {
+    expect(['15m', '6h', '24h', '7d', '30d'].map((id) => { const r = rangeView(id, 2000); return [id, r.binMs / 1000, r.source.kind === 'raw' ? 'raw' : r.source.rollup.id]; })).toEqual([
+      ['15m', 4, 'raw'],
+      ['6h', 120, 'rollup-1m'],
+      ['24h', 600, 'rollup-1m'],
+      ['7d', 3600, 'rollup-1h'],
+      ['30d', 10800, 'rollup-1h'],
+    ]);
   });
 
   it('shows a failed panel as an error and keeps the others', async () => {

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { buildDashboardServer, listen } from '../src';
+import { buildDashboardServer, listen, rangeView } from '../src';
 import { sampleModel } from '../src/testing';
 
 describe('the dashboard server', () => {
@@ -11,7 +11,10 @@ describe('the dashboard server', () => {
     server = await buildDashboardServer({
       title: 'Fleet <test>',
       refreshMs: 1000,
-      loadModel: async () => (fail ? Promise.reject(new Error('Timestream is down')) : sampleModel()),
+      loadModel: async (query) => {
+        rangeView(query.get('range'), 2000);
+        return fail ? Promise.reject(new Error('Timestream is down')) : sampleModel();
+      },
       extraRoutes: { '/api/echo': async (q) => ({ device: q.get('device') }) },
     });
     url = `http://127.0.0.1:${await listen(server, 0)}`;
@@ -45,6 +48,13 @@ describe('the dashboard server', () => {
     fail = false;
     expect(failed.status).toBe(502);
     expect(await failed.json()).toEqual({ error: 'Timestream is down' });
+  });
+
+  it('answers 400 naming the ranges for a range the page does not offer', async () => {
+    const response = await fetch(`${url}/api/dashboard?range=2h`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'range must be one of 15m, 6h, 24h, 7d, 30d, got "2h"' });
+    expect((await fetch(`${url}/api/dashboard?range=7d`)).status).toBe(200);
   });
 
   it('serves extra routes with their query', async () => {

@@ -48,7 +48,7 @@ export function buildDashboard(options: DashboardOptions): dashboard.Dashboard {
     .timepicker(new dashboard.TimePickerBuilder().refreshIntervals(['10s', '30s', '1m', '5m', '15m']))
     .variables(dashboardVariables(datasource, readingIntervalMs));
   for (const name of MEASURE_NAMES) builder.withPanel(measurePanel(MEASURES[name], ctx));
-  builder.withPanel(latestReadingsPanel(ctx)).withPanel(anomaliesPanel(ctx)).withPanel(staleDevicesPanel(ctx)).withPanel(completenessPanel(ctx)).withRow(rollupsRow());
+  builder.withPanel(latestReadingsPanel(ctx)).withPanel(anomaliesPanel(ctx)).withPanel(staleDevicesPanel(ctx)).withPanel(completenessPanel(ctx)).withRow(rollupsRow(ctx));
   const built = builder.build();
   // Stable panel ids (Grafana links and alert rules refer to them).
   let id = 1;

@@ -2,14 +2,16 @@ import {
   anomalies,
   asTimeSeries,
   DASHBOARD_Z_THRESHOLD,
+  dataQuality,
   deviceCompleteness,
   dimensionValues,
   latestReadings,
   measureSeries,
+  rangeSeries,
   staleDevices,
   templateToken,
 } from '@iot-timeseries/queries';
-import { STALE_DEVICE_AFTER_SECONDS } from '@iot-timeseries/schema';
+import { rollupColumn, rollupSettings, sqlIdentifier, STALE_DEVICE_AFTER_SECONDS } from '@iot-timeseries/schema';
 import { PLUGIN_INTERVAL, PLUGIN_TABLE, PLUGIN_TIME_RANGE } from './plugin';
 
 /** The dashboard's variables, as the panels' SQL names them. */
@@ -34,6 +36,20 @@ export const PANEL_SQL = {
   staleDevices: () => staleDevices({ ...source, staleAfter: `${STALE_DEVICE_AFTER_SECONDS}s` }).sql,
   completeness: () =>
     deviceCompleteness({ ...source, window: PLUGIN_TIME_RANGE, interval: COMPLETENESS_BIN, expectedEvery: templateToken(`$${VARIABLES.readingIntervalMs}`) }).sql,
+  /**
+   * The rollups row: a measure's hourly average per device from the hourly rollup (and the readings since its
+   * last run), as long rows (time, labels, one value) the plugin turns into series.
+   */
+  hourlyRollup: (measure: string) =>
+    [
+      `SELECT device_id, location, bin_time, ${sqlIdentifier(rollupColumn(measure, 'avg'))} AS ${sqlIdentifier(measure)}`,
+      'FROM (',
+      rangeSeries({ ...source, window: PLUGIN_TIME_RANGE, interval: '1h', source: rollupSettings.perHour.id, measures: [measure] }).sql,
+      ')',
+      'ORDER BY bin_time, device_id, location',
+    ].join('\n'),
+  /** Per device over the range, from the hourly data-quality rollup (and the readings since its last run). */
+  dataQuality: () => dataQuality({ ...source, window: PLUGIN_TIME_RANGE, expectedEvery: templateToken(`$${VARIABLES.readingIntervalMs}`) }).sql,
   locations: () => dimensionValues({ ...PLUGIN_TABLE, window: PLUGIN_TIME_RANGE, dimension: 'location' }).sql,
   /** Narrowed by the chosen locations; `sqlstring` quotes them the same way wherever Grafana expands the variable query. */
   devices: () => dimensionValues({ ...PLUGIN_TABLE, window: PLUGIN_TIME_RANGE, dimension: 'device_id', locations: templateToken(`\${${VARIABLES.location}:sqlstring}`) }).sql,

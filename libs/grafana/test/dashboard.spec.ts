@@ -12,8 +12,10 @@ describe('the Grafana dashboard', () => {
   const panels = flat(importable.panels as AnyPanel[]);
   const byTitle = (title: string) => panels.find((p) => p.title === title) as SchemaPanel;
 
+  const rollupRow = (importable.panels ?? []).find((p) => p.type === 'row') as SchemaRowPanel;
+
   it('has a time series panel per catalogue measure, binned by $__interval_ms over $__timeFilter, as long rows turned into series', () => {
-    const series = panels.filter((p) => p.type === 'timeseries');
+    const series = panels.filter((p) => p.type === 'timeseries' && !rollupRow.panels.includes(p));
     expect(series.map((p) => p.title)).toEqual(MEASURE_NAMES.map((m) => `${m[0].toUpperCase()}${m.slice(1)} (${MEASURES[m].unit})`));
     for (const [i, p] of series.entries()) {
       const [t] = targets(p);
@@ -40,10 +42,26 @@ describe('the Grafana dashboard', () => {
     expect(completeness.fieldConfig?.defaults).toMatchObject({ unit: 'percentunit', min: 0, max: 1 });
   });
 
-  it('leaves a collapsed row for the rollup panels of long ranges', () => {
-    const row = (importable.panels ?? []).find((p) => p.type === 'row') as SchemaRowPanel;
-    expect(row).toMatchObject({ title: 'Long ranges (rollups)', collapsed: true });
-    expect(row.panels.map((p) => p.type)).toEqual(['text']);
+  it('fills the collapsed rollups row: hourly series of every measure from the hourly rollup, and the data quality', () => {
+    expect(rollupRow).toMatchObject({ title: 'Long ranges (rollups)', collapsed: true });
+    expect(rollupRow.panels.map((p) => [p.type, p.title])).toEqual([
+      ['text', 'About these panels'],
+      ...MEASURE_NAMES.map((m) => ['timeseries', `Hourly ${m} (${MEASURES[m].unit}, rollup)`]),
+      ['table', 'Data quality (rollup)'],
+    ]);
+    for (const [i, p] of rollupRow.panels.filter((x) => x.type === 'timeseries').entries()) {
+      const [t] = targets(p as SchemaPanel);
+      expect(t).toMatchObject({ format: 1, database: '"iot-timeseries-db"', table: '"sensor-data"' });
+      expect(t.rawQuery).toMatch(new RegExp(`^SELECT device_id, location, bin_time, "${MEASURE_NAMES[i]}_avg" AS "${MEASURE_NAMES[i]}"`));
+      expect(t.rawQuery).toContain('FROM $__database."sensor-data-1h"');
+      expect(t.rawQuery).toContain('AND $__timeFilter AND time < bin(bin(now() - 7m, 1h) + 5m, 1h) AND device_id IN ($device) AND location IN ($location)');
+    }
+    const [quality] = targets(rollupRow.panels.find((p) => p.type === 'table') as SchemaPanel);
+    expect(quality.rawQuery).toContain('FROM $__database."data-quality-1h"');
+    expect(quality.rawQuery).toContain('* 60000 / $reading_interval_ms AS expected');
+    // the panels inside the row do not overlap
+    const inner = rollupRow.panels.map((p) => p.gridPos as { x: number; y: number; w: number; h: number });
+    for (const [i, g] of inner.entries()) for (const h of inner.slice(i + 1)) expect(g.x < h.x + h.w && h.x < g.x + g.w && g.y < h.y + h.h && h.y < g.y + g.h).toBe(false);
   });
 
   it('filters by location and device (multi-value, All at first), the devices narrowed by the chosen locations', () => {
@@ -58,7 +76,7 @@ describe('the Grafana dashboard', () => {
   it('asks for its data source on import (__inputs, ${DS_AWS_TIMESTREAM} everywhere) and lists what it requires', () => {
     expect(importable.__inputs).toEqual([expect.objectContaining({ name: DATASOURCE_INPUT, type: 'datasource', pluginId: TIMESTREAM_PLUGIN.id })]);
     const refs = [...panels.filter((p) => p.type !== 'row' && p.type !== 'text').map((p) => p.datasource), ...(importable.templating?.list ?? []).filter((v) => v.type === 'query').map((v) => v.datasource)];
-    expect(refs.length).toBe(10);
+    expect(refs.length).toBe(15);
     for (const ref of refs) expect(ref).toEqual({ type: TIMESTREAM_PLUGIN.id, uid: `\${${DATASOURCE_INPUT}}` });
     expect(importable.__requires.map((r) => `${r.type}:${r.id}`)).toEqual(['grafana:grafana', `datasource:${TIMESTREAM_PLUGIN.id}`, 'panel:bargauge', 'panel:table', 'panel:text', 'panel:timeseries']);
     expect(importable).toMatchObject({ uid: 'iot-timeseries-fleet', id: null, timezone: 'utc', time: { from: 'now-15m', to: 'now' } });

@@ -5,7 +5,8 @@ import { startTestTimestream, type TestTimestream } from '@iot-timeseries/timest
 import { MEASURE_NAMES, timestreamSettings } from '@iot-timeseries/schema';
 import { alertRules, DATASOURCE_UID, importableDashboard, localDatasource, type TimestreamQuery } from '../src';
 import { expandMacros, interpolateVariables, queryLikePlugin, toFrames, type Field, type Frames, type MacroContext } from './support/plugin-replay';
-import { DEVICES, DEVOPS, fleetReadings, writeDevOps, writeFleet } from './support/seed';
+import { backfillRollups, provisionRollups } from '@iot-timeseries/queries/testing';
+import { DEVICES, DEVOPS, fleetReadings, writeDevOps, writeFleet, writePutAside } from './support/seed';
 
 jest.setTimeout(120_000);
 
@@ -28,19 +29,23 @@ describe('the Grafana Timestream plugin contract, replayed against the local Tim
   beforeAll(async () => {
     // Every answer starts with an empty page and a NextToken, so every query goes through the paging loop.
     ts = await startTestTimestream({
-      tables: [{ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName }, DEVOPS],
+      tables: [{ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, RetentionProperties: { MemoryStoreRetentionPeriodInHours: 24, MagneticStoreRetentionPeriodInDays: 365 } }, DEVOPS],
       queryOperations: createQueryOperations({ firstPageWaitMs: 0 }),
       onRequest: (operation) => operations.push(operation ?? '?'),
     });
     now = Date.now();
     const writer = ts.writeClient();
+    // the rollups as a deployment has them: their tables, the seed, the scheduled queries, run over the readings
+    const rollups = await provisionRollups({ write: writer, query: ts.queryClient() }, { seedTimeMs: now - 3 * 3_600_000 });
     await writeFleet(writer, fleetReadings(now));
+    await writePutAside(writer, now);
     await writeDevOps(writer, now);
+    await backfillRollups(ts.queryClient(), rollups, now - 3 * 3_600_000, now);
   });
   afterAll(() => ts?.close());
 
-  const macros = (query: Partial<TimestreamQuery>, intervalMs = 60_000): MacroContext => ({
-    fromMs: now - 3_600_000,
+  const macros = (query: Partial<TimestreamQuery>, intervalMs = 60_000, rangeMs = 3_600_000): MacroContext => ({
+    fromMs: now - rangeMs,
     toMs: Date.now(),
     intervalMs,
     nowMs: Date.now(),
@@ -48,8 +53,8 @@ describe('the Grafana Timestream plugin contract, replayed against the local Tim
     defaults: datasource,
   });
   /** What the plugin sends for a target: variables (frontend), then macros (backend), then pages. */
-  const run = async (query: Partial<TimestreamQuery> & { rawQuery: string }, variables: Record<string, string | string[]> = {}) => {
-    const sql = expandMacros(interpolateVariables(query.rawQuery, variables), macros(query));
+  const run = async (query: Partial<TimestreamQuery> & { rawQuery: string }, variables: Record<string, string | string[]> = {}, rangeMs?: number) => {
+    const sql = expandMacros(interpolateVariables(query.rawQuery, variables), macros(query, 60_000, rangeMs));
     expect(sql).not.toMatch(/\$\{?\w/);
     const answer = await queryLikePlugin(() => ts.queryClient(), sql);
     expect(answer.pages.length).toBeGreaterThanOrEqual(2);
@@ -66,11 +71,12 @@ describe('the Grafana Timestream plugin contract, replayed against the local Tim
 
   it("answers the pickers: SHOW DATABASES, SHOW TABLES FROM \"db\", SHOW MEASURES FROM \"db\".\"tbl\" with the dimensions column", async () => {
     expect(values(await run({ rawQuery: 'SHOW DATABASES' }))).toEqual(expect.arrayContaining([timestreamSettings.databaseName, DEVOPS.DatabaseName]));
-    expect(values(await run({ rawQuery: `SHOW TABLES FROM "${timestreamSettings.databaseName}"` }))).toEqual([timestreamSettings.tableName]);
+    expect(values(await run({ rawQuery: `SHOW TABLES FROM "${timestreamSettings.databaseName}"` }))).toEqual(['data-quality-1h', timestreamSettings.tableName, 'sensor-data-1h', 'sensor-data-1m']);
     const measures = await run({ rawQuery: `SHOW MEASURES FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}"` });
     expect(measures.frames[0].fields.map((f) => [f.name, f.type])).toEqual([['measure_name', 'string'], ['data_type', 'string'], ['dimensions', 'json']]);
-    expect(field(measures, 'measure_name').values).toEqual(['sensor_reading']);
-    expect(field(measures, 'data_type').values).toEqual(['multi']);
+    // besides the readings, a deployment's table holds the put-aside markers and the schema seed (the panels read only sensor_reading)
+    expect(field(measures, 'measure_name').values).toEqual(['put_aside', 'schema_seed', 'sensor_reading']);
+    expect(field(measures, 'data_type').values).toEqual(['multi', 'multi', 'multi']);
     // The editor reads the third column's rows as JSON and keeps each dimension_name.
     const dims = field(measures, 'dimensions').values[0] as Array<{ dimension_name: string; data_type: string }>;
     expect(dims.map((d) => d.dimension_name).sort()).toEqual(['device_id', 'location']);
@@ -126,6 +132,31 @@ describe('the Grafana Timestream plugin contract, replayed against the local Tim
       expect(ratios[1]).toBeGreaterThan(0.95);
       expect(ratios[2]).toBeLessThan(0.8);
       expect(field((await run(targetsOf('Completeness')[0], hall())), 'device_id').values).toEqual(['press-01', 'press-02']);
+    });
+  });
+
+  describe('the rollups row, over the last three hours', () => {
+    const all = () => ({ location: [...new Set(DEVICES.map((d) => d.location))], device: DEVICES.map((d) => d.deviceId), reading_interval_ms: '30000' });
+    const hours = 3 * 3_600_000;
+
+    it.each(MEASURE_NAMES)('hourly %s: long rows (time, labels, value) on whole hours, one series per device', async (measure) => {
+      const [target] = targetsOf(panels.find((p) => p.title?.startsWith(`Hourly ${measure} `))?.title ?? '');
+      const frames = await run(target, all(), hours);
+      expect(frames.frames[0].fields.map((f) => [f.name, f.type])).toEqual([['device_id', 'string'], ['location', 'string'], ['bin_time', 'time'], [measure, 'float64']]);
+      const times = field(frames, 'bin_time').values as number[];
+      expect(times.every((t) => t % 3_600_000 === 0)).toBe(true);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(new Set(field(frames, 'device_id').values).size).toBe(3);
+    });
+
+    it('data quality: a table per device, the silent device least complete, the put-aside readings counted', async () => {
+      const frames = await run(targetsOf('Data quality (rollup)')[0], all(), hours);
+      expect(frames.frames[0].fields.map((f) => f.name)).toEqual(['device_id', 'location', 'readings', 'minutes', 'minutes_with_readings', 'gaps', 'put_aside_invalid', 'put_aside_rejected', 'expected', 'completeness']);
+      expect(field(frames, 'device_id').values).toEqual(['press-01', 'press-02', 'pump-07']);
+      const completeness = field(frames, 'completeness').values as number[];
+      expect(completeness[2]).toBeLessThan(completeness[0]);
+      expect(field(frames, 'put_aside_invalid').values).toEqual([2, 0, 0]);
+      expect(field(frames, 'readings')).toMatchObject({ type: 'int64' });
     });
   });
 

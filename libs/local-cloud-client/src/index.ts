@@ -4,6 +4,7 @@ export type { HealthReport, RuleAction } from './contract/health';
 export type { DeadLetterTotals, PipelineReport, PipelineSnapshot, PutAsideEntry, PutAsideGroup, PutAsideSource, StreamStats } from './contract/pipeline';
 export type { AlertMessage, AlertsReport, WindowStats } from './contract/analytics';
 export type { AlarmState, AlarmStateValue, AlarmTransition, AlarmsReport } from './contract/alarms';
+export type { ScheduledQueriesReport, ScheduledQueryNotice, ScheduledQueryRun, ScheduledQueryState } from './contract/scheduled-queries';
 export type { ReplayRequest, ReplayReport, ReplayedLetter } from './contract/replay';
 export { LOCAL_CLOUD_ROUTES, REPLAY_ROUTE, type LocalCloudRoute, type LocalCloudRoutes } from './contract/routes';
 export { LocalCloudClient, type WaitUntilReadyOptions } from './local-cloud-client';

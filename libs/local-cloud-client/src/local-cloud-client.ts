@@ -4,6 +4,7 @@ import type { HealthReport } from './contract/health';
 import type { PipelineReport } from './contract/pipeline';
 import type { ReplayReport, ReplayRequest } from './contract/replay';
 import { REPLAY_ROUTE, type LocalCloudRoute, type LocalCloudRoutes } from './contract/routes';
+import type { ScheduledQueriesReport } from './contract/scheduled-queries';
 import { LocalCloudUnavailableError } from './errors';
 
 export interface WaitUntilReadyOptions {
@@ -12,7 +13,7 @@ export interface WaitUntilReadyOptions {
   hint?: string;
 }
 
-/** Talks to the local cloud's health server (GET /health, /pipeline, /alarms). */
+/** Talks to the local cloud's health server (GET /health, /pipeline, /alarms, /scheduled-queries). */
 export class LocalCloudClient {
   constructor(
     readonly baseUrl: string,
@@ -34,6 +35,11 @@ export class LocalCloudClient {
 
   async alarms(): Promise<AlarmState[]> {
     return (await this.get('/alarms')).alarms;
+  }
+
+  /** The rollups' scheduled queries: their state, last runs and notifications. */
+  scheduledQueries(): Promise<ScheduledQueriesReport> {
+    return this.get('/scheduled-queries');
   }
 
   /** Replays dead letters (POST /dead-letters/replay); `dryRun` only lists them. */

@@ -42,6 +42,7 @@ describe('LocalCloudClient', () => {
       if (req.url === '/health') return send(200, { status: 'ok', action: 'kinesis' });
       if (req.url === '/alarms') return send(200, { alarms: [{ id: 'stale-devices', state: 'OK' }], history: [] });
       if (req.url === '/pipeline') return send(200, pipelines.length > 1 ? pipelines.shift() : pipelines[0]);
+      if (req.url === '/scheduled-queries') return send(200, { refreshedAt: '2026-01-01T00:05:00.000Z', topicArn: 'arn:t', scheduledQueries: [{ name: 'iot-timeseries-local-rollup-1h', state: 'ENABLED' }], notifications: [] });
       if (req.url === '/dead-letters/replay' && req.method === 'POST') {
         let body = '';
         req.on('data', (c) => (body += c));
@@ -71,6 +72,12 @@ describe('LocalCloudClient', () => {
     const report = await new LocalCloudClient(url).waitUntilDrained(5, 5_000);
     expect(report.messagesReceived).toBe(5);
     expect(report.stream?.pending).toBe(0);
+  });
+
+  it('reads the scheduled queries of the rollups', async () => {
+    const report = await new LocalCloudClient(url).scheduledQueries();
+    expect(report.scheduledQueries.map((q) => [q.name, q.state])).toEqual([['iot-timeseries-local-rollup-1h', 'ENABLED']]);
+    expect(report.refreshedAt).toBe('2026-01-01T00:05:00.000Z');
   });
 
   it('posts a replay of dead letters and names the reason of a refusal', async () => {

@@ -31,6 +31,8 @@ import { createStaleDeviceProbe, type StaleDeviceCounter } from './pipeline/stal
 import { startLocalS3 } from './s3/local-s3';
 import { createRuleDispatch } from './rule/rule-dispatch';
 import { compileTopicRule } from './rule/topic-rule';
+import { ensureRollups } from './rollups/ensure-rollups';
+import { SCHEDULED_QUERY_REFRESH_MS, ScheduledQueryMonitor } from './rollups/scheduled-query-monitor';
 import { localQueryClient, localWriteClient } from './timestream/clients';
 import { ensureDatabaseAndTable } from './timestream/ensure-table';
 import { observeRequestLatency } from './timestream/latency-observer';
@@ -96,6 +98,11 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
       }
     }
     const alertDir = path.join(config.dataDir, 'alerts');
+    // the rollups' tables and scheduled queries, as infra deploys them (libs/schema's definitions)
+    const rollups = await ensureRollups({ write: writeClient, query: queryClient }, { region: config.region, accountId: config.accountId });
+    rollups.actions.forEach((line) => log(line));
+    const scheduledQueries = new ScheduledQueryMonitor({ query: queryClient, endpoint: timestream.endpoint, dataDir: timestreamDir, rollups });
+    await scheduledQueries.refresh();
 
     const deadLetters = await openDeadLetters(config.dataDir, config.durability, stats);
     closers.push(() => deadLetters.close());
@@ -130,10 +137,11 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     const publishRejections = config.action === 'timestream' ? createDirectRejectionsMetric(stats, metrics) : undefined;
     every(config.staleCheckMs, () => probeStale().then(publishRejections));
     every(config.alarmIntervalMs, () => alarms.evaluate());
+    every(SCHEDULED_QUERY_REFRESH_MS, () => scheduledQueries.refresh());
     alarms.evaluate();
 
-    const health = buildHealthServer(
-      healthRoutes({
+    const health = buildHealthServer({
+      ...healthRoutes({
         startedAt: Date.now(),
         dataDir: config.dataDir,
         action: config.action,
@@ -148,6 +156,8 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
         alertDir,
         directWritesInFlight: () => (stream ? 0 : delivery.pending()),
       }),
+        '/scheduled-queries': () => scheduledQueries.report(),
+      },
       { [REPLAY_ROUTE]: replay },
     );
     health.listen(config.httpPort, config.host);

@@ -11,7 +11,6 @@ import { localQueryClient } from '../src/timestream/clients';
 
 jest.setTimeout(60_000);
 
-
 describe('startLocalCloud (the direct Timestream action, in this process)', () => {
   let dataDir: string;
   let cloud: LocalCloud;
@@ -41,7 +40,7 @@ describe('startLocalCloud (the direct Timestream action, in this process)', () =
     expect(report.recentPutAside.find((p) => p.source === 'timestream-action')?.reason).toMatch(/humidity 140 is outside/);
 
     const query = localQueryClient(cloud.endpoints.timestream, 'us-east-1');
-    const { rows } = await runQuery(query, `SELECT device_id, temperature, humidity FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" ORDER BY time`);
+    const { rows } = await runQuery(query, `SELECT device_id, temperature, humidity FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" WHERE measure_name = '${timestreamSettings.multiMeasureName}' ORDER BY time`);
     expect(rows).toEqual([{ device_id: 'sensor-001', temperature: 21.5, humidity: 40 }, { device_id: 'sensor-001', temperature: 22, humidity: null }]);
     query.destroy();
   });

@@ -1,4 +1,6 @@
-import type { ColumnInfo, QueryResponse, Row, ScalarType } from '@aws-sdk/client-timestream-query';
+import { CreateScheduledQueryCommand, ExecuteScheduledQueryCommand, type ColumnInfo, type QueryResponse, type Row, type ScalarType, type TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import { CreateTableCommand, WriteRecordsCommand, type TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
+import { backfillInvocations, rollupList, rollupScheduledQueries, rollupScheduledQueryInput, rollupTableInput, schemaSeedRecord, timestreamSettings } from '@iot-timeseries/schema';
 
 /** A scalar cell as the Query API sends it: text, or null for NullValue. */
 export type ScalarCell = string | null;
@@ -25,4 +27,41 @@ export function queryPage(options: QueryPageOptions): QueryResponse & { ColumnIn
     NextToken: options.nextToken,
     QueryStatus: { ProgressPercentage: options.nextToken ? 50 : 100, CumulativeBytesScanned: 100, CumulativeBytesMetered: 10_000_000 },
   };
+}
+
+export interface ProvisionedRollups {
+  /** Scheduled-query ARN per rollup id. */
+  arns: Record<string, string>;
+}
+
+/**
+ * For tests and benches against a local server: creates the rollup tables (libs/schema's settings), writes
+ * the schema seed record at `seedTimeMs`, and creates every rollup's scheduled query (environment `test`
+ * unless given). The local cloud and infra do the same for real; this is the short form for a fresh server.
+ */
+export async function provisionRollups(
+  clients: { write: Pick<TimestreamWriteClient, 'send'>; query: Pick<TimestreamQueryClient, 'send'> },
+  options: { seedTimeMs: number; environment?: string },
+): Promise<ProvisionedRollups> {
+  for (const rollup of rollupList()) await clients.write.send(new CreateTableCommand(rollupTableInput(rollup, { rejectedDataBucket: 'test-rejected-data' })));
+  await clients.write.send(new WriteRecordsCommand({ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, Records: [schemaSeedRecord(options.seedTimeMs)] }));
+  const deployment = { topicArn: 'arn:aws:sns:us-east-1:000000000000:test-rollups', executionRoleArn: 'arn:aws:iam::000000000000:role/test-rollups', errorReportBucket: 'test-rollup-errors' };
+  const arns: Record<string, string> = {};
+  for (const query of rollupScheduledQueries({ environment: options.environment ?? 'test' })) {
+    const created = await clients.query.send(new CreateScheduledQueryCommand(rollupScheduledQueryInput(query, deployment)));
+    arns[query.rollup.id] = created.Arn as string;
+  }
+  return { arns };
+}
+
+/** Runs every rollup's backfill invocations (libs/schema's `backfillInvocations`, oldest first) from `fromMs` to `toMs`. */
+export async function backfillRollups(query: Pick<TimestreamQueryClient, 'send'>, provisioned: ProvisionedRollups, fromMs: number, toMs: number): Promise<number> {
+  let runs = 0;
+  for (const rollup of rollupList()) {
+    for (const at of backfillInvocations(rollup, fromMs, toMs)) {
+      await query.send(new ExecuteScheduledQueryCommand({ ScheduledQueryArn: provisioned.arns[rollup.id], InvocationTime: new Date(at) }));
+      runs++;
+    }
+  }
+  return runs;
 }

@@ -1,7 +1,35 @@
-import { ANALYTICS, ANALYTIC_NAMES, QueryParameterError, anomalies, asTimeSeries, completeness, deviceCompleteness, deviceEvents, deviceWindows, dimensionValues, duration, latestReadings, measureSeries, staleDevices, templateToken, timeRangeTemplate, trends } from '../src';
+import { rollupSettings } from '@iot-timeseries/schema';
+import {
+  ANALYTICS,
+  ANALYTIC_NAMES,
+  QueryParameterError,
+  anomalies,
+  asTimeSeries,
+  chooseSource,
+  completeness,
+  dataQuality,
+  deviceCompleteness,
+  deviceEvents,
+  deviceWindows,
+  dimensionValues,
+  duration,
+  latestReadings,
+  measureSeries,
+  rangeBinMs,
+  rangeSeries,
+  rollupRows,
+  staleDevices,
+  templateToken,
+  timeRangeTemplate,
+  trends,
+  type AnalyticName,
+} from '../src';
+
+/** The analytics that read the rollup tables (and, for what no run has covered yet, the readings). */
+const ROLLUP_READERS: AnalyticName[] = ['range-series', 'rollups', 'data-quality'];
 
 describe('analytics SQL', () => {
-  it.each(ANALYTIC_NAMES)('%s: filters on time and on the multi-measure records, and matches its snapshot', (name) => {
+  it.each(ANALYTIC_NAMES.filter((n) => !ROLLUP_READERS.includes(n)))('%s: filters on time and on the multi-measure records, and matches its snapshot', (name) => {
     const { sql } = (ANALYTICS[name].build as (o: object) => { sql: string })({});
     expect(sql).toMatch(/time >= ago\(\d+(ms|s|m|h|d)\)/);
     expect(sql).toContain(`measure_name = 'sensor_reading'`);
@@ -124,5 +152,56 @@ describe('the window function tables (events and windows)', () => {
   ])('refuses bad parameters, naming them (%#)', (build, message) => {
     expect(build).toThrow(QueryParameterError);
     expect(build).toThrow(message);
+  });
+});
+
+describe('rollup readers', () => {
+  it.each(ROLLUP_READERS)('%s: reads a rollup table of the settings by its measure name, within the window, and matches its snapshot', (name) => {
+    const { sql } = (ANALYTICS[name].build as (o: object) => { sql: string })({});
+    expect(sql).toMatch(/time >= (bin\()?ago\(1d\)/);
+    expect(sql).toMatch(new RegExp(`FROM "iot-timeseries-db"."(${[rollupSettings.perMinute, rollupSettings.perHour, rollupSettings.dataQuality].map((r) => r.table.tableName).join('|')})"`));
+    expect(sql).toMatch(new RegExp(`measure_name = '(${rollupSettings.measureName}|${rollupSettings.dataQualityMeasureName})'`));
+    expect(sql).toMatchSnapshot();
+  });
+
+  it('chooses raw readings for short ranges and fine bins, else the coarsest rollup whose bin divides the bin and that still keeps the range', () => {
+    const h = 3_600_000;
+    expect(chooseSource(15 * 60_000, 5000)).toEqual({ kind: 'raw' });
+    expect(chooseSource(6 * h, 2 * 60_000)).toEqual({ kind: 'rollup', rollup: rollupSettings.perMinute });
+    expect(chooseSource(7 * 24 * h, h)).toEqual({ kind: 'rollup', rollup: rollupSettings.perHour });
+    expect(chooseSource(30 * 24 * h, 3 * h)).toEqual({ kind: 'rollup', rollup: rollupSettings.perHour });
+    expect(chooseSource(6 * h, 90_000)).toEqual({ kind: 'raw' }); // no rollup bin divides 90 s
+    expect(chooseSource(60 * 24 * h, 10 * 60_000)).toEqual({ kind: 'raw' }); // the minute rollup keeps 31 days
+    expect(() => chooseSource(0, 1000)).toThrow(QueryParameterError);
+  });
+
+  it('steps a range through nice bins of at most 240 points, no finer than the reading interval', () => {
+    const m = 60_000;
+    expect([15 * m, 6 * 60 * m, 24 * 60 * m, 7 * 1440 * m, 30 * 1440 * m].map((r) => rangeBinMs(r, { minBinMs: 2000 }) / 1000)).toEqual([5, 120, 600, 3600, 10800]);
+    expect(rangeBinMs(60 * m, { minBinMs: 30_000 })).toBe(30_000);
+  });
+
+  it('reads the raw readings, or names the rollup, as asked; a bin a rollup cannot make is refused', () => {
+    expect(rangeSeries({ window: '6h', interval: '5m', source: 'raw' }).sql).not.toContain(rollupSettings.perMinute.table.tableName);
+    expect(rangeSeries({ window: '6h', interval: '5m' }).sql).toContain(`"${rollupSettings.perMinute.table.tableName}"`);
+    expect(() => rangeSeries({ interval: '30m', source: 'rollup-1h' })).toThrow(new QueryParameterError("interval must be a whole number of rollup-1h's 60-minute bins"));
+    expect(() => rangeSeries({ source: 'rollup-1d' })).toThrow(/source must be auto, raw, rollup-1m or rollup-1h/);
+    expect(() => rollupRows({ rollup: 'hourly' })).toThrow(/rollup must be rollup-1m or rollup-1h/);
+    expect(dataQuality({ window: '7d', expectedEvery: '2s', devices: ['d1'] }).sql).toContain('CAST(sum(minutes) AS double) * 60000 / 2000 AS expected');
+    expect(dataQuality({ devices: ["it's"] }).sql).toContain("AND device_id IN ('it''s')");
+  });
+
+  it('takes a front end\'s time range and variables', () => {
+    const range = timeRangeTemplate('$__timeFilter', '$__timeFrom', '$__timeTo');
+    expect(() => rangeSeries({ window: range })).toThrow(/source must be raw, rollup-1m or rollup-1h with a front end's time range/);
+    const sql = rangeSeries({ window: range, interval: '1h', source: 'rollup-1h', database: templateToken('$__database'), table: templateToken('$__table'), devices: templateToken('$device') }).sql;
+    expect(sql).toContain('FROM $__database."sensor-data-1h"');
+    expect(sql).toContain('FROM $__database.$__table');
+    expect(sql).toContain('AND $__timeFilter AND time < ');
+    expect(sql).toContain('device_id IN ($device)');
+    const quality = dataQuality({ window: range, expectedEvery: templateToken('$reading_interval_ms') }).sql;
+    expect(quality).toContain('bin(from_milliseconds($__timeFrom), 1h)');
+    expect(quality).toContain('least(now(), from_milliseconds($__timeTo))');
+    expect(quality).toContain('* 60000 / $reading_interval_ms AS expected');
   });
 });

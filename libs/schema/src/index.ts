@@ -1,4 +1,5 @@
 export * from './settings';
+export * from './rollups';
 export * from './measures';
 export * from './limits';
 export * from './errors';

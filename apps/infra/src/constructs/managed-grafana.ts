@@ -2,7 +2,7 @@ import { GrafanaWorkspace } from '@cdktf/provider-aws/lib/grafana-workspace';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { policyDocument, type PolicyStatement } from '../policy-document';
+import { policyDocument, serviceTrustPolicy, type PolicyStatement } from '../policy-document';
 import { DISCOVER_ENDPOINTS } from './pipeline-function';
 
 export type GrafanaAuthentication = 'AWS_SSO' | 'SAML';
@@ -11,9 +11,9 @@ export interface ManagedGrafanaProps {
   workspaceName: string;
   region: string;
   accountId: string;
-  /** The Timestream database and table the dashboards read. */
+  /** The Timestream database and the tables the dashboards read (the readings and the rollups). */
   database: { arn: string };
-  table: { arn: string };
+  tables: Array<{ arn: string }>;
   authenticationProviders: GrafanaAuthentication[];
   /** Workspace Grafana version; the Timestream plugin needs 10.4 or newer. */
   grafanaVersion: string;
@@ -29,8 +29,8 @@ export const GRAFANA_ACCOUNT_ACTIONS = ['timestream:CancelQuery', 'timestream:Li
 
 /**
  * An Amazon Managed Grafana workspace (plugin management and Grafana alerting on) whose
- * customer-managed role may only read the pipeline's table: Select and ListMeasures (SHOW
- * MEASURES) on the table, ListTables (SHOW TABLES) on its database, and the account-level
+ * customer-managed role may only read the pipeline's tables: Select and ListMeasures (SHOW
+ * MEASURES) on the readings' table and the rollup tables, ListTables (SHOW TABLES) on its database, and the account-level
  * actions above. Only the Grafana service of this account may assume the role.
  */
 export class ManagedGrafana extends Construct {
@@ -41,21 +41,11 @@ export class ManagedGrafana extends Construct {
     super(scope, id);
     this.role = new IamRole(this, 'role', {
       name: `${props.workspaceName}-role`,
-      assumeRolePolicy: policyDocument([
-        {
-          Effect: 'Allow',
-          Principal: { Service: 'grafana.amazonaws.com' },
-          Action: ['sts:AssumeRole'],
-          Condition: {
-            StringEquals: { 'aws:SourceAccount': props.accountId },
-            ArnLike: { 'aws:SourceArn': `arn:aws:grafana:${props.region}:${props.accountId}:/workspaces/*` },
-          },
-        },
-      ]),
+      assumeRolePolicy: serviceTrustPolicy('grafana.amazonaws.com', props.accountId, `arn:aws:grafana:${props.region}:${props.accountId}:/workspaces/*`),
       tags: props.tags,
     });
     const statements: PolicyStatement[] = [
-      { Sid: 'QueryReadings', Effect: 'Allow', Action: ['timestream:ListMeasures', 'timestream:Select'], Resource: props.table.arn },
+      { Sid: 'QueryReadings', Effect: 'Allow', Action: ['timestream:ListMeasures', 'timestream:Select'], Resource: props.tables.map((t) => t.arn) },
       { Sid: 'ListTables', Effect: 'Allow', Action: ['timestream:ListTables'], Resource: props.database.arn },
       { Sid: 'AccountLevelQueries', Effect: 'Allow', Action: GRAFANA_ACCOUNT_ACTIONS, Resource: '*' },
       DISCOVER_ENDPOINTS,

@@ -24,13 +24,14 @@ export interface PipelineFunctionProps {
 export class PipelineFunction extends Construct {
   readonly function: LambdaFunction;
   readonly role: IamRole;
+  readonly policy: IamRolePolicy;
   readonly logGroup: CloudwatchLogGroup;
 
   constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
     super(scope, id);
     this.logGroup = new CloudwatchLogGroup(this, 'logs', { name: `/aws/lambda/${props.functionName}`, retentionInDays: props.logRetentionDays, tags: props.tags });
     this.role = new IamRole(this, 'role', { name: `${props.functionName}-role`, assumeRolePolicy: assumeRolePolicy('lambda.amazonaws.com'), tags: props.tags });
-    new IamRolePolicy(this, 'policy', {
+    this.policy = new IamRolePolicy(this, 'policy', {
       role: this.role.id,
       name: id,
       policy: policyDocument([

@@ -1,3 +1,4 @@
+import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
   ALARM_DEFINITIONS,
@@ -11,6 +12,9 @@ import {
   STALE_DEVICE_AFTER_SECONDS,
   MQTT_TOPIC,
   PIPELINE_METRICS,
+  rollupScheduledQueries,
+  rollupSettings,
+  SCHEMA_SEED_EVENT,
   timestreamSettings,
   topicRule,
   type AlarmDefinition,
@@ -26,6 +30,10 @@ import { IngestStream } from '../constructs/ingest-stream';
 import { ManagedGrafana, type GrafanaAuthentication } from '../constructs/managed-grafana';
 import { PipelineAlarms } from '../constructs/pipeline-alarms';
 import { PipelineDashboard } from '../constructs/pipeline-dashboard';
+import { RollupScheduledQueries } from '../constructs/rollup-scheduled-queries';
+import { RollupTables } from '../constructs/rollup-tables';
+import { ScheduledQueryRole } from '../constructs/scheduled-query-role';
+import { ScheduledQueryTopic } from '../constructs/scheduled-query-topic';
 import { Schedule } from '../constructs/schedule';
 import { SensorTopicRule } from '../constructs/sensor-topic-rule';
 import { TimestreamStore } from '../constructs/timestream-store';
@@ -68,6 +76,8 @@ export class PipelineStack extends TerraformStack {
   readonly alarms: PipelineAlarms;
   /** Predictive maintenance (the window function and its tables, topic and alarm), on the Kinesis path. */
   readonly windows?: WindowAnalytics;
+  readonly rollupTables: RollupTables;
+  readonly rollups: RollupScheduledQueries;
   readonly grafana?: ManagedGrafana;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
@@ -133,6 +143,39 @@ export class PipelineStack extends TerraformStack {
       scheduleExpression: 'rate(1 minute)',
       functionName: this.staleProbe.function.functionName,
       functionArn: this.staleProbe.function.arn,
+    });
+
+    // Rollups: derived tables written by scheduled queries, from libs/schema's definitions (the local cloud creates the same).
+    const databaseName = props.databaseName ?? timestreamSettings.databaseName;
+    const rollups = { ...rollupSettings, databaseName };
+    this.rollupTables = new RollupTables(this, 'rollup-tables', { databaseName: this.store.database.databaseName, settings: rollups, rejectedDataBucket: rejected.bucket.bucket, kmsKeyArn: props.kmsKeyArn });
+    const errorReports = new HardenedBucket(this, 'scheduled-query-errors', { bucketPrefix: `${prefix}-sq-errors-`, expireAfterDays: 90, kmsKeyArn: props.kmsKeyArn });
+    const queryTopic = new ScheduledQueryTopic(this, 'scheduled-query-topic', { topicName: `${prefix}-scheduled-queries`, notificationEmail: props.notificationEmail });
+    const queryRole = new ScheduledQueryRole(this, 'scheduled-query-role', {
+      roleName: `${prefix}-scheduled-queries`,
+      region: props.region,
+      accountId: props.accountId,
+      sourceTableArn: this.store.table.arn,
+      targetTableArns: this.rollupTables.all().map((t) => t.arn),
+      topicArn: queryTopic.topic.arn,
+      errorReports: { bucketArn: errorReports.bucket.arn, keyPrefix: rollups.errorReportKeyPrefix },
+      kmsKeyArn: props.kmsKeyArn,
+    });
+    // A scheduled query over a column nothing was written to cannot be created: the ingest function writes the seed record first.
+    const seed = new LambdaInvocation(this, 'schema-seed', {
+      functionName: this.ingest.function.functionName,
+      input: JSON.stringify(SCHEMA_SEED_EVENT),
+      dependsOn: [this.ingest.policy, this.ingest.logGroup],
+    });
+    this.rollups = new RollupScheduledQueries(this, 'rollup-queries', {
+      definitions: rollupScheduledQueries({
+        environment: props.environment,
+        settings: rollups,
+        source: { databaseName, tableName: props.tableName ?? timestreamSettings.tableName, multiMeasureName: timestreamSettings.multiMeasureName },
+      }),
+      deployment: { topicArn: queryTopic.topic.arn, executionRoleArn: queryRole.role.arn, errorReportBucket: errorReports.bucket.bucket },
+      dependsOn: [seed, queryRole.policy, ...this.rollupTables.all()],
+      kmsKeyArn: props.kmsKeyArn,
     });
 
     const deadLetters = { url: this.stream.deadLetterQueue.url, arn: this.stream.deadLetterQueue.arn };
@@ -214,6 +257,8 @@ export class PipelineStack extends TerraformStack {
     new TerraformOutput(this, 'dead_letter_queue_url', { value: deadLetters.url });
     new TerraformOutput(this, 'topic_rule', { value: this.rule.rule.name });
     new TerraformOutput(this, 'alarm_topic_arn', { value: this.alarms.topic.arn });
+    new TerraformOutput(this, 'scheduled_query_topic_arn', { value: queryTopic.topic.arn });
+    new TerraformOutput(this, 'scheduled_query_error_bucket', { value: errorReports.bucket.bucket });
 
     if (this.windows) {
       new TerraformOutput(this, 'window_function', { value: this.windows.function.function.functionName });
@@ -228,7 +273,7 @@ export class PipelineStack extends TerraformStack {
         region: props.region,
         accountId: props.accountId,
         database: { arn: this.store.database.arn },
-        table: { arn: this.store.table.arn },
+        tables: [this.store.table, ...this.rollupTables.all()],
         ...props.grafana,
       });
       new TerraformOutput(this, 'grafana_workspace_endpoint', { value: this.grafana.workspace.endpoint });

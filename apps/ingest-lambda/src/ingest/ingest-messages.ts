@@ -3,6 +3,7 @@ import type { IngestConfig } from '../config';
 import type { DeadLetter, DeadLetterKind, DeadLetterSink } from '../dead-letter/dead-letter';
 import type { IncomingMessage } from '../events/incoming-message';
 import type { IngestLogger } from '../observability/ingest-logger';
+import { writePutAsideMarkers, type MarkerOutcome, type PutAsideEntry } from './put-aside-markers';
 import { validateIncoming } from './validate-incoming';
 
 export interface IngestDependencies {
@@ -10,6 +11,8 @@ export interface IngestDependencies {
   readonly deadLetter: DeadLetterSink;
   readonly config: Pick<IngestConfig, 'databaseName' | 'tableName' | 'writeConcurrency'>;
   readonly logger: IngestLogger;
+  /** Write a put-aside marker per letter (libs/schema's PUT_ASIDE_RECORDS) for the data-quality rollup. */
+  readonly putAsideMarkers?: boolean;
 }
 
 /** Something put aside, for the direct-invocation response. */
@@ -31,6 +34,8 @@ export interface IngestReport {
   readonly putAside: PutAside[];
   /** Items to deliver again (transient write failure, or the dead-letter sink failed), with reasons. */
   readonly retryItems: Map<string, string[]>;
+  /** The put-aside markers, when they are on. */
+  readonly markers?: MarkerOutcome;
 }
 
 /**
@@ -55,7 +60,7 @@ export async function ingestMessages(messages: readonly IncomingMessage[], deps:
 
   // The writer drops exact duplicates, packs, sends and sorts every failure; no re-sends of its own:
   // the event source delivers the items to retry again.
-  const [outcome] = await Promise.all([
+  const [outcome, invalidPutAside] = await Promise.all([
     writeReadings(input.readings, { client: deps.writeClient, databaseName: config.databaseName, tableName: config.tableName, concurrency: config.writeConcurrency }),
     putAside(deps, input.invalid, retry),
   ]);
@@ -97,7 +102,8 @@ export async function ingestMessages(messages: readonly IncomingMessage[], deps:
       });
     }
   });
-  await putAside(deps, rejectedLetters, retry);
+  const rejectedPutAside = await putAside(deps, rejectedLetters, retry);
+  const markers = deps.putAsideMarkers ? await markPutAside(deps, [...(invalidPutAside ? input.invalid : []), ...(rejectedPutAside ? rejectedLetters : [])], messages) : undefined;
   if (retryItems.size > 0) {
     logger.error('items will be retried', { items: retryItems.size, readings: outcome.toRetry.filter((r) => r.duplicateOf === undefined).length, firstReason: [...retryItems.values()][0][0] });
   }
@@ -111,20 +117,33 @@ export async function ingestMessages(messages: readonly IncomingMessage[], deps:
     writeRequests: outcome.requests,
     putAside: letters.map(({ letter }) => ({ itemId: letter.item, index: letter.index, kind: letter.kind, reason: letter.reason })),
     retryItems,
+    ...(markers ? { markers } : {}),
   };
 }
 
+/** The markers of the letters that were stored (a letter whose item is retried gets its marker on the redelivery). */
+async function markPutAside(deps: IngestDependencies, stored: ReadonlyArray<{ message: number; letter: DeadLetter }>, messages: readonly IncomingMessage[]): Promise<MarkerOutcome | undefined> {
+  if (stored.length === 0) return undefined;
+  const entries: PutAsideEntry[] = stored.map(({ message, letter }) => ({ letter, receivedAt: messages[message].receivedAt }));
+  const outcome = await writePutAsideMarkers(entries, { client: deps.writeClient, databaseName: deps.config.databaseName, tableName: deps.config.tableName });
+  if (outcome.failed > 0) deps.logger.error('put-aside markers not written (the letters are stored; data quality undercounts them)', { markers: outcome.failed, reason: outcome.failure });
+  return outcome;
+}
+
+/** Stores the letters; true when they were stored (else their items are named for retry). */
 async function putAside(
   deps: IngestDependencies,
   letters: ReadonlyArray<{ message: number; letter: DeadLetter }>,
   retry: (message: number, reason: string) => void,
-): Promise<void> {
-  if (letters.length === 0) return;
+): Promise<boolean> {
+  if (letters.length === 0) return true;
   try {
     await deps.deadLetter.putAside(letters.map((l) => l.letter));
+    return true;
   } catch (error) {
     const reason = `could not put aside: ${describeError(error)}`;
     deps.logger.error('dead-letter sink failed', { letters: letters.length, reason });
     for (const { message } of letters) retry(message, reason);
+    return false;
   }
 }

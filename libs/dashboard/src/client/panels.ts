@@ -116,3 +116,30 @@ export function renderPipeline(model: DashboardModel): string {
 function table(head: string, rows: string, columns: number, empty: string): string {
   return `<table><thead>${head}</thead><tbody>${rows || `<tr><td colspan="${columns}" class="empty">${empty}</td></tr>`}</tbody></table>`;
 }
+
+/** The range buttons; the one shown is pressed. */
+export function renderRanges(model: DashboardModel): string {
+  return model.ranges
+    .map((r) => `<button type="button" data-range="${esc(r.id)}" aria-pressed="${r.id === model.range.id}">${esc(r.label)}</button>`)
+    .join('');
+}
+
+/** Data quality over the range: totals, then the worst devices (received vs expected, silent minutes, gaps, put aside). */
+export function renderQuality(model: DashboardModel): string {
+  const q = model.dataQuality;
+  if (!q || q.devices === 0) return '<p class="empty">No readings in the range</p>';
+  const percent = q.expected > 0 ? Math.min(100, (100 * q.received) / q.expected) : 0;
+  const figures: Array<[string, string]> = [
+    ['Devices', `${count(q.devices)} (${count(q.belowTarget)} below 95 %)`],
+    ['Readings received / expected', `${count(q.received)} / ${count(q.expected)} (${num(percent, 1)} %)`],
+    ['Put aside: invalid / rejected', `${count(q.putAsideInvalid)} / ${count(q.putAsideRejected)}`],
+  ];
+  const head = '<tr><th>Device</th><th>Location</th><th class="n">Received</th><th class="n">Expected</th><th class="n">%</th><th class="n">Silent min</th><th class="n">Gaps</th><th class="n">Invalid</th><th class="n">Rejected</th></tr>';
+  const rows = q.worst
+    .map((d) => {
+      const tone = d.percent >= 95 ? '' : 'stale';
+      return `<tr class="${tone}" data-device="${esc(d.deviceId)}"><td>${esc(d.deviceId)}</td><td>${esc(d.location)}</td><td class="n">${count(d.received)}</td><td class="n">${count(d.expected)}</td><td class="n">${num(d.percent, 1)}</td><td class="n">${count(d.silentMinutes)}</td><td class="n">${count(d.gaps)}</td><td class="n">${count(d.putAsideInvalid)}</td><td class="n">${count(d.putAsideRejected)}</td></tr>`;
+    })
+    .join('');
+  return `<dl class="figures">${figures.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl><h3>Least complete first</h3>${table(head, rows, 9, 'No devices')}`;
+}

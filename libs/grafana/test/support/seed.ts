@@ -1,5 +1,5 @@
 import { WriteRecordsCommand, type TimestreamWriteClient, type _Record } from '@aws-sdk/client-timestream-write';
-import { timestreamSettings, toWriteRequests, type SensorReading } from '@iot-timeseries/schema';
+import { putAsideRecord, timestreamSettings, toWriteRequests, type SensorReading } from '@iot-timeseries/schema';
 
 export const STEP_MS = 30_000;
 export const DEVICES = [
@@ -25,6 +25,12 @@ export function fleetReadings(now: number): SensorReading[] {
 export async function writeFleet(client: TimestreamWriteClient, readings: SensorReading[]): Promise<void> {
   const target = { databaseName: timestreamSettings.databaseName, tableName: timestreamSettings.tableName };
   for (const plan of toWriteRequests(readings, target)) await client.send(new WriteRecordsCommand(plan.input));
+}
+
+/** Two readings of press-01 put aside (the ingest function's markers), ten minutes ago. */
+export async function writePutAside(client: TimestreamWriteClient, now: number): Promise<void> {
+  const records = [0, 1].map((i) => putAsideRecord({ deviceId: 'press-01', location: DEVICES[0].location, kind: 'invalid', receivedAtMs: now - 10 * 60_000 + i, identity: `seed-${i}` }));
+  await client.send(new WriteRecordsCommand({ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, Records: records.filter((r): r is _Record => r !== undefined) }));
 }
 
 /** A DevOps-style table of single-measure records, as the plugin's sample dashboard reads (written here, not copied). */

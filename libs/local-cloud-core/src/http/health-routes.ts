@@ -24,7 +24,8 @@ export interface HealthSources {
   now?: () => number;
 }
 
-export type HealthRoutes = { [R in Exclude<keyof LocalCloudRoutes, '/alerts'>]: () => LocalCloudRoutes[R] } & { '/alerts': () => Promise<LocalCloudRoutes['/alerts']> };
+/** The routes computed here (`/alerts` reads the alert files, so it is asynchronous); `/scheduled-queries` is the scheduled-query monitor's. */
+export type HealthRoutes = { [R in Exclude<keyof LocalCloudRoutes, '/alerts' | '/scheduled-queries'>]: () => LocalCloudRoutes[R] } & { '/alerts': () => Promise<LocalCloudRoutes['/alerts']> };
 
 /** The health server's answers (the contract in libs/local-cloud-client), computed when asked. */
 export function healthRoutes(sources: HealthSources): HealthRoutes {

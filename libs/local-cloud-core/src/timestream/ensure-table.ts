@@ -49,7 +49,8 @@ export async function ensureDatabaseAndTable(client: TimestreamWriteClient, sett
   return created;
 }
 
-async function exists(describe: () => Promise<unknown>): Promise<boolean> {
+/** True when the describe call finds the resource, false on ResourceNotFoundException. */
+export async function exists(describe: () => Promise<unknown>): Promise<boolean> {
   try {
     await describe();
     return true;
@@ -59,7 +60,8 @@ async function exists(describe: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-async function ignoreConflict(create: () => Promise<unknown>): Promise<void> {
+/** Runs a create call; a ConflictException (created meanwhile) is not an error. */
+export async function ignoreConflict(create: () => Promise<unknown>): Promise<void> {
   try {
     await create();
   } catch (error) {

@@ -1,0 +1,177 @@
+/**
+ * Long-range benchmark: DEVICES devices reporting every minute for DAYS days (default 232 x 30 days: 10.0 million
+ * readings, about 0.5 % missing, two put-aside markers each), the rollups' scheduled queries (libs/schema) run
+ * over them with ExecuteScheduledQuery, then the dashboard's RANGE view (default 30 d) — its data-quality panel
+ * (every device) and its charts (the 12 devices shown) as libs/dashboard's queries adapter reads them — from the
+ * rollups and from the raw readings, with the rows each source holds for it. Asserts the two answers are equal within rounding, prints both times
+ * (median of RUNS) and the ratio. The server is the timestream-local CLI in its own process, with a data
+ * directory in the temp folder that is removed at the end (--keep keeps it); it stops by itself after 60 min.
+ *
+ *   npx nx run dashboard:bench   # = npx tsx libs/dashboard/bench/long-range-view.ts [--range 30d] [--devices 232] [--days 30] [--runs 5] [--concurrency 32] [--keep]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ExecuteScheduledQueryCommand, QueryCommand, TimestreamQueryClient, UpdateScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
+import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
+import { provisionRollups } from '@iot-timeseries/queries/testing';
+import { backfillInvocations, LOCAL_PLACEHOLDER_CREDENTIALS, PUT_ASIDE_RECORDS, rollupList, rollupSettings, sqlLiteral, sqlTable, timestreamSettings, type Rollup } from '@iot-timeseries/schema';
+import { createQueriesAdapter, PANEL_QUERY_TIMEOUT_MS, rangeView, type RangeView, type TrendPoint } from '../src';
+import { writeFleetWeek } from './fleet-week';
+
+const flag = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
+const RANGE = process.argv.includes('--range') ? process.argv[process.argv.indexOf('--range') + 1] : '30d';
+const DEVICES = flag('--devices', 232);
+const DAYS = flag('--days', 30);
+const RUNS = flag('--runs', 5);
+const CONCURRENCY = flag('--concurrency', 32);
+const KEEP = process.argv.includes('--keep');
+const DEADLINE_MS = 60 * 60_000;
+/** What the DuckDB file and its WAL take per reading, with room to spare. */
+const BYTES_PER_READING = 400;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+async function startServer(dataDir: string): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  const bin = path.join(__dirname, '../../timestream-local/bin/timestream-local.js');
+  const child = spawn(process.execPath, [bin, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`timestream-local exited with ${code}`)));
+  });
+  return { endpoint, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) };
+}
+
+/** Rows equal within rounding: same keys and texts, numbers within 1e-9 relative; returns the largest relative difference. */
+function assertSame(label: string, a: readonly object[], b: readonly object[]): number {
+  if (a.length !== b.length) throw new Error(`${label}: ${a.length} rows from the rollups, ${b.length} from the raw readings`);
+  let worst = 0;
+  a.forEach((row, i) => {
+    for (const [key, x] of Object.entries(row)) {
+      const y = (b[i] as Record<string, unknown>)[key];
+      if (typeof x === 'number' && typeof y === 'number') {
+        const diff = Math.abs(x - y) / Math.max(1, Math.abs(y));
+        worst = Math.max(worst, diff);
+        if (diff > 1e-9) throw new Error(`${label}: row ${i} ${key} is ${x} from the rollups, ${y} from the raw readings`);
+      } else if (JSON.stringify(x) !== JSON.stringify(y)) throw new Error(`${label}: row ${i} ${key} is ${JSON.stringify(x)} from the rollups, ${JSON.stringify(y)} from the raw readings`);
+    }
+  });
+  return worst;
+}
+
+const count = async (query: TimestreamQueryClient, table: string, where: string) => {
+  const answer = await query.send(new QueryCommand({ QueryString: `SELECT count(*) FROM ${sqlTable(timestreamSettings.databaseName, table)} WHERE ${where}` }));
+  return Number(answer.Rows?.[0]?.Data?.[0]?.ScalarValue ?? 0);
+};
+
+/** The rows each source holds for the view: the chart's devices in the rollup the view reads vs their raw readings; the data-quality rollup vs all readings and markers. */
+async function sourceRows(query: TimestreamQueryClient, view: RangeView, fromMs: number, devices: string[]) {
+  if (view.source.kind === 'raw') throw new Error('the view reads no rollup');
+  const since = `time >= from_milliseconds(${fromMs})`;
+  const shown = `device_id IN (${devices.map(sqlLiteral).join(', ')})`;
+  const raw = timestreamSettings.tableName;
+  return {
+    chartRollup: await count(query, view.source.rollup.table.tableName, `${since} AND ${shown}`),
+    chartRaw: await count(query, raw, `${since} AND ${shown} AND measure_name = ${sqlLiteral(timestreamSettings.multiMeasureName)}`),
+    qualityRollup: await count(query, rollupSettings.dataQuality.table.tableName, since),
+    qualityRaw: await count(query, raw, `${since} AND measure_name IN (${sqlLiteral(timestreamSettings.multiMeasureName)}, ${sqlLiteral(PUT_ASIDE_RECORDS.measureName)})`),
+  };
+}
+
+async function main(): Promise<void> {
+  const free = statfsSync(tmpdir()).bavail * statfsSync(tmpdir()).bsize;
+  const needed = DEVICES * DAYS * 1440 * BYTES_PER_READING;
+  if (free < needed) throw new Error(`${tmpdir()} has ${(free / 1e9).toFixed(1)} GB free; the benchmark needs about ${(needed / 1e9).toFixed(1)} GB`);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'long-range-bench-'));
+  const server = await startServer(dataDir);
+  const deadline = setTimeout(() => {
+    console.error(`the benchmark did not finish within ${DEADLINE_MS / 60_000} min; stopping`);
+    void server.stop().then(() => (KEEP ? undefined : rmSync(dataDir, { recursive: true, force: true }))).finally(() => process.exit(1));
+  }, DEADLINE_MS);
+  const config = { endpoint: server.endpoint, region: 'us-east-1', credentials: LOCAL_PLACEHOLDER_CREDENTIALS, maxAttempts: 3 };
+  const write = new TimestreamWriteClient(config);
+  const query = new TimestreamQueryClient(config);
+  try {
+    const now = Date.now();
+    const fleet = { devices: DEVICES, startMs: Math.floor((now - DAYS * 86_400_000) / 60_000) * 60_000, endMs: Math.floor(now / 60_000) * 60_000 };
+    await write.send(new CreateDatabaseCommand({ DatabaseName: timestreamSettings.databaseName }));
+    const retention = timestreamSettings.retention;
+    await write.send(new CreateTableCommand({ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, RetentionProperties: { MemoryStoreRetentionPeriodInHours: retention.memoryStoreRetentionHours, MagneticStoreRetentionPeriodInDays: retention.magneticStoreRetentionDays }, MagneticStoreWriteProperties: { EnableMagneticStoreWrites: true } }));
+    // the rollups as deployed; their automatic runs are switched off so that nothing runs beside the measurements
+    const provisioned = await provisionRollups({ write, query }, { seedTimeMs: fleet.startMs - 60_000, environment: 'bench' });
+    for (const arn of Object.values(provisioned.arns)) await query.send(new UpdateScheduledQueryCommand({ ScheduledQueryArn: arn, State: 'DISABLED' }));
+
+    const fillStart = Date.now();
+    const readings = await writeFleetWeek(write, fleet, CONCURRENCY, (n) => log(`  ${n.toLocaleString('en')} readings written`));
+    const fillMs = Date.now() - fillStart;
+    log(`filled ${readings.toLocaleString('en')} readings from ${DEVICES} devices over ${DAYS} days in ${seconds(fillMs)} (${Math.round(readings / (fillMs / 1000)).toLocaleString('en')} readings/s); data directory ${dataDir}`);
+
+    const fromRollups = rangeView(RANGE, 60_000);
+    if (fromRollups.source.kind === 'raw') throw new Error(`--range ${RANGE} reads the raw readings anyway; take a range longer than an hour`);
+    const rangeStartMs = now - fromRollups.minutes * 60_000;
+    // backfill: every rollup's invocations (oldest first), the minute rollup over the range only up to a day (the longer ranges read the hourly ones)
+    const done = new Map<string, number>();
+    const backfill = async (rollup: Rollup, fromMs: number) => {
+      const started = Date.now();
+      const times = backfillInvocations(rollup, Math.max(fromMs, done.get(rollup.id) ?? fromMs), Date.now()).filter((t) => t > (done.get(rollup.id) ?? -Infinity));
+      for (const at of times) await query.send(new ExecuteScheduledQueryCommand({ ScheduledQueryArn: provisioned.arns[rollup.id], InvocationTime: new Date(at) }));
+      if (times.length > 0) done.set(rollup.id, times[times.length - 1]);
+      return { runs: times.length, ms: Date.now() - started };
+    };
+    for (const rollup of rollupList()) {
+      const { runs, ms } = await backfill(rollup, rollup.binMinutes === 1 ? Math.max(rangeStartMs, now - 86_400_000) - 3_600_000 : fleet.startMs);
+      log(`rollup ${rollup.id}: ${runs} runs (ExecuteScheduledQuery, InvocationTimes ${rollup.overlapMinutes} min apart) in ${seconds(ms)}, ${runs > 0 ? `${Math.round(ms / runs)} ms a run` : ''}`);
+    }
+
+    // the page gives a panel PANEL_QUERY_TIMEOUT_MS; the raw readings may need longer, which the benchmark measures
+    const adapter = createQueriesAdapter(query, { timeoutMs: 10 * 60_000 });
+    const fromRaw: RangeView = { ...fromRollups, source: { kind: 'raw' } };
+    const view = async (range: RangeView) => {
+      const started = performance.now();
+      const quality = await adapter.dataQuality(range, 60_000);
+      const devices = quality.map((q) => q.deviceId).sort().slice(0, 12);
+      const trend = await adapter.trend(range, devices);
+      return { ms: performance.now() - started, quality, trend };
+    };
+    const times = { rollups: [] as number[], raw: [] as number[] };
+    let worst = 0;
+    for (let run = 0; run <= RUNS; run++) {
+      for (const rollup of rollupList()) await backfill(rollup, now); // the run of the hour that just began, as the scheduler would
+      const a = await view(fromRollups);
+      const b = await view(fromRaw);
+      if (run === 0 && b.ms > PANEL_QUERY_TIMEOUT_MS) log(`the raw readings took ${seconds(b.ms)}: longer than the page's ${seconds(PANEL_QUERY_TIMEOUT_MS)} panel timeout`);
+      const flat = (points: TrendPoint[]) => points.map((p) => ({ deviceId: p.deviceId, bin: p.bin, ...p.values }));
+      worst = Math.max(worst, assertSame('data quality', a.quality, b.quality), assertSame('charts', flat(a.trend), flat(b.trend)));
+      if (run === 0) {
+        const shown = [...new Set(a.trend.map((t) => t.deviceId))];
+        log(`the ${fromRollups.label} view: data quality of ${a.quality.length} devices, charts of ${shown.length} devices in ${new Set(a.trend.map((t) => t.bin)).size} bins of ${fromRollups.binMs / 60_000} min (${a.trend.length} points)`);
+        const rows = await sourceRows(query, fromRollups, rangeStartMs, shown);
+        log(`rows in the range: charts ${rows.chartRollup.toLocaleString('en')} rollup rows vs ${rows.chartRaw.toLocaleString('en')} raw readings; data quality ${rows.qualityRollup.toLocaleString('en')} rollup rows vs ${rows.qualityRaw.toLocaleString('en')} raw readings and markers`);
+        continue; // warm-up
+      }
+      times.rollups.push(a.ms);
+      times.raw.push(b.ms);
+    }
+    const [r, w] = [median(times.rollups), median(times.raw)];
+    log(`answers equal within rounding (largest relative difference ${worst.toExponential(1)})`);
+    log(`${fromRollups.label} view from the rollups: ${r.toFixed(1)} ms; from the raw readings: ${w.toFixed(1)} ms; ${(w / r).toFixed(1)}x faster (median of ${RUNS}; rollups ${times.rollups.map((x) => x.toFixed(0)).join('/')} ms, raw ${times.raw.map((x) => x.toFixed(0)).join('/')} ms)`);
+    log(`targets: at least 50x faster ${w / r >= 50 ? 'MET' : 'NOT MET'}; under 100 ms ${r < 100 ? 'MET' : 'NOT MET'}`);
+  } finally {
+    clearTimeout(deadline);
+    write.destroy();
+    query.destroy();
+    await server.stop();
+    if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,108 @@
+import { rollupColumn, rollupSettings } from '@iot-timeseries/schema';
+import { built, type BuiltQuery } from './built-query';
+import type { AnalyticOptions, TimestampValue } from './common';
+import { chooseSource, type RangeSource } from '../rollups/choose-source';
+import { rollupCompleteUntil, rollupTableRef, windowStart, type RollupReadOptions } from '../rollups/rollup-tables';
+import { duration, durationLiteral, durationMs, type Duration } from '../sql/duration';
+import { quoteIdentifier, stringLiteral } from '../sql/escape';
+import { deviceFilterSql, measureColumn, measureList } from '../sql/filters';
+import { multiMeasureName, tableRef } from '../sql/table';
+import { isTimeRangeTemplate, timeCondition, timeWindow, type TimeWindow } from '../sql/time-window';
+import { QueryParameterError } from '../errors';
+
+export interface RangeSeriesOptions extends AnalyticOptions, RollupReadOptions {
+  /** How far back (default 1d), or a front end's time range. */
+  window?: TimeWindow;
+  /** Bin width (default 1h). */
+  interval?: string | Duration;
+  /** Measures (default: the whole catalogue). */
+  measures?: readonly string[];
+  /**
+   * `auto` (default): `chooseSource` for the window and the bin; `raw`; or a measure rollup's id (`rollup-1m`,
+   * `rollup-1h`), which a front end's time range needs.
+   */
+  source?: 'auto' | 'raw' | string;
+}
+
+/** One row per device and bin: each measure's avg, min, max and count in the bin. */
+export type RangeSeriesRow = { device_id: string; location: string; bin_time: TimestampValue } & Record<string, number | bigint | null>;
+
+/** The source the options ask for (named or chosen); fails naming the parameter. */
+export function rangeSource(options: RangeSeriesOptions, window: TimeWindow, interval: Duration): RangeSource {
+  const settings = options.rollups ?? rollupSettings;
+  const source = options.source ?? 'auto';
+  if (source === 'raw') return { kind: 'raw' };
+  if (source === 'auto') {
+    if (isTimeRangeTemplate(window)) throw new QueryParameterError(`source must be raw, ${settings.perMinute.id} or ${settings.perHour.id} with a front end's time range (its length is not known when the query is built)`);
+    return chooseSource(durationMs(duration(window, 'window')), durationMs(interval), settings);
+  }
+  const rollup = [settings.perMinute, settings.perHour].find((r) => r.id === source);
+  if (!rollup) throw new QueryParameterError(`source must be auto, raw, ${settings.perMinute.id} or ${settings.perHour.id}, got ${JSON.stringify(source)}`);
+  if (durationMs(interval) % (rollup.binMinutes * 60_000) !== 0) throw new QueryParameterError(`interval must be a whole number of ${rollup.id}'s ${rollup.binMinutes}-minute bins`);
+  return { kind: 'rollup', rollup };
+}
+
+/**
+ * avg/min/max/count of each measure per device and `bin(time, interval)` over the window, from the raw
+ * readings or from a measure rollup (whichever `source` picks). From a rollup, the bins its runs have
+ * completed come from the rollup table (an average weighted by the counts, so a coarser bin equals the raw
+ * answer) and the rest from the readings, so the newest minutes are always there.
+ */
+export function rangeSeries(options: RangeSeriesOptions = {}): BuiltQuery<RangeSeriesRow> {
+  const window = timeWindow(options.window ?? '1d', 'window');
+  const interval = duration(options.interval ?? '1h', 'interval');
+  const source = rangeSource(options, window, interval);
+  const measures = measureList(options.measures, options.catalogue);
+  const bin = `bin(time, ${durationLiteral(interval)})`;
+  // whole bins: a relative window starts at the start of its first bin (a front end's range is its own)
+  const since = isTimeRangeTemplate(window) ? timeCondition(window, 'window') : `time >= bin(${windowStart(window, 'window')}, ${durationLiteral(interval)})`;
+  const where = (measureName: string, extra?: string) => `WHERE measure_name = ${stringLiteral(measureName)}\n  AND ${since}${extra ? ` AND ${extra}` : ''}${deviceFilterSql(options)}`;
+  const q = (name: string) => quoteIdentifier(name, 'measure');
+  const group = `GROUP BY device_id, location, ${bin}`;
+  if (source.kind === 'raw') {
+    const stats = measures.map((m) => {
+      const c = measureColumn(m, options.catalogue);
+      return `  avg(${c}) AS ${q(rollupColumn(m, 'avg'))}, min(${c}) AS ${q(rollupColumn(m, 'min'))}, max(${c}) AS ${q(rollupColumn(m, 'max'))}, count(${c}) AS ${q(rollupColumn(m, 'count'))}`;
+    });
+    const sql = [`SELECT device_id, location, ${bin} AS bin_time,`, stats.join(',\n'), `FROM ${tableRef(options)}`, where(multiMeasureName(options)), group, 'ORDER BY bin_time, device_id, location'].join('\n');
+    return built('range-series', sql);
+  }
+  const settings = options.rollups ?? rollupSettings;
+  const until = rollupCompleteUntil(source.rollup);
+  const partial = (m: string) => ['sum', 'count', 'min', 'max'].map((p) => q(`${m}__${p}`));
+  const fromRollup = measures.map((m) => {
+    const [sum, count, min, max] = partial(m);
+    const [avgC, countC, minC, maxC] = (['avg', 'count', 'min', 'max'] as const).map((s) => q(rollupColumn(m, s)));
+    return `  sum(${avgC} * ${countC}) AS ${sum}, sum(${countC}) AS ${count}, min(${minC}) AS ${min}, max(${maxC}) AS ${max}`;
+  });
+  const fromReadings = measures.map((m) => {
+    const [sum, count, min, max] = partial(m);
+    const c = measureColumn(m, options.catalogue);
+    return `  sum(${c}) AS ${sum}, count(${c}) AS ${count}, min(${c}) AS ${min}, max(${c}) AS ${max}`;
+  });
+  const combined = measures.map((m) => {
+    const [sum, count, min, max] = partial(m);
+    return `  sum(${sum}) / nullif(sum(${count}), 0) AS ${q(rollupColumn(m, 'avg'))}, min(${min}) AS ${q(rollupColumn(m, 'min'))}, max(${max}) AS ${q(rollupColumn(m, 'max'))}, sum(${count}) AS ${q(rollupColumn(m, 'count'))}`;
+  });
+  const sql = [
+    'WITH parts AS (',
+    `SELECT device_id, location, ${bin} AS bin_time,`,
+    fromRollup.join(',\n'),
+    `FROM ${rollupTableRef(source.rollup, options)}`,
+    where(settings.measureName, `time < ${until}`),
+    group,
+    'UNION ALL',
+    `SELECT device_id, location, ${bin} AS bin_time,`,
+    fromReadings.join(',\n'),
+    `FROM ${tableRef(options)}`,
+    where(multiMeasureName(options), `time >= ${until}`),
+    group,
+    ')',
+    'SELECT device_id, location, bin_time,',
+    combined.join(',\n'),
+    'FROM parts',
+    'GROUP BY device_id, location, bin_time',
+    'ORDER BY bin_time, device_id, location',
+  ].join('\n');
+  return built('range-series', sql);
+}

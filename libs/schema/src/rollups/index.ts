@@ -1,0 +1,7 @@
+export * from './rollup-settings';
+export * from './source-records';
+export * from './rollup-sql';
+export * from './scheduled-queries';
+export { minutesInterval, sqlIdentifier, sqlLiteral, sqlTable } from './sql-text';
+export * from './deployment';
+export { rollupSeedRecord } from './rollup-seed';
