@@ -101,7 +101,7 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
     // the rollups' tables and scheduled queries, as infra deploys them (libs/schema's definitions)
     const rollups = await ensureRollups({ write: writeClient, query: queryClient }, { region: config.region, accountId: config.accountId });
     rollups.actions.forEach((line) => log(line));
-    const scheduledQueries = new ScheduledQueryMonitor({ query: queryClient, endpoint: timestream.endpoint, dataDir: timestreamDir, rollups });
+    const scheduledQueries = new ScheduledQueryMonitor({ query: queryClient, endpoint: timestream.endpoint, rollups });
     await scheduledQueries.refresh();
 
     const deadLetters = await openDeadLetters(config.dataDir, config.durability, stats);

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateScheduledQueryCommand, DeleteScheduledQueryCommand, DescribeScheduledQueryCommand, ExecuteScheduledQueryCommand, ListScheduledQueriesCommand, QueryCommand } from '@aws-sdk/client-timestream-query';
 import { DescribeTableCommand, WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { LocalCloudClient, type ScheduledQueriesReport } from '@iot-timeseries/local-cloud-client';
 import { LOCAL_ENVIRONMENT, localRollupDeployment, rollupList, rollupScheduledQueries, rollupScheduledQueryInput, rollupSettings, timestreamSettings, toWriteRequests } from '@iot-timeseries/schema';
-import { countStaleDevices, startLocalCloud, startLocalTimestream, type LocalCloud } from '../src';
+import { countStaleDevices, localS3Client, startLocalCloud, startLocalTimestream, type LocalCloud } from '../src';
 import { localQueryClient, localWriteClient } from '../src/timestream/clients';
 import { directConfig } from './support/direct-config';
 
@@ -105,7 +106,7 @@ describe('the rollups in the local cloud: tables, seed and scheduled queries fro
     again.destroy();
   });
 
-  it('shows runs and their notifications, a failed run with its reason and error report file', async () => {
+  it('shows runs and their notifications, a failed run with its reason and its error report in the local S3', async () => {
     const running = await start();
     const write = localWriteClient(running.endpoints.timestream, 'us-east-1');
     const query = localQueryClient(running.endpoints.timestream, 'us-east-1');
@@ -124,7 +125,12 @@ describe('the rollups in the local cloud: tables, seed and scheduled queries fro
     expect(failed.lastRun).toMatchObject({ status: 'MANUAL_TRIGGER_FAILURE', recordsIngested: 0, failureReason: expect.stringMatching(/^3 of 3 records .*could not be written to .*sensor-data-1m/) });
     expect(failed.recentFailures).toHaveLength(1);
     expect(failed.lastRun?.errorReport).toMatch(/^s3:\/\/local-scheduled-query-errors\/scheduled-query-errors\/iot-timeseries-local-rollup-1m\//);
-    expect(existsSync(failed.lastRun?.errorReportFile ?? '')).toBe(true);
+    const [, bucket, key] = /^s3:\/\/([^/]+)\/(.+)$/.exec(failed.lastRun?.errorReport ?? '') ?? [];
+    const object = await localS3Client(running.endpoints.s3, 'us-east-1').send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const text = (await object.Body?.transformToString()) ?? '';
+    const stored = JSON.parse(text) as { errors: Array<{ reason: string; records: Array<{ measureName: string }> }> };
+    expect(stored.errors[0].reason).toMatch(/outside the time range/);
+    expect(stored.errors[0].records[0].measureName).toBe(rollupSettings.measureName);
     expect(report.notifications.slice(0, 2).map((n) => [n.type, n.name])).toEqual([
       ['MANUAL_TRIGGER_FAILURE', minute.name],
       ['MANUAL_TRIGGER_SUCCESS', hour.name],

@@ -10,10 +10,8 @@ export interface ScheduledQueryRun {
   queryResultRows: number;
   recordsIngested: number;
   failureReason?: string;
-  /** s3://<bucket>/<key> of the error report, when the run left one. */
+  /** s3://<bucket>/<key> of the error report in the local cloud's S3, when the run left one. */
   errorReport?: string;
-  /** The same report as a file in the local server's data directory. */
-  errorReportFile?: string;
 }
 
 /** One rollup's scheduled query as the local cloud created it. */

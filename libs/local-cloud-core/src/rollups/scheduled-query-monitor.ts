@@ -13,8 +13,6 @@ export interface ScheduledQueryMonitorOptions {
   query: Pick<TimestreamQueryClient, 'send'>;
   /** The local Timestream endpoint (its `/_local/scheduled-query-notifications`). */
   endpoint: string;
-  /** The local server's data directory (error reports are files under it). */
-  dataDir: string;
   rollups: EnsuredRollups;
   now?: () => number;
 }
@@ -36,13 +34,13 @@ export class ScheduledQueryMonitor {
 
   /** Reads every scheduled query and the topic's notifications; a failure is kept for the route (the last figures stay). */
   async refresh(): Promise<void> {
-    const { query, rollups, dataDir } = this.options;
+    const { query, rollups } = this.options;
     try {
       const states = await Promise.all(
         rollups.queries.map(async (q) => {
           const { ScheduledQuery } = await query.send(new DescribeScheduledQueryCommand({ ScheduledQueryArn: q.arn }));
           if (!ScheduledQuery) throw new Error(`DescribeScheduledQuery answered nothing for ${q.name}`);
-          return toState(q, ScheduledQuery, dataDir);
+          return toState(q, ScheduledQuery);
         }),
       );
       const url = `${this.options.endpoint}${NOTIFICATIONS_PATH}?topicArn=${encodeURIComponent(rollups.topicArn)}`;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ScheduledQueryDescription, ScheduledQueryRunSummary } from '@aws-sdk/client-timestream-query';
 import type { ScheduledQueryNotice, ScheduledQueryRun, ScheduledQueryState } from '@iot-timeseries/local-cloud-client';
 import type { SnsNotification } from '@iot-timeseries/timestream-local';
@@ -6,8 +5,8 @@ import type { LocalScheduledQuery } from './ensure-rollups';
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : undefined);
 
-/** A run summary for the route; `dataDir` is the local server's, where it keeps the error reports (`s3/<bucket>/<key>`). */
-export function toRun(run: ScheduledQueryRunSummary, dataDir: string): ScheduledQueryRun {
+/** A run summary for the route; its error report is an object in the local cloud's S3. */
+export function toRun(run: ScheduledQueryRunSummary): ScheduledQueryRun {
   const stats = run.ExecutionStats ?? {};
   const report = run.ErrorReportLocation?.S3ReportLocation;
   return {
@@ -19,12 +18,12 @@ export function toRun(run: ScheduledQueryRunSummary, dataDir: string): Scheduled
     recordsIngested: stats.RecordsIngested ?? 0,
     ...(run.FailureReason ? { failureReason: run.FailureReason } : {}),
     ...(report?.BucketName && report.ObjectKey
-      ? { errorReport: `s3://${report.BucketName}/${report.ObjectKey}`, errorReportFile: path.join(dataDir, 's3', report.BucketName, ...report.ObjectKey.split('/')) }
+      ? { errorReport: `s3://${report.BucketName}/${report.ObjectKey}` }
       : {}),
   };
 }
 
-export function toState(query: LocalScheduledQuery, described: ScheduledQueryDescription, dataDir: string): ScheduledQueryState {
+export function toState(query: LocalScheduledQuery, described: ScheduledQueryDescription): ScheduledQueryState {
   return {
     name: query.name,
     arn: query.arn,
@@ -34,8 +33,8 @@ export function toState(query: LocalScheduledQuery, described: ScheduledQueryDes
     scheduleExpression: described.ScheduleConfiguration?.ScheduleExpression ?? '',
     ...(described.NextInvocationTime ? { nextInvocationTime: iso(described.NextInvocationTime) } : {}),
     ...(described.PreviousInvocationTime ? { previousInvocationTime: iso(described.PreviousInvocationTime) } : {}),
-    ...(described.LastRunSummary ? { lastRun: toRun(described.LastRunSummary, dataDir) } : {}),
-    recentFailures: (described.RecentlyFailedRuns ?? []).map((r) => toRun(r, dataDir)),
+    ...(described.LastRunSummary ? { lastRun: toRun(described.LastRunSummary) } : {}),
+    recentFailures: (described.RecentlyFailedRuns ?? []).map((r) => toRun(r)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { CreateScheduledQueryCommandInput } from '@aws-sdk/client-timestream-query';
 import type { CreateTableCommandInput } from '@aws-sdk/client-timestream-write';
-import { timestreamSettings } from '../settings/timestream';
+import { LOCAL_SCHEDULED_QUERY_ERRORS_BUCKET, timestreamSettings } from '../settings/timestream';
 import { rollupSettings, type Rollup, type RollupSettings } from './rollup-settings';
 import type { RollupScheduledQuery } from './scheduled-queries';
 
@@ -14,8 +14,6 @@ export interface RollupDeployment {
 /** The environment name of the local deployments (the local cloud and infra's local stack): one set of names for both. */
 export const LOCAL_ENVIRONMENT = 'local';
 
-/** Stand-in for the error-report bucket where there is no S3: the local server writes the reports under its data directory, in a folder of this name. */
-export const LOCAL_SCHEDULED_QUERY_ERRORS_BUCKET = 'local-scheduled-query-errors';
 
 /**
  * What the local cloud and infra's local stack give their scheduled queries: the local server records the topic

@@ -40,5 +40,8 @@ export const LOCAL_REJECTED_DATA_BUCKET = 'local-rejected-data';
 /** The local bucket for scheduled-query error reports and UNLOAD exports. */
 export const LOCAL_EXPORTS_BUCKET = 'local-exports';
 
+/** The error-report bucket of the rollups' scheduled queries in the local deployments (the local cloud and infra's local stack). */
+export const LOCAL_SCHEDULED_QUERY_ERRORS_BUCKET = 'local-scheduled-query-errors';
+
 /** The buckets the local cloud creates in its local S3 at start. */
-export const LOCAL_BUCKETS: readonly string[] = [LOCAL_REJECTED_DATA_BUCKET, LOCAL_EXPORTS_BUCKET];
+export const LOCAL_BUCKETS: readonly string[] = [LOCAL_REJECTED_DATA_BUCKET, LOCAL_EXPORTS_BUCKET, LOCAL_SCHEDULED_QUERY_ERRORS_BUCKET];
