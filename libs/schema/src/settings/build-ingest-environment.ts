@@ -1,4 +1,4 @@
-import { wholeNumber } from './environment-values';
+import { setWholeNumbers } from './environment-values';
 import { INGEST_ENVIRONMENT as NAMES, INGEST_ENVIRONMENT_RANGES as RANGES, type IngestEnvironmentValues } from './ingest-environment';
 
 /**
@@ -19,10 +19,7 @@ export function buildIngestEnvironment(values: IngestEnvironmentValues): Record<
   set(NAMES.timestreamEndpoint, values.timestreamEndpoint);
   if (values.deadLetter?.kind === 'sqs') set(NAMES.deadLetterQueueUrl, values.deadLetter.queueUrl);
   if (values.deadLetter?.kind === 'directory') set(NAMES.deadLetterDir, values.deadLetter.dir);
-  for (const key of Object.keys(RANGES) as Array<keyof typeof RANGES>) {
-    const value = values[key];
-    if (value !== undefined) set(NAMES[key], String(wholeNumber(NAMES[key], String(value), RANGES[key])));
-  }
+  setWholeNumbers(variables, NAMES, RANGES, values);
   set(NAMES.writeRetryMode, values.writeRetryMode);
   set(NAMES.serviceName, values.serviceName);
   set(NAMES.metricsNamespace, values.metricsNamespace);

@@ -35,3 +35,19 @@ export function wholeNumber(name: string, text: string, range: { readonly min: n
   }
   return value;
 }
+
+/**
+ * The whole-number variables among `values` (the keys of `ranges`), each checked against its range and written
+ * under its variable name into `out`; keys left undefined are left out.
+ */
+export function setWholeNumbers<K extends string>(
+  out: Record<string, string>,
+  names: Readonly<Record<NoInfer<K>, string>>,
+  ranges: Readonly<Record<K, { readonly min: number; readonly max: number }>>,
+  values: Partial<Record<NoInfer<K>, number | string>>,
+): void {
+  for (const key of Object.keys(ranges) as K[]) {
+    const value = values[key];
+    if (value !== undefined) out[names[key]] = String(wholeNumber(names[key], String(value), ranges[key]));
+  }
+}

@@ -1,6 +1,6 @@
 import { IngestEnvironmentError } from '../errors';
 import { analyticsSettings, analyticsTables } from './analytics';
-import { checkHttpUrl, optionalValue, requiredValue, wholeNumber, type EnvironmentSource } from './environment-values';
+import { checkHttpUrl, optionalValue, requiredValue, setWholeNumbers, wholeNumber, type EnvironmentSource } from './environment-values';
 import { INGEST_ENVIRONMENT } from './ingest-environment';
 import { METRICS_NAMESPACE } from './metrics';
 
@@ -77,10 +77,7 @@ export function buildWindowEnvironment(values: WindowEnvironmentValues): Record<
   set(WINDOW_ENVIRONMENT.timestreamEndpoint, values.timestreamEndpoint);
   if (values.alerts?.kind === 'sns') set(WINDOW_ENVIRONMENT.alertTopicArn, values.alerts.topicArn);
   if (values.alerts?.kind === 'directory') set(WINDOW_ENVIRONMENT.alertDir, values.alerts.dir);
-  for (const key of Object.keys(WINDOW_ENVIRONMENT_RANGES) as Array<keyof typeof WINDOW_ENVIRONMENT_RANGES>) {
-    const value = values[key];
-    if (value !== undefined) set(WINDOW_ENVIRONMENT[key], wholeNumber(WINDOW_ENVIRONMENT[key], String(value), WINDOW_ENVIRONMENT_RANGES[key]));
-  }
+  setWholeNumbers(out, WINDOW_ENVIRONMENT, WINDOW_ENVIRONMENT_RANGES, values);
   set(WINDOW_ENVIRONMENT.serviceName, values.serviceName);
   set(WINDOW_ENVIRONMENT.metricsNamespace, values.metricsNamespace);
   set(WINDOW_ENVIRONMENT.logLevel, values.logLevel);
