@@ -99,6 +99,26 @@ describe('dashboard page (sample model)', () => {
     await page.close();
   }, 30_000);
 
+  it('says why the charts are empty when their query failed', async () => {
+    const failing = await buildDashboardServer({
+      title: 'Sensor fleet',
+      refreshMs: 60_000,
+      loadModel: async () => {
+        const model = sampleModel();
+        return { ...model, charts: {}, errors: { ...model.errors, charts: 'ValidationException: query timed out after 15000 ms' } };
+      },
+    });
+    try {
+      const { page, problems } = await openDashboard(browser, `http://127.0.0.1:${await listen(failing, 0)}/`, 1400);
+      expect(await page.locator('#charts-note').innerText()).toBe('Query failed: ValidationException: query timed out after 15000 ms');
+      expect(await page.locator('[data-chart] canvas').count()).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise((r) => failing.close(r));
+    }
+  }, 30_000);
+
   it('serves 404 for unknown paths and refuses other methods', async () => {
     expect((await fetch(url + 'nope')).status).toBe(404);
     expect((await fetch(url, { method: 'POST' })).status).toBe(405);

@@ -66,6 +66,15 @@ describe('the dashboard model', () => {
     await expect(loader(queries())(new URLSearchParams('range=1y'))).rejects.toThrow(new DashboardRangeError('range must be one of 15m, 6h, 24h, 7d, 30d, got "1y"'));
   });
 
+  it('charts every device while the data-quality figures have no ended minute yet', async () => {
+    const asked: Array<readonly string[] | undefined> = [];
+    const trend = queries().trend;
+    const model = await loader(queries({ dataQuality: async () => [], trend: async (range, devices) => (asked.push(devices), trend(range, devices)) }))();
+    expect(asked).toEqual([undefined]);
+    expect(model.charts.temperature?.series.map((s) => s.deviceId)).toEqual(['sensor-001', 'sensor-002']);
+    expect(model.dataQuality).toMatchObject({ devices: 0 });
+  });
+
   it('picks bins per range: ~240 raw points up to an hour, whole rollup bins beyond', () => {
     expect(['15m', '6h', '24h', '7d', '30d'].map((id) => { const r = rangeView(id, 2000); return [id, r.binMs / 1000, r.source.kind === 'raw' ? 'raw' : r.source.rollup.id]; })).toEqual([
       ['15m', 4, 'raw'],

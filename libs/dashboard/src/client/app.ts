@@ -39,7 +39,8 @@ async function refresh(): Promise<void> {
   set('alarms', renderAlarms(model));
   const chartsEl = document.getElementById('charts');
   if (chartsEl) renderCharts(chartsEl, model);
-  set('charts-note', model.devicesShown < model.devicesTotal ? `Showing ${model.devicesShown} of ${model.devicesTotal} devices` : '');
+  // A failed chart query says so (the cards alone would read "Waiting for readings…").
+  set('charts-note', panelError(model, 'charts') ?? (model.devicesShown < model.devicesTotal ? `Showing ${model.devicesShown} of ${model.devicesTotal} devices` : ''));
   set('latest', panelError(model, 'latest') ?? renderLatest(model));
   set('alerts', panelError(model, 'alerts') ?? renderAlerts(model));
   set('anomalies', panelError(model, 'anomalies') ?? renderAnomalies(model));
