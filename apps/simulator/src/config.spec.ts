@@ -26,6 +26,19 @@ describe('simulator config', () => {
     expect(loadConfig({ SIMULATOR_GROUND_TRUTH: '/tmp/t.jsonl' }, ['run']).groundTruthFile).toBe('/tmp/t.jsonl');
   });
 
+  it('reads lists of endpoints to fail over to, the first being the primary', () => {
+    const config = loadConfig({ SIMULATOR_FAILOVER_REGIONS: 'eu-central-1' }, ['serve', '--mqtt-url', 'mqtt://127.0.0.1:1883, mqtt://127.0.0.1:2883', '--timestream-endpoint', 'http://127.0.0.1:8000,http://127.0.0.1:9000']);
+    expect(config).toMatchObject({
+      mqttUrl: 'mqtt://127.0.0.1:1883',
+      mqttFailover: ['mqtt://127.0.0.1:2883'],
+      timestreamEndpoint: 'http://127.0.0.1:8000',
+      timestreamFailover: ['http://127.0.0.1:9000'],
+      failoverRegions: ['eu-central-1'],
+    });
+    expect(loadConfig({}, ['run'])).toMatchObject({ mqttFailover: [], timestreamFailover: [], failoverRegions: [] });
+    expect(() => loadConfig({}, ['run', '--mqtt-url', 'mqtt://127.0.0.1:1883,'])).toThrow('--mqtt-url must be one endpoint or a comma-separated list of them, got "mqtt://127.0.0.1:1883,"');
+  });
+
   it('points at AWS for the lambda target', () => {
     const config = loadConfig({ LAMBDA_FUNCTION_NAME: 'ingest' }, ['run', '--target', 'lambda']);
     expect(config).toMatchObject({ target: 'lambda', functionName: 'ingest', timestreamEndpoint: undefined });

@@ -22,11 +22,18 @@ export interface SimulatorConfig {
   timeScale: number;
   signalEpoch?: number;
   mqttUrl: string;
-  iotCore?: { endpoint: string; certFile: string; keyFile: string; caFile?: string };
+  /** Brokers to fail over to, in order, when the one a device uses stops answering (`--mqtt-url a,b`). */
+  mqttFailover: string[];
+  /** `endpoint` first; `failoverEndpoints` (`--iot-endpoint a,b`), e.g. the disaster-recovery region's, after it. */
+  iotCore?: { endpoint: string; failoverEndpoints: string[]; certFile: string; keyFile: string; caFile?: string };
   functionName?: string;
   region: string;
+  /** Against AWS: regions the dashboard's queries fail over to, in order (`--failover-region a,b`). */
+  failoverRegions: string[];
   /** Timestream endpoint for the timestream target and the dashboard's queries; undefined = AWS. */
   timestreamEndpoint?: string;
+  /** Timestream endpoints the dashboard's queries fail over to, in order (`--timestream-endpoint a,b`). */
+  timestreamFailover: string[];
   localCloudUrl: string;
   spawnLocalCloud: boolean;
   dashboardPort: number;
@@ -55,6 +62,14 @@ export function parseArgs(argv: readonly string[]): { command?: string; flags: S
     else flags[arg.slice(2)] = 'true';
   }
   return { command, flags };
+}
+
+/** A comma-separated list (`a,b`), each item trimmed; an empty item is an error naming the option. */
+export function endpointList(value: string, name: string): [string, ...string[]] {
+  const items = value.split(',').map((item) => item.trim());
+  if (items.some((item) => item === '')) throw new ConfigError(`${name} must be one endpoint or a comma-separated list of them, got ${JSON.stringify(value)}`);
+  const [first, ...rest] = items;
+  return [first, ...rest];
 }
 
 function groundTruthFile(value: string | undefined): string | undefined {
@@ -99,7 +114,11 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   const epochText = text('signal-epoch');
   const signalEpoch = epochText === undefined ? undefined : Date.parse(epochText);
   if (signalEpoch !== undefined && Number.isNaN(signalEpoch)) throw new ConfigError(`--signal-epoch must be a date like 2026-01-01T00:00:00Z, got ${JSON.stringify(epochText)}`);
-  const endpoint = text('iot-endpoint', 'IOT_ENDPOINT');
+  const list = (flag: string, variable: string): string[] | undefined => {
+    const { value, name } = raw(flag, variable);
+    return value === undefined ? undefined : endpointList(value, name);
+  };
+  const [endpoint, ...iotFailover] = list('iot-endpoint', 'IOT_ENDPOINT') ?? [];
   let iotCore: SimulatorConfig['iotCore'];
   if (target === 'iot-core') {
     const certFile = text('cert', 'IOT_CERT_FILE');
@@ -107,7 +126,7 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     if (!endpoint) throw new ConfigError('--iot-endpoint (or IOT_ENDPOINT) is required for --target iot-core (see `aws iot describe-endpoint --endpoint-type iot:Data-ATS`)');
     if (!certFile || !keyFile) throw new ConfigError('--cert and --key (device certificate and private key files) are required for --target iot-core');
     for (const [flag, file] of [['--cert', certFile], ['--key', keyFile]] as const) if (!existsSync(file)) throw new ConfigError(`${flag} file ${file} does not exist`);
-    iotCore = { endpoint, certFile: path.resolve(certFile), keyFile: path.resolve(keyFile), caFile: text('ca', 'IOT_CA_FILE') };
+    iotCore = { endpoint, failoverEndpoints: iotFailover, certFile: path.resolve(certFile), keyFile: path.resolve(keyFile), caFile: text('ca', 'IOT_CA_FILE') };
   } else {
     known.add('cert');
     known.add('key');
@@ -115,7 +134,8 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   }
   const functionName = text('function-name', 'LAMBDA_FUNCTION_NAME');
   if (target === 'lambda' && !functionName) throw new ConfigError('--function-name (or LAMBDA_FUNCTION_NAME) is required for --target lambda');
-  const explicitTimestream = text('timestream-endpoint', 'TIMESTREAM_ENDPOINT');
+  const [explicitTimestream, ...timestreamFailover] = list('timestream-endpoint', 'TIMESTREAM_ENDPOINT') ?? [];
+  const [mqttUrl, ...mqttFailover] = list('mqtt-url', 'SIMULATOR_MQTT_URL') ?? [localMqttUrl(mqttPort)];
   const onAws = target === 'iot-core' || target === 'lambda' || (target === 'timestream' && explicitTimestream === undefined && text('aws') === 'true');
   const config: SimulatorConfig = {
     command,
@@ -137,11 +157,14 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     },
     timeScale: number('time-scale', 'SIMULATOR_TIME_SCALE', serve ? 60 : 1, 0.001, 1_000_000),
     signalEpoch,
-    mqttUrl: text('mqtt-url', 'SIMULATOR_MQTT_URL') ?? localMqttUrl(mqttPort),
+    mqttUrl,
+    mqttFailover,
     iotCore,
     functionName,
     region: text('region', 'AWS_REGION') ?? 'us-east-1',
+    failoverRegions: list('failover-region', 'SIMULATOR_FAILOVER_REGIONS') ?? [],
     timestreamEndpoint: explicitTimestream ?? (onAws ? undefined : localHttpUrl(timestreamPort)),
+    timestreamFailover,
     localCloudUrl: text('local-cloud-url', 'LOCAL_CLOUD_URL') ?? localHttpUrl(httpPort),
     spawnLocalCloud: text('spawn-local-cloud') === 'true',
     dashboardPort: number('dashboard-port', 'SIMULATOR_DASHBOARD_PORT', 8080, 0, 65535, true),

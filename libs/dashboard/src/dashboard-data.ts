@@ -13,14 +13,16 @@ const MAX_CHART_DEVICES = 12;
 const QUALITY_TARGET_PERCENT = 95;
 
 export interface DashboardLoaderOptions {
-  queryClient: TimestreamQueryClient;
-  source: string;
+  queryClient: Pick<TimestreamQueryClient, 'send'>;
+  /** Where the queries go, as the page shows it; a function for a source that can change (a failover client's active target). */
+  source: string | (() => string);
   /** The live panels' window (latest readings, anomalies, completeness, the window function's latest forecasts; alerts look back a day at least). */
   windowMinutes: number;
   expectedIntervalMs: number;
   /** The fleet sending the data (its own counts, shown beside the pipeline's). */
   fleet: { stats(): FleetStats };
-  targetDescription: string;
+  /** Where the fleet sends, as the page shows it; a function for one that can change (brokers failed over to). */
+  targetDescription: string | (() => string);
   /** The local cloud's health server; absent against AWS. */
   cloud?: Pick<LocalCloudClient, 'alarms' | 'pipeline'>;
   staleAfterSeconds?: number;
@@ -72,7 +74,7 @@ export function createDashboardLoader(options: DashboardLoaderOptions): (request
     const { charts, shown, total } = toCharts(trend, quality?.length);
     const fleet = options.fleet.stats();
     const pipeline: PipelineFigures = {
-      fleet: { ...fleet, target: options.targetDescription },
+      fleet: { ...fleet, target: current(options.targetDescription) },
       cloud: cloud && {
         messagesReceived: cloud.messagesReceived,
         messagesPerSecond: cloud.messagesPerSecond,
@@ -91,7 +93,7 @@ export function createDashboardLoader(options: DashboardLoaderOptions): (request
     };
     return {
       generatedAt: new Date(now).toISOString(),
-      source: options.source,
+      source: current(options.source),
       windowMinutes: range.minutes,
       binSeconds: range.binMs / 1000,
       range: { id: range.id, label: range.label, source: range.source.kind === 'raw' ? 'raw' : range.source.rollup.id, sourceLabel: sourceLabel(range.source) },
@@ -117,6 +119,10 @@ export function createDashboardLoader(options: DashboardLoaderOptions): (request
       errors,
     };
   };
+}
+
+function current(value: string | (() => string)): string {
+  return typeof value === 'function' ? value() : value;
 }
 
 /** The data-quality panel: totals over every device, and the worst devices first. */

@@ -9,7 +9,7 @@ export { DASHBOARD_Z_THRESHOLD };
 export const PANEL_QUERY_TIMEOUT_MS = 15_000;
 
 /** The dashboard's panels, each answered by a libs/queries analytic through the Timestream Query API. */
-export function createQueriesAdapter(client: TimestreamQueryClient, options: { timeoutMs?: number } = {}): DashboardQueries {
+export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>, options: { timeoutMs?: number } = {}): DashboardQueries {
   const timeoutMs = options.timeoutMs ?? PANEL_QUERY_TIMEOUT_MS;
   const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs })).rows;
   // The window function's tables have no columns until it wrote to them: nothing yet, not an error.

@@ -25,3 +25,6 @@ export class QueryCancelledError extends QueriesError {
 
 /** A result could not be decoded (a Datum that does not match its ColumnInfo). */
 export class ResultDecodeError extends QueriesError {}
+
+/** No target of a failover client answered a call; the message names each with its error. */
+export class AllTargetsFailedError extends QueriesError {}

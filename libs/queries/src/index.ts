@@ -33,3 +33,4 @@ export { rollupRows, type RollupRowsOptions, type RollupRow } from './builders/r
 export { chooseSource, rangeBinMs, NICE_BINS_MS, RAW_RANGE_LIMIT_MS, type RangeSource } from './rollups/choose-source';
 export { rollupCompleteUntil, rollupTableRef, type RollupReadOptions } from './rollups/rollup-tables';
 export { scheduledQueriesByName } from './run/scheduled-queries-by-name';
+export { FailoverQueryClient, isUnreachableError, type FailoverQueryClientOptions, type QueryTarget } from './run/failover-query-client';

@@ -1,10 +1,10 @@
-import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { buildDashboardServer, createDashboardLoader, listen } from '@iot-timeseries/dashboard';
 import { openGroundTruthFile } from '@iot-timeseries/fleet';
 import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
-import { LOCAL_PLACEHOLDER_CREDENTIALS, localHttpUrl } from '@iot-timeseries/schema';
+import { localHttpUrl } from '@iot-timeseries/schema';
 import type { SimulatorConfig } from '../config';
-import { createTarget } from '../targets/create-target';
+import { createTarget, describeTarget } from '../targets/create-target';
+import { dashboardQueryClient } from './dashboard-query-client';
 import { fleetFromConfig } from './fleet-from-config';
 import { formatProgress, ProgressLine } from './progress-line';
 import { startLocalCloudProcess } from './local-cloud-process';
@@ -26,20 +26,17 @@ export async function serveCommand(config: SimulatorConfig): Promise<void> {
   const target = createTarget(config);
   const fleet = fleetFromConfig(config, target, { groundTruth: config.groundTruthFile ? await openGroundTruthFile(config.groundTruthFile) : undefined });
   if (config.groundTruthFile) console.log(`[simulator] ground truth (injected failures, anomalies, dropouts) -> ${config.groundTruthFile}`);
-  const queryClient = new TimestreamQueryClient({
-    region: config.region,
-    ...(config.timestreamEndpoint ? { endpoint: config.timestreamEndpoint, credentials: LOCAL_PLACEHOLDER_CREDENTIALS } : {}),
-  });
+  const queries = dashboardQueryClient(config, (line) => console.log(line));
   const server = await buildDashboardServer({
     title: 'Sensor fleet — live',
     refreshMs: config.refreshMs,
     loadModel: createDashboardLoader({
-      queryClient,
-      source: config.timestreamEndpoint ?? `Amazon Timestream (${config.region})`,
+      queryClient: queries.client,
+      source: queries.source,
       windowMinutes: config.windowMinutes,
       expectedIntervalMs: config.intervalMs,
       fleet,
-      targetDescription: target.description,
+      targetDescription: () => describeTarget(target),
       cloud,
     }),
   });

@@ -9,12 +9,13 @@ import { ConfigError } from '../errors';
 export function createTarget(config: SimulatorConfig): Target {
   switch (config.target) {
     case 'local':
-      return new MqttTarget({ url: config.mqttUrl });
+      return new MqttTarget({ url: config.mqttUrl, failover: config.mqttFailover });
     case 'iot-core': {
       const iot = config.iotCore;
       if (!iot) throw new ConfigError('--target iot-core needs the IoT Core endpoint, certificate and key');
       return new MqttTarget({
         url: `mqtts://${iot.endpoint}:8883`,
+        failover: iot.failoverEndpoints.map((e) => `mqtts://${e}:8883`),
         tls: { cert: readFileSync(iot.certFile), key: readFileSync(iot.keyFile), ca: iot.caFile ? readFileSync(iot.caFile) : undefined },
       });
     }
@@ -27,4 +28,11 @@ export function createTarget(config: SimulatorConfig): Target {
       return new TimestreamTarget(client);
     }
   }
+}
+
+/** The target as the dashboard shows it; with brokers to fail over to, how many devices are on each now. */
+export function describeTarget(target: Target): string {
+  if (!(target instanceof MqttTarget) || target.brokerUrls.length < 2) return target.description;
+  const on = Object.entries(target.connections()).map(([broker, n]) => `${broker} ×${n}`);
+  return `${target.description} · connected: ${on.join(', ') || 'none'}`;
 }

@@ -27,7 +27,7 @@ export interface QueryResult<Row> {
  * query runs), decodes every row, and cancels with CancelQuery on abort or timeout.
  */
 export async function runQuery<Row = DecodedRow>(
-  client: TimestreamQueryClient,
+  client: Pick<TimestreamQueryClient, 'send'>,
   query: BuiltQuery<Row> | string,
   options: RunQueryOptions = {},
 ): Promise<QueryResult<Row>> {
