@@ -23,6 +23,9 @@ import { startLocalCloudCli } from '../test/support/local-cloud-cli';
 import { ArrivalProbe } from './arrival-probe';
 import { cpuSplit, formatCpuPerMessage } from './cpu-time';
 import { TimedTarget } from './timed-target';
+import { formatLatencyTimeline, formatRateTimeline } from './timeline';
+
+const TIMELINE_WINDOW_MS = 10_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -112,6 +115,7 @@ async function throughput(): Promise<void> {
     console.log(`throughput: ${DEVICES} devices every ${intervalMs / 1000} s (${Math.round(DEVICES / (intervalMs / 1000))} msg/s offered) for ${SECONDS} s; load before ${loadBefore}, after ${load()}`);
     console.log(`  ${run.target.describeOpen(DEVICES)}`);
     console.log(`  PUBACKed ${sent} messages in ${publishSeconds.toFixed(1)} s = ${Math.round(sent / publishSeconds)} msg/s; not acknowledged ${run.target.failed}`);
+    console.log(`  ${formatRateTimeline(run.target.acknowledgedAt, started, TIMELINE_WINDOW_MS)}`);
     console.log(`  ${formatCpuPerMessage(cpuFrom, cpuTo, p.readingsWritten)} (from the first publish until stored; the Lambda's environments as they are at the end)`);
     console.log(`  stored ${p.readingsWritten} readings by ${((drained - started) / 1000).toFixed(1)} s after the first publish = ${Math.round(p.readingsWritten / ((drained - started) / 1000))} readings/s end to end; put aside ${p.putAsideTotal} ${JSON.stringify(p.putAsideByReason)}`);
   } finally {
@@ -130,11 +134,15 @@ async function latency(): Promise<void> {
     await run.fleet.run();
     await probe.waitForAll(DRAIN_TIMEOUT_MS);
     const latencies: number[] = [];
+    const timed: Array<{ publishedAt: number; latencyMs: number }> = [];
     let missing = 0;
     for (const [key, publishedAt] of run.target.published) {
       const seen = probe.seenAt.get(key);
       if (seen === undefined) missing++;
-      else latencies.push(seen - publishedAt);
+      else {
+        latencies.push(seen - publishedAt);
+        timed.push({ publishedAt, latencyMs: seen - publishedAt });
+      }
     }
     latencies.sort((a, b) => a - b);
     const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -143,6 +151,7 @@ async function latency(): Promise<void> {
     console.log(
       `  ${latencies.length} readings timed (${run.target.failed} not acknowledged, ${missing} never queryable), ${probe.polls} polls: p50 ${f(percentile(latencies, 50))}, p90 ${f(percentile(latencies, 90))}, p99 ${f(percentile(latencies, 99))}, max ${f(latencies[latencies.length - 1] ?? NaN)}`,
     );
+    console.log(`  ${formatLatencyTimeline(timed, run.target.openedAt ?? 0, TIMELINE_WINDOW_MS, percentile)}`);
   } finally {
     await stopRun(run);
   }

@@ -16,6 +16,8 @@ export class TimedTarget implements Target {
   /** The acknowledged readings in the order of their acknowledgements. */
   readonly order: Array<{ key: string; timeMs: number }> = [];
   acknowledged = 0;
+  /** When each acknowledgement came (ms), in order. */
+  readonly acknowledgedAt: number[] = [];
   /** When the devices started to connect (ms). */
   openStartedAt?: number;
   /** When every device was connected (ms): the fleet's first publish. */
@@ -44,6 +46,7 @@ export class TimedTarget implements Target {
       throw error;
     }
     this.acknowledged++;
+    this.acknowledgedAt.push(Date.now());
     const timeMs = Date.parse(message.timestamp);
     const key = readingKey(message.device_id, timeMs);
     this.published.set(key, publishedAt);
