@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   // Without its Timestream server the pipeline cannot store anything: say so and exit non-zero (what the stream holds stays on disk for the next start).
   void cloud.failure.then((error) => {
+    if (stopping) return; // stopping anyway (e.g. a process manager sent SIGTERM to every process of the tree)
     console.error(`[local-cloud] ${error.message}`);
     stop('the Timestream server is gone', 1);
   });

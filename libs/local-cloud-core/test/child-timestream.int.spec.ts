@@ -13,20 +13,20 @@ jest.setTimeout(90_000);
 
 const options = (dataDir: string, port = 0) => ({ host: '127.0.0.1', port, dataDir, region: 'us-east-1', accountId: '000000000000', s3Endpoint: 'http://127.0.0.1:9' });
 
-/** A process that ended (gone, or a zombie nobody has reaped yet). */
-function ended(pid: number): boolean {
+/** Whether the process still exists (this process reaps its children as they end). */
+function running(pid: number): boolean {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
+    process.kill(pid, 0);
     return true;
+  } catch {
+    return false;
   }
 }
 
 /** This process' Timestream server children that still run. */
 const liveChildren = () =>
   readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry) && !ended(Number(entry)))
+    .filter((entry) => /^\d+$/.test(entry) && running(Number(entry)))
     .filter((entry) => {
       try {
         const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
@@ -52,7 +52,7 @@ describe('startChildTimestream (the Timestream server in its own process)', () =
     server = await startChildTimestream(options(dataDir));
     const pid = server.pid ?? 0;
     expect(pid).not.toBe(process.pid);
-    expect(ended(pid)).toBe(false);
+    expect(running(pid)).toBe(true);
     const seen: ObservedRequest[] = [];
     server.observeRequests?.((o) => seen.push(o));
     const client = localWriteClient(server.endpoint, 'us-east-1');
@@ -62,7 +62,7 @@ describe('startChildTimestream (the Timestream server in its own process)', () =
     expect(seen.map((o) => `${o.operation}:${o.statusCode}`)).toEqual(['DescribeDatabase:404', 'CreateDatabase:200', 'DescribeTable:404', 'CreateTable:200']);
     expect(seen.every((o) => o.latencyMs >= 0)).toBe(true);
     await server.close();
-    expect(ended(pid)).toBe(true);
+    expect(running(pid)).toBe(false);
 
     // the same data directory in a new process: the database is still there
     server = await startChildTimestream(options(dataDir));
