@@ -74,11 +74,9 @@ export class SessionPersistence extends MemoryPersistence {
     await this.record({ op: 'unsubscribe', clientId: c.id, topics });
   }
 
-  // A clean-session connect (every device of a fleet) asks to clean a session that never had state:
-  // nothing to wipe, so no journal line and no wait for a disk flush (replaying it would change nothing).
   override async cleanSubscriptions(c: Client): Promise<void> {
     await super.cleanSubscriptions(c);
-    if (this.clients.has(c.id)) await this.record({ op: 'clean-subscriptions', clientId: c.id });
+    await this.record({ op: 'clean-subscriptions', clientId: c.id });
   }
 
   override async outgoingEnqueue(sub: { clientId: string }, packet: AedesPacket): Promise<void> {
@@ -118,7 +116,7 @@ export class SessionPersistence extends MemoryPersistence {
 
   override async cleanIncoming(c: Client): Promise<void> {
     await super.cleanIncoming(c);
-    if (!this.incoming.delete(c.id)) return; // no QoS 2 packet of it was ever stored: nothing to wipe
+    this.incoming.delete(c.id);
     await this.record({ op: 'clean-incoming', clientId: c.id });
   }
 
