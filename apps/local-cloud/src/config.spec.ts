@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({}, []);
     expect(config).toMatchObject({ host: '127.0.0.1', mqttPort: 1883, timestreamPort: 8000, action: 'kinesis', region: 'us-east-1', durability: 'fsync', streamRetentionHours: 24, maxRecordsPerShard: 20_000 });
     expect(config.timestreamEndpoint).toBeUndefined();
+    expect(config.timestreamProcess).toBe('child');
     expect(config.dataDir).toBe(path.join(workspaceRoot(), '.local-cloud'));
     expect(config.lambdaBundle).toBe(path.join(workspaceRoot(), 'dist/apps/ingest-lambda/index.js'));
   });
@@ -18,6 +19,12 @@ describe('loadConfig', () => {
   it('reads the stream durability and retention, and an external Timestream endpoint', () => {
     const config = loadConfig({ LOCAL_CLOUD_DURABILITY: 'write', LOCAL_CLOUD_STREAM_RETENTION_HOURS: '48' }, ['--timestream-endpoint', 'http://127.0.0.1:8123/']);
     expect(config).toMatchObject({ durability: 'write', streamRetentionHours: 48, timestreamEndpoint: 'http://127.0.0.1:8123' });
+  });
+
+  it('runs the Timestream server in its own process unless told to embed it', () => {
+    expect(loadConfig({ LOCAL_CLOUD_TIMESTREAM_PROCESS: 'embedded' }, []).timestreamProcess).toBe('embedded');
+    expect(loadConfig({ LOCAL_CLOUD_TIMESTREAM_PROCESS: 'embedded' }, ['--timestream-process', 'child']).timestreamProcess).toBe('child');
+    expect(() => loadConfig({}, ['--timestream-process', 'thread'])).toThrow('--timestream-process must be one of child, embedded, got "thread"');
   });
 
   it('gives the Lambda one execution environment per batch the stream can have in flight, unless told otherwise', () => {

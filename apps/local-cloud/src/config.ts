@@ -36,8 +36,17 @@ export function parseFlags(argv: readonly string[]): Source {
   return out;
 }
 
+/** Where the Timestream server runs when no --timestream-endpoint is given: its own child process (the default) or this one. */
+export const TIMESTREAM_PROCESSES = ['child', 'embedded'] as const;
+export type TimestreamProcess = (typeof TIMESTREAM_PROCESSES)[number];
+
+/** The local cloud's settings and how this command runs its parts. */
+export interface LocalCloudCommandConfig extends LocalCloudConfig {
+  timestreamProcess: TimestreamProcess;
+}
+
 /** Reads settings from flags (first) and environment variables; fails fast naming the variable. */
-export function loadConfig(env: Source = process.env, argv: readonly string[] = process.argv.slice(2)): LocalCloudConfig {
+export function loadConfig(env: Source = process.env, argv: readonly string[] = process.argv.slice(2)): LocalCloudCommandConfig {
   const flags = parseFlags(argv);
   const known = new Set<string>();
   const raw = (flag: string, variable: string): { value: string | undefined; name: string } => {
@@ -62,9 +71,12 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   const durability = text('durability', 'LOCAL_CLOUD_DURABILITY', 'fsync');
   if (!(DURABILITY_MODES as readonly string[]).includes(durability)) throw new ConfigError(`LOCAL_CLOUD_DURABILITY must be one of ${DURABILITY_MODES.join(', ')}, got ${JSON.stringify(durability)}`);
   const timestreamEndpoint = parseLoopbackUrl(raw('timestream-endpoint', 'LOCAL_CLOUD_TIMESTREAM_ENDPOINT'));
+  const processSetting = raw('timestream-process', 'LOCAL_CLOUD_TIMESTREAM_PROCESS');
+  const timestreamProcess = processSetting.value || 'child';
+  if (!(TIMESTREAM_PROCESSES as readonly string[]).includes(timestreamProcess)) throw new ConfigError(`${processSetting.name} must be one of ${TIMESTREAM_PROCESSES.join(', ')}, got ${JSON.stringify(timestreamProcess)}`);
   const shardCount = int('shards', 'LOCAL_CLOUD_SHARDS', 2, 1, 64);
   const parallelizationFactor = int('parallelization-factor', 'LOCAL_CLOUD_PARALLELIZATION_FACTOR', DEFAULT_PARALLELIZATION_FACTOR, 1, 10);
-  const config: LocalCloudConfig = {
+  const config: LocalCloudCommandConfig = {
     host,
     mqttPort: int('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', LOCAL_PORTS.mqtt, 0, 65535),
     timestreamPort: int('timestream-port', 'LOCAL_CLOUD_TIMESTREAM_PORT', LOCAL_PORTS.timestream, 0, 65535),
@@ -72,6 +84,7 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     s3Port: int('s3-port', 'LOCAL_CLOUD_S3_PORT', LOCAL_PORTS.s3, 0, 65535),
     dataDir: path.resolve(root, text('data-dir', 'LOCAL_CLOUD_DATA_DIR', '.local-cloud')),
     ...(timestreamEndpoint ? { timestreamEndpoint } : {}),
+    timestreamProcess: timestreamProcess as TimestreamProcess,
     action,
     durability: durability as Durability,
     streamRetentionHours: int('stream-retention-hours', 'LOCAL_CLOUD_STREAM_RETENTION_HOURS', 24, 1, 8760),

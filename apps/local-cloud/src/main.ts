@@ -1,5 +1,5 @@
 import { formatReadyLine } from '@iot-timeseries/local-cloud-client';
-import { countStaleDevices, startLocalCloud, startLocalTimestream } from '@iot-timeseries/local-cloud-core';
+import { countStaleDevices, startChildTimestream, startLocalCloud, startLocalTimestream } from '@iot-timeseries/local-cloud-core';
 import { LOCAL_BUCKETS, rollupList, timestreamSettings } from '@iot-timeseries/schema';
 import { loadConfig } from './config';
 import { REPLAY_COMMAND, runReplayCommand } from './replay-command';
@@ -8,17 +8,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = (line: string) => console.log(`[local-cloud] ${line}`);
   log(`data directory: ${config.dataDir}`);
-  const cloud = await startLocalCloud(config, { startTimestream: startLocalTimestream, countStaleDevices, log });
+  const startTimestream = config.timestreamProcess === 'embedded' ? startLocalTimestream : startChildTimestream;
+  const cloud = await startLocalCloud(config, { startTimestream, countStaleDevices, log });
   // Handlers before the ready line: whoever reads it may stop us at once.
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (why: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping (letting the stream drain)…`);
+    log(`${why}: stopping (letting the stream drain)…`);
     cloud.close().then(
       () => {
         log('stopped');
-        process.exit(0);
+        process.exit(code);
       },
       (error: Error) => {
         console.error(`[local-cloud] shutdown failed: ${error.message}`);
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Without its Timestream server the pipeline cannot store anything: say so and exit non-zero (what the stream holds stays on disk for the next start).
+  void cloud.failure.then((error) => {
+    if (stopping) return; // stopping anyway (e.g. a process manager sent SIGTERM to every process of the tree)
+    console.error(`[local-cloud] ${error.message}`);
+    stop('the Timestream server is gone', 1);
+  });
   const e = cloud.endpoints;
   console.log(
     [

@@ -19,21 +19,24 @@ export function processCpuMs(pid: number): number {
 export interface CpuSplit {
   bench: number;
   localCloud: number;
+  /** The local cloud's Timestream server process (0 when it runs embedded, then it is in `localCloud`). */
+  timestream: number;
   lambda: number;
 }
 
-/** CPU time so far of this process (the fleet), the local cloud and its Lambda execution environments. */
+/** CPU time so far of this process (the fleet), the local cloud, its Timestream server and its Lambda execution environments. */
 export function cpuSplit(localCloudPid: number): CpuSplit {
   const own = process.cpuUsage();
   return {
     bench: (own.user + own.system) / 1000,
     localCloud: processCpuMs(localCloudPid),
+    timestream: childPids(localCloudPid, 'timestream-child').reduce((sum, pid) => sum + processCpuMs(pid), 0),
     lambda: childPids(localCloudPid, 'lambda-runtime').reduce((sum, pid) => sum + processCpuMs(pid), 0),
   };
 }
 
-/** "fleet 1.2, local cloud 3.4, Lambda 0.9 ms of CPU per message" between two splits. */
+/** "fleet 1.2, local cloud 3.4, Timestream 1.1, Lambda 0.9 ms of CPU per message" between two splits. */
 export function formatCpuPerMessage(from: CpuSplit, to: CpuSplit, messages: number): string {
   const per = (a: number, b: number) => (messages > 0 ? ((b - a) / messages).toFixed(3) : 'n/a');
-  return `CPU per message: fleet ${per(from.bench, to.bench)} ms, local cloud ${per(from.localCloud, to.localCloud)} ms, Lambda ${per(from.lambda, to.lambda)} ms`;
+  return `CPU per message: fleet ${per(from.bench, to.bench)} ms, local cloud ${per(from.localCloud, to.localCloud)} ms, Timestream server ${per(from.timestream, to.timestream)} ms, Lambda ${per(from.lambda, to.lambda)} ms`;
 }

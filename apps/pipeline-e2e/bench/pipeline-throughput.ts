@@ -11,6 +11,7 @@
  *               each reading's time from its publish until a poll of the Query API returned it.
  *
  * npx nx run pipeline-e2e:bench [-- --phase throughput|latency|both --devices 1000 --seconds 60]
+ *   ['--local-cloud-args=--parallelization-factor 2'] ['--local-cloud-node-args=--cpu-prof --cpu-prof-dir=/tmp/prof']
  */
 import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
 import { buildFleet, Fleet, MqttTarget, NO_FAULTS } from '@iot-timeseries/fleet';
@@ -22,6 +23,9 @@ import { startLocalCloudCli } from '../test/support/local-cloud-cli';
 import { ArrivalProbe } from './arrival-probe';
 import { cpuSplit, formatCpuPerMessage } from './cpu-time';
 import { TimedTarget } from './timed-target';
+import { formatLatencyTimeline, formatRateTimeline } from './timeline';
+
+const TIMELINE_WINDOW_MS = 10_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +35,7 @@ const { values: args } = parseArgs({
     interval: { type: 'string', default: '0.2' },
     'latency-rate': { type: 'string', default: '1000' },
     'local-cloud-args': { type: 'string', default: '' },
+    'local-cloud-node-args': { type: 'string', default: '' },
   },
 });
 const DEVICES = positive('devices');
@@ -64,7 +69,8 @@ interface Run {
 async function startRun(intervalMs: number, ratePerSecond: number): Promise<Run> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pipeline-bench-'));
   const extra = args['local-cloud-args'] ? args['local-cloud-args'].split(' ') : [];
-  const cloud = await startLocalCloudCli(['--mqtt-port', '0', '--timestream-port', '0', '--http-port', '0', '--data-dir', dataDir, ...extra], 60_000);
+  const nodeArgs = args['local-cloud-node-args'] ? args['local-cloud-node-args'].split(' ') : [];
+  const cloud = await startLocalCloudCli(['--mqtt-port', '0', '--timestream-port', '0', '--http-port', '0', '--data-dir', dataDir, ...extra], 60_000, nodeArgs);
   const target = new TimedTarget(new MqttTarget({ url: cloud.ready.mqtt }));
   const fleet = new Fleet(
     {
@@ -107,7 +113,9 @@ async function throughput(): Promise<void> {
     const cpuTo = cpuSplit(pid);
     const publishSeconds = (published - started) / 1000;
     console.log(`throughput: ${DEVICES} devices every ${intervalMs / 1000} s (${Math.round(DEVICES / (intervalMs / 1000))} msg/s offered) for ${SECONDS} s; load before ${loadBefore}, after ${load()}`);
+    console.log(`  ${run.target.describeOpen(DEVICES)}`);
     console.log(`  PUBACKed ${sent} messages in ${publishSeconds.toFixed(1)} s = ${Math.round(sent / publishSeconds)} msg/s; not acknowledged ${run.target.failed}`);
+    console.log(`  ${formatRateTimeline(run.target.acknowledgedAt, started, TIMELINE_WINDOW_MS)}`);
     console.log(`  ${formatCpuPerMessage(cpuFrom, cpuTo, p.readingsWritten)} (from the first publish until stored; the Lambda's environments as they are at the end)`);
     console.log(`  stored ${p.readingsWritten} readings by ${((drained - started) / 1000).toFixed(1)} s after the first publish = ${Math.round(p.readingsWritten / ((drained - started) / 1000))} readings/s end to end; put aside ${p.putAsideTotal} ${JSON.stringify(p.putAsideByReason)}`);
   } finally {
@@ -126,18 +134,24 @@ async function latency(): Promise<void> {
     await run.fleet.run();
     await probe.waitForAll(DRAIN_TIMEOUT_MS);
     const latencies: number[] = [];
+    const timed: Array<{ publishedAt: number; latencyMs: number }> = [];
     let missing = 0;
     for (const [key, publishedAt] of run.target.published) {
       const seen = probe.seenAt.get(key);
       if (seen === undefined) missing++;
-      else latencies.push(seen - publishedAt);
+      else {
+        latencies.push(seen - publishedAt);
+        timed.push({ publishedAt, latencyMs: seen - publishedAt });
+      }
     }
     latencies.sort((a, b) => a - b);
     const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(`latency: ${DEVICES} devices, ${rate} msg/s for ${SECONDS} s, publish -> returned by a Query API poll (every 250 ms); load before ${loadBefore}, after ${load()}`);
+    console.log(`  ${run.target.describeOpen(DEVICES)}`);
     console.log(
       `  ${latencies.length} readings timed (${run.target.failed} not acknowledged, ${missing} never queryable), ${probe.polls} polls: p50 ${f(percentile(latencies, 50))}, p90 ${f(percentile(latencies, 90))}, p99 ${f(percentile(latencies, 99))}, max ${f(latencies[latencies.length - 1] ?? NaN)}`,
     );
+    console.log(`  ${formatLatencyTimeline(timed, run.target.openedAt ?? 0, TIMELINE_WINDOW_MS, percentile)}`);
   } finally {
     await stopRun(run);
   }

@@ -16,6 +16,10 @@ export class TimedTarget implements Target {
   /** The acknowledged readings in the order of their acknowledgements. */
   readonly order: Array<{ key: string; timeMs: number }> = [];
   acknowledged = 0;
+  /** When each acknowledgement came (ms), in order. */
+  readonly acknowledgedAt: number[] = [];
+  /** When the devices started to connect (ms). */
+  openStartedAt?: number;
   /** When every device was connected (ms): the fleet's first publish. */
   openedAt?: number;
   /** Called when every device is connected. */
@@ -27,6 +31,7 @@ export class TimedTarget implements Target {
   }
 
   async open(devices: readonly DeviceSpec[]): Promise<void> {
+    this.openStartedAt = Date.now();
     await this.inner.open(devices);
     this.openedAt = Date.now();
     this.onOpen?.();
@@ -41,10 +46,16 @@ export class TimedTarget implements Target {
       throw error;
     }
     this.acknowledged++;
+    this.acknowledgedAt.push(Date.now());
     const timeMs = Date.parse(message.timestamp);
     const key = readingKey(message.device_id, timeMs);
     this.published.set(key, publishedAt);
     this.order.push({ key, timeMs });
+  }
+
+  /** "1000 devices connected in 1.2 s" once they are. */
+  describeOpen(devices: number): string {
+    return this.openStartedAt !== undefined && this.openedAt !== undefined ? `${devices} devices connected in ${((this.openedAt - this.openStartedAt) / 1000).toFixed(2)} s` : 'the devices did not connect';
   }
 
   close(): Promise<void> {

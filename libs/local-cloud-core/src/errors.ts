@@ -47,3 +47,6 @@ export class ReplayRequestError extends LocalCloudError {}
 
 /** The local S3 could not be started. */
 export class LocalS3Error extends LocalCloudError {}
+
+/** The local Timestream server's process could not be started, or ended on its own. */
+export class TimestreamServerError extends LocalCloudError {}

@@ -35,7 +35,6 @@ import { ensureRollups } from './rollups/ensure-rollups';
 import { SCHEDULED_QUERY_REFRESH_MS, ScheduledQueryMonitor } from './rollups/scheduled-query-monitor';
 import { localQueryClient, localWriteClient } from './timestream/clients';
 import { ensureDatabaseAndTable } from './timestream/ensure-table';
-import { observeRequestLatency } from './timestream/latency-observer';
 import { timestreamRequestMetric } from './timestream/request-metrics';
 import type { StartTimestream, TimestreamService } from './timestream/timestream-service';
 
@@ -53,6 +52,8 @@ export interface LocalCloud {
   readonly stats: PipelineStats;
   readonly alarms: AlarmEvaluator;
   readonly metrics: MetricStore;
+  /** Settles only if a part the local cloud cannot run without stops on its own (the Timestream server's process): why. */
+  readonly failure: Promise<Error>;
   /** Waits until every tumbling window is closed (its final invocation done) and nothing waits for the window function (bounded). */
   drainWindows(timeoutMs: number): Promise<boolean>;
   /** Waits until the stream is empty and nothing is in flight (bounded). */
@@ -86,7 +87,7 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
       ? { endpoint: config.timestreamEndpoint, port: Number(new URL(config.timestreamEndpoint).port), close: async () => undefined }
       : await deps.startTimestream({ host: config.host, port: config.timestreamPort, dataDir: timestreamDir, region: config.region, accountId: config.accountId, s3Endpoint: s3.endpoint });
     closers.push(() => timestream.close());
-    if (timestream.httpServer) observeRequestLatency(timestream.httpServer, (observed) => metrics.put(timestreamRequestMetric(observed)));
+    timestream.observeRequests?.((observed) => metrics.put(timestreamRequestMetric(observed)));
     const writeClient = localWriteClient(timestream.endpoint, config.region);
     const queryClient = localQueryClient(timestream.endpoint, config.region);
     const created = await ensureDatabaseAndTable(writeClient, timestreamSettings, LOCAL_REJECTED_DATA_BUCKET);
@@ -172,6 +173,7 @@ export async function startLocalCloud(config: LocalCloudConfig, deps: LocalCloud
       stats,
       alarms,
       metrics,
+      failure: timestream.lost ?? new Promise<Error>(() => undefined),
       drain: (timeoutMs) => delivery.drain(timeoutMs),
       drainWindows: (timeoutMs) => action.windows?.drain(timeoutMs) ?? Promise.resolve(true),
       close() {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { countStaleDevices, localS3Client, startLocalCloud, startLocalTimestream, type LocalCloud } from '../src';
+import { countStaleDevices, localS3Client, startChildTimestream, startLocalCloud, type LocalCloud } from '../src';
 import { directConfig } from './support/direct-config';
 import { localQueryClient, localWriteClient } from '../src/timestream/clients';
 
@@ -40,7 +40,7 @@ const s3Uri = (uri: string) => {
   return { Bucket: bucket, Key: key };
 };
 
-describe('UNLOAD through the SDK, results in the local S3', () => {
+describe('UNLOAD through the SDK, results in the local S3 (the Timestream server in its own process)', () => {
   let dataDir: string;
   let cloud: LocalCloud;
   let query: TimestreamQueryClient;
@@ -56,7 +56,7 @@ describe('UNLOAD through the SDK, results in the local S3', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'local-cloud-unload-'));
-    cloud = await startLocalCloud(directConfig(dataDir, { durability: 'write', alarmIntervalMs: 60_000, staleCheckMs: 60_000 }), { startTimestream: startLocalTimestream, countStaleDevices });
+    cloud = await startLocalCloud(directConfig(dataDir, { durability: 'write', alarmIntervalMs: 60_000, staleCheckMs: 60_000 }), { startTimestream: startChildTimestream, countStaleDevices });
     query = localQueryClient(cloud.endpoints.timestream, 'us-east-1');
     s3 = localS3Client(cloud.endpoints.s3, 'us-east-1');
     const write = localWriteClient(cloud.endpoints.timestream, 'us-east-1');

@@ -6,7 +6,7 @@ const ROOT = path.resolve(__dirname, '../../../..');
 /** apps/local-cloud's command. */
 export const LOCAL_CLOUD_BIN = path.join(ROOT, 'apps', 'local-cloud', 'bin', 'local-cloud.js');
 
-/** Starts the local cloud the way a user does (`npx local-cloud …`, apps/local-cloud), as its own process. */
-export function startLocalCloudCli(args: readonly string[], timeoutMs: number): Promise<SpawnedLocalCloud> {
-  return spawnLocalCloud({ command: [process.execPath, LOCAL_CLOUD_BIN], args, cwd: ROOT, timeoutMs });
+/** Starts the local cloud the way a user does (`npx local-cloud …`, apps/local-cloud), as its own process; `nodeArgs` go to its Node (e.g. --cpu-prof). */
+export function startLocalCloudCli(args: readonly string[], timeoutMs: number, nodeArgs: readonly string[] = []): Promise<SpawnedLocalCloud> {
+  return spawnLocalCloud({ command: [process.execPath, ...nodeArgs, LOCAL_CLOUD_BIN], args, cwd: ROOT, timeoutMs });
 }

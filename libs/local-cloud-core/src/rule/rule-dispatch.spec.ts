@@ -1,13 +1,13 @@
 import { topicRule } from '@iot-timeseries/schema';
 import { recordingPutAside } from '../../test/support/recording-put-aside';
-import type { Delivery } from '../pipeline/delivery';
+import type { Delivery, MessageOrigin } from '../pipeline/delivery';
 import { PipelineStats } from '../pipeline/pipeline-stats';
 import { createRuleDispatch } from './rule-dispatch';
 import { compileTopicRule } from './topic-rule';
 
-function recordingDelivery(): Delivery & { seen: Array<{ message: Record<string, unknown>; key: string; at: number }> } {
-  const seen: Array<{ message: Record<string, unknown>; key: string; at: number }> = [];
-  return { seen, deliver: async (message, key, at) => void seen.push({ message, key, at }), pending: () => 0, drain: async () => true, close: async () => undefined };
+function recordingDelivery(): Delivery & { seen: Array<{ message: Record<string, unknown>; key: string; at: number; origin?: MessageOrigin }> } {
+  const seen: Array<{ message: Record<string, unknown>; key: string; at: number; origin?: MessageOrigin }> = [];
+  return { seen, deliver: async (message, key, at, origin) => void seen.push({ message, key, at, origin }), pending: () => 0, drain: async () => true, close: async () => undefined };
 }
 
 describe('createRuleDispatch', () => {
@@ -21,6 +21,8 @@ describe('createRuleDispatch', () => {
     expect(delivery.seen).toHaveLength(1);
     expect(delivery.seen[0].message).toMatchObject({ device_id: 'sensor-001', temperature: 20 });
     expect(delivery.seen[0].at).toBe(at);
+    // as a dead letter would copy it, receive time as ISO text
+    expect({ ...delivery.seen[0].origin }).toEqual({ topic: 'topic/sensors', clientId: 'sensor-001', receivedAt: '2026-01-01T00:00:00.000Z', qos: 1 });
     expect(stats.counters).toMatchObject({ messagesReceived: 1, ruleMatched: 1, ruleErrors: 0 });
   });
 

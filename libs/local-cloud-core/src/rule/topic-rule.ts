@@ -5,6 +5,7 @@ import { applySelect, type JsonValue, type MessageContext } from './iot-sql-eval
 import { parseIotSql } from './iot-sql-parser';
 import { parseSubstitutionTemplate, type SubstitutionTemplate } from './substitution-template';
 import { topicMatches } from './topic-filter';
+import { boundedMemo } from '../util/bounded-memo';
 
 /** The outcome of applying the rule to one MQTT message. */
 export type RuleOutcome =
@@ -26,12 +27,13 @@ export const MAX_MESSAGE_BYTES = 128 * 1024;
 export function compileTopicRule(settings: Pick<TopicRuleSettings, 'name' | 'sql' | 'kinesisPartitionKey'>): CompiledTopicRule {
   const statement = parseIotSql(settings.sql);
   const partitionKey = parseSubstitutionTemplate(settings.kinesisPartitionKey);
+  const matches = boundedMemo((topic) => topicMatches(statement.topicFilter, topic));
   return {
     name: settings.name,
     statement,
     partitionKey,
     apply(payload, context) {
-      if (!topicMatches(statement.topicFilter, context.topic)) return { kind: 'not-matched' };
+      if (!matches(context.topic)) return { kind: 'not-matched' };
       const bytes = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
       if (bytes.length > MAX_MESSAGE_BYTES) {
         return { kind: 'error', reason: `payload on ${context.topic} is ${bytes.length} bytes, above IoT Core's ${MAX_MESSAGE_BYTES}-byte message limit` };

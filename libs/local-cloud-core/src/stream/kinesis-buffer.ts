@@ -4,6 +4,7 @@ import type { StreamConsumer } from './stream-consumer';
 import type { RecoveredShard, StreamLog } from './stream-log';
 import { sequenceIndexOf, sequenceNumberOf } from './sequence-number';
 import { shardIdFor, shardIndexFor } from './shard-map';
+import { boundedMemo } from '../util/bounded-memo';
 import { ShardState, type Lane } from './shard-state';
 import type { BatchConsumer, BatchReport, BatchResult, PutAsideRecord, StreamRecord } from './stream-types';
 
@@ -53,6 +54,8 @@ export type KinesisBufferStats = StreamStats;
 export class KinesisBuffer {
   private readonly shards: ShardState[];
   private readonly now: () => number;
+  /** A device's partition key hashes to the same shard every time: the MD5 once per key. */
+  private readonly shardIndexOf: (partitionKey: string) => number;
   private closed = false;
   private readonly idleWaiters: Array<() => void> = [];
   readonly stats: KinesisBufferStats = { recordsPut: 0, recordsDelivered: 0, recordsPutAside: 0, recordsRefused: 0, batches: 0, retries: 0, pending: 0, recordsRecovered: 0 };
@@ -62,6 +65,7 @@ export class KinesisBuffer {
     const lanes = options.parallelizationFactor ?? 1;
     if (!Number.isInteger(lanes) || lanes < 1 || lanes > 10) throw new RangeError(`parallelizationFactor must be a whole number from 1 to 10, got ${lanes}`);
     this.shards = Array.from({ length: options.shardCount }, (_, i) => new ShardState(i, shardIdFor(i), lanes));
+    this.shardIndexOf = boundedMemo((partitionKey) => shardIndexFor(partitionKey, options.shardCount));
     for (const [i, recovered] of options.recovered ?? []) {
       const shard = this.shards[i];
       shard.nextSequence = recovered.lastIndex + 1n;
@@ -110,7 +114,7 @@ export class KinesisBuffer {
 
   private accept(partitionKey: string, data: Buffer): { shard: ShardState; record: StreamRecord } {
     if (this.closed) throw new StreamFullError('the stream is closed');
-    const shard = this.shards[shardIndexFor(partitionKey, this.shards.length)];
+    const shard = this.shards[this.shardIndexOf(partitionKey)];
     const held = Math.max(shard.depth, ...(this.options.consumers ?? []).map((c) => c.held(shard.index))) + shard.storing;
     if (held >= this.options.maxRecordsPerShard) {
       this.stats.recordsRefused++;
