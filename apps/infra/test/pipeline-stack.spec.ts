@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ALARM_DEFINITIONS, ANALYTICS_ALARM_DEFINITIONS, MQTT_TOPIC, timestreamSettings, topicRule } from '@iot-timeseries/schema';
+import { ALARM_DEFINITIONS, ANALYTICS_ALARM_DEFINITIONS, MQTT_TOPIC, streamConsumerSettings, timestreamSettings, topicRule } from '@iot-timeseries/schema';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { TimestreamwriteTable } from '@cdktf/provider-aws/lib/timestreamwrite-table';
@@ -126,7 +126,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     expect(where(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-ingest')).toMatchObject({ retention_in_days: 14 });
   });
 
-  it('feeds the Lambda from an on-demand stream: bisect, bounded retries, partial batches, failures to the DLQ', () => {
+  it('feeds the Lambda from an on-demand stream: bisect, bounded retries, partial batches, per-shard parallel batches, failures to the DLQ', () => {
     expect(only(dev, 'aws_kinesis_stream')).toMatchObject({ stream_mode_details: { stream_mode: 'ON_DEMAND' }, encryption_type: 'KMS' });
     expect(where(dev, 'aws_lambda_event_source_mapping', 'function_name', refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-ingest', 'function_name'))).toMatchObject({
       event_source_arn: ref(dev, 'aws_kinesis_stream', 'arn'),
@@ -135,6 +135,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
       maximum_batching_window_in_seconds: 5,
       bisect_batch_on_function_error: true,
       maximum_retry_attempts: 5,
+      parallelization_factor: streamConsumerSettings.parallelizationFactor,
       function_response_types: ['ReportBatchItemFailures'],
       destination_config: { on_failure: { destination_arn: dlq('arn') } },
     });

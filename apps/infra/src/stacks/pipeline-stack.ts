@@ -15,6 +15,7 @@ import {
   rollupScheduledQueries,
   rollupSettings,
   SCHEMA_SEED_EVENT,
+  streamConsumerSettings,
   timestreamSettings,
   topicRule,
   type AlarmDefinition,
@@ -104,6 +105,7 @@ export class PipelineStack extends TerraformStack {
       batchingWindowSeconds: 5,
       maximumRetryAttempts: 5,
       maximumRecordAgeSeconds: 6 * 3600,
+      parallelizationFactor: streamConsumerSettings.parallelizationFactor,
     });
     const functionName = `${prefix}-ingest`;
     const functionEnvironment = {

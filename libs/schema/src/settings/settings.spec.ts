@@ -1,4 +1,4 @@
-import { ALARM_DEFINITIONS, timestreamSettings, topicRule } from '../index';
+import { ALARM_DEFINITIONS, PARALLELIZATION_FACTOR_RANGE, streamConsumerSettings, timestreamSettings, topicRule } from '../index';
 
 describe('shared settings', () => {
   it('uses the recipe retention by default', () => {
@@ -11,5 +11,14 @@ describe('shared settings', () => {
   it('has unique alarm ids', () => {
     const ids = ALARM_DEFINITIONS.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('stream consumer settings', () => {
+  it('keeps the per-shard parallelization factor within Lambda\'s bounds', () => {
+    const { parallelizationFactor } = streamConsumerSettings;
+    expect(Number.isInteger(parallelizationFactor)).toBe(true);
+    expect(parallelizationFactor).toBeGreaterThanOrEqual(PARALLELIZATION_FACTOR_RANGE.min);
+    expect(parallelizationFactor).toBeLessThanOrEqual(PARALLELIZATION_FACTOR_RANGE.max);
   });
 });
