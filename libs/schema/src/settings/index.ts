@@ -12,3 +12,4 @@ export * from './analytics';
 export * from './window-environment';
 export type { AlertMessage } from './alert-message';
 export * from './stream';
+export * from './disaster-recovery';
