@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mustTerraform, offlineEnv } from './terraform';
 
@@ -29,13 +29,14 @@ export function offlineCheck(stackDir: string, workDir: string, env: NodeJS.Proc
   const validation = JSON.parse(mustTerraform(['validate', '-json', '-no-color'], dir, tfEnv)) as { valid: boolean; error_count: number };
   if (!validation.valid) throw new Error(`terraform validate found ${validation.error_count} errors in ${stack}`);
 
+  // Every AWS provider of the stack (the default one and aliases such as the second region's) is told not to call AWS.
+  const offline = { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: 'true', skip_region_validation: true };
+  const aliases = providerAliases(path.join(dir, 'cdk.tf.json'));
   writeFileSync(
     path.join(dir, 'offline_override.tf.json'),
     JSON.stringify({
       terraform: { backend: { local: { path: path.join(dir, 'offline.tfstate') } } },
-      provider: {
-        aws: { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: 'true', skip_region_validation: true },
-      },
+      provider: { aws: aliases.map((alias) => (alias ? { alias, ...offline } : offline)) },
     }),
   );
   mustTerraform(['init', '-input=false', '-no-color', '-reconfigure'], dir, tfEnv);
@@ -50,4 +51,11 @@ export function offlineCheck(stackDir: string, workDir: string, env: NodeJS.Proc
     if (change.change.actions.join() !== 'create') otherActions.push(`${change.address}: ${change.change.actions.join('+')}`);
   }
   return { stack, resources, total: plan.resource_changes.length, otherActions };
+}
+
+/** The aliases of the stack's AWS providers (undefined for the default provider). */
+function providerAliases(stackFile: string): Array<string | undefined> {
+  const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as { provider?: { aws?: Array<{ alias?: string }> } };
+  const aliases = (stack.provider?.aws ?? [{}]).map((p) => p.alias);
+  return aliases.length ? aliases : [undefined];
 }

@@ -1,4 +1,4 @@
-import { LOCAL_ENDPOINTS, TUMBLING_WINDOW_RANGE } from '@iot-timeseries/schema';
+import { AWS_REGION_PATTERN, disasterRecoverySettings, LOCAL_ENDPOINTS, TUMBLING_WINDOW_RANGE } from '@iot-timeseries/schema';
 import path from 'node:path';
 import { InfraConfigError } from './errors';
 import type { GrafanaAuthentication } from './constructs/managed-grafana';
@@ -43,9 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
     outdir: path.resolve(env.CDKTF_OUTDIR ?? path.join(ROOT, 'apps/infra/cdktf.out')),
     artifactPath: path.resolve(ROOT, env.INGEST_LAMBDA_ZIP ?? 'dist/apps/ingest-lambda/ingest-lambda.zip'),
     accountId,
-    environments: Object.values(ENVIRONMENTS).map((e) => ({
+    environments: Object.values(ENVIRONMENTS).map((e: EnvironmentSettings) => ({
       ...e,
-      region: env.AWS_REGION ?? e.region,
+      ...regions(e, env),
       ...(ingestPath ? { ingestPath } : {}),
       ...(email ? { notificationEmail: email } : {}),
       ...(grafana ? { grafana } : {}),
@@ -81,4 +81,19 @@ function windowSecondsSetting(env: NodeJS.ProcessEnv): number | undefined {
   const { min, max } = TUMBLING_WINDOW_RANGE;
   if (!/^\d+$/.test(text) || n < min || n > max) throw new InfraConfigError(`INFRA_WINDOW_SECONDS must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
   return n;
+}
+
+/**
+ * The stack's region and, for a primary, where its backups and exports are copied: AWS_REGION for the primaries,
+ * INFRA_DR_REGION (libs/schema's default second region when absent) for the stand-by and the copies; the two differ.
+ */
+function regions(e: EnvironmentSettings, env: NodeJS.ProcessEnv): Pick<EnvironmentSettings, 'region' | 'disasterRecovery'> {
+  const second = env.INFRA_DR_REGION ?? disasterRecoverySettings.defaultRegion;
+  if (!AWS_REGION_PATTERN.test(second)) throw new InfraConfigError(`INFRA_DR_REGION must be an AWS region such as eu-central-1, got ${JSON.stringify(second)}`);
+  // The stand-by runs in the second region; the primaries (each checked in its turn) run elsewhere.
+  if (e.standby) return { region: second };
+  const primary = env.AWS_REGION ?? e.region;
+  if (!AWS_REGION_PATTERN.test(primary)) throw new InfraConfigError(`AWS_REGION must be an AWS region such as eu-west-1, got ${JSON.stringify(primary)}`);
+  if (primary === second) throw new InfraConfigError(`INFRA_DR_REGION must differ from the primary region (AWS_REGION ${primary}): a copy in the same region does not survive its loss`);
+  return { region: primary, ...(e.disasterRecovery ? { disasterRecovery: { ...e.disasterRecovery, region: second } } : {}) };
 }

@@ -11,9 +11,9 @@ describe('infra settings', () => {
     expect(iotTemplate('plain $ text {}')).toBe('plain $ text {}');
   });
 
-  it('defaults to the dev and prod environments from the shared settings', () => {
+  it('defaults to the dev and prod environments and the dr stand-by from the shared settings', () => {
     const config = loadConfig({});
-    expect(config.environments.map((e) => e.environment)).toEqual(['dev', 'prod']);
+    expect(config.environments.map((e) => e.environment)).toEqual(['dev', 'prod', 'dr']);
     expect(config.localEndpoint).toBe('http://127.0.0.1:8000');
     expect(config.stateBucket).toBeUndefined();
   });
@@ -24,6 +24,9 @@ describe('infra settings', () => {
     [{ INFRA_NOTIFICATION_EMAIL: 'ops' }, /INFRA_NOTIFICATION_EMAIL is not an e-mail address/],
     [{ LOCAL_TIMESTREAM_ENDPOINT: 'http://0.0.0.0:8000' }, /LOCAL_TIMESTREAM_ENDPOINT must be http:\/\/127.0.0.1:<port>/],
     [{ INFRA_STATE_BUCKET: 'Not_A_Bucket' }, /INFRA_STATE_BUCKET is not an S3 bucket name/],
+    [{ INFRA_DR_REGION: 'Frankfurt' }, /INFRA_DR_REGION must be an AWS region such as eu-central-1, got "Frankfurt"/],
+    [{ AWS_REGION: 'eu-west-1', INFRA_DR_REGION: 'eu-west-1' }, /INFRA_DR_REGION must differ from the primary region \(AWS_REGION eu-west-1\)/],
+    [{ AWS_REGION: 'ireland' }, /AWS_REGION must be an AWS region such as eu-west-1, got "ireland"/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(InfraConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -40,7 +43,8 @@ describe('infra settings', () => {
     expect(parseArgs(['destroy', '--stack=local', '--auto-approve'])).toEqual({ command: 'destroy', stack: 'local', autoApprove: true });
     expect(parseArgs(['deploy', '--auto-approve=false'])).toMatchObject({ autoApprove: false });
     expect(() => parseArgs(['apply'])).toThrow(/command must be one of deploy, diff, destroy/);
-    expect(() => parseArgs(['deploy', '--stack', 'staging'])).toThrow(/--stack must be one of dev, prod, local/);
+    expect(parseArgs(['deploy', '--stack', 'dr'])).toEqual({ command: 'deploy', stack: 'dr', autoApprove: false });
+    expect(() => parseArgs(['deploy', '--stack', 'staging'])).toThrow(/--stack must be one of dev, prod, dr, local/);
     expect(() => parseArgs(['deploy', '--force'])).toThrow(/unknown option --force/);
   });
 });

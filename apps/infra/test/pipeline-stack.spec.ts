@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ALARM_DEFINITIONS, ANALYTICS_ALARM_DEFINITIONS, MQTT_TOPIC, timestreamSettings, topicRule } from '@iot-timeseries/schema';
+import { ALARM_DEFINITIONS, ANALYTICS_ALARM_DEFINITIONS, disasterRecoverySettings, MQTT_TOPIC, streamConsumerSettings, timestreamSettings, topicRule } from '@iot-timeseries/schema';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { TimestreamwriteTable } from '@cdktf/provider-aws/lib/timestreamwrite-table';
@@ -77,11 +77,11 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     }
   });
 
-  it('hardens both buckets (rejected data, scheduled-query error reports): no public access, encryption, TLS only, expiry', () => {
+  it('hardens every bucket (rejected data, scheduled-query error reports, exports and their replica): no public access, encryption, TLS only, expiry', () => {
     expect(dev.json).toHaveResourceWithProperties(S3BucketPublicAccessBlock, { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
     const buckets = Object.entries(dev.resource.aws_s3_bucket);
-    expect(buckets.map(([, b]) => b.bucket_prefix).sort()).toEqual(['iot-timeseries-dev-rejected-', 'iot-timeseries-dev-sq-errors-']);
-    for (const [id] of buckets) {
+    expect(buckets.map(([, b]) => b.bucket_prefix).sort()).toEqual(['iot-timeseries-dev-exports-', 'iot-timeseries-dev-exports-dr-', 'iot-timeseries-dev-rejected-', 'iot-timeseries-dev-sq-errors-']);
+    for (const [id, { bucket_prefix: prefix }] of buckets) {
       const bucket = `\${aws_s3_bucket.${id}.id}`;
       const arn = `\${aws_s3_bucket.${id}.arn}`;
       expect(where(dev, 'aws_s3_bucket_public_access_block', 'bucket', bucket)).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
@@ -90,7 +90,8 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
       const [deny] = statements(where(dev, 'aws_s3_bucket_policy', 'bucket', bucket).policy);
       expect(deny).toMatchObject({ Effect: 'Deny', Action: ['s3:*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
       expect(deny.Resource).toEqual([arn, `${arn}/*`]);
-      expect(where(dev, 'aws_s3_bucket_lifecycle_configuration', 'bucket', bucket)).toMatchObject({ rule: [{ status: 'Enabled', expiration: [{ days: 90 }] }] });
+      const days = String(prefix).includes('-exports-') ? disasterRecoverySettings.exports.expireAfterDays : 90;
+      expect(where(dev, 'aws_s3_bucket_lifecycle_configuration', 'bucket', bucket)).toMatchObject({ rule: [{ status: 'Enabled', expiration: [{ days }] }] });
     }
   });
 
@@ -126,7 +127,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     expect(where(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-ingest')).toMatchObject({ retention_in_days: 14 });
   });
 
-  it('feeds the Lambda from an on-demand stream: bisect, bounded retries, partial batches, failures to the DLQ', () => {
+  it('feeds the Lambda from an on-demand stream: bisect, bounded retries, partial batches, per-shard parallel batches, failures to the DLQ', () => {
     expect(only(dev, 'aws_kinesis_stream')).toMatchObject({ stream_mode_details: { stream_mode: 'ON_DEMAND' }, encryption_type: 'KMS' });
     expect(where(dev, 'aws_lambda_event_source_mapping', 'function_name', refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-ingest', 'function_name'))).toMatchObject({
       event_source_arn: ref(dev, 'aws_kinesis_stream', 'arn'),
@@ -135,6 +136,7 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
       maximum_batching_window_in_seconds: 5,
       bisect_batch_on_function_error: true,
       maximum_retry_attempts: 5,
+      parallelization_factor: streamConsumerSettings.parallelizationFactor,
       function_response_types: ['ReportBatchItemFailures'],
       destination_config: { on_failure: { destination_arn: dlq('arn') } },
     });
@@ -188,9 +190,14 @@ describe('pipeline stack (dev, Kinesis ingest path)', () => {
     expect(Object.keys(dev.output).sort()).toEqual([
       'alarm_topic_arn',
       'alert_topic_arn',
+      'backup_copy_vault_arn',
+      'backup_restore_role_arn',
+      'backup_vault_arn',
       'database_name',
       'dead_letter_queue_url',
       'events_table_name',
+      'export_bucket',
+      'export_replica_bucket',
       'ingest_function',
       'scheduled_query_error_bucket',
       'scheduled_query_topic_arn',

@@ -64,11 +64,16 @@ export function ref(stack: SynthesizedStack, type: string, attr: string): string
   return `\${${type}.${ids[0]}.${attr}}`;
 }
 
-/** `${aws_x.name_1234.attr}` reference of the resource of a type whose property `key` equals `value`. */
-export function refWhere(stack: SynthesizedStack, type: string, key: string, value: unknown, attr: string): string {
+/** The logical id of the resource of a type whose property `key` equals `value` (fails when there are several or none). */
+export function idWhere(stack: SynthesizedStack, type: string, key: string, value: unknown): string {
   const ids = Object.entries(stack.resource[type] ?? {}).filter(([, r]) => r[key] === value).map(([id]) => id);
   if (ids.length !== 1) throw new Error(`expected one ${type} with ${key} = ${String(value)}, found ${ids.length}`);
-  return `\${${type}.${ids[0]}.${attr}}`;
+  return ids[0];
+}
+
+/** `${aws_x.name_1234.attr}` reference of the resource of a type whose property `key` equals `value`. */
+export function refWhere(stack: SynthesizedStack, type: string, key: string, value: unknown, attr: string): string {
+  return `\${${type}.${idWhere(stack, type, key, value)}.${attr}}`;
 }
 
 export function where(stack: SynthesizedStack, type: string, key: string, value: unknown): Record<string, unknown> {

@@ -38,10 +38,30 @@ const EXPECTED_TYPES = {
   aws_timestreamwrite_table: 6,
 };
 
+/** What a primary (dev, prod) adds for disaster recovery: the backup plan and vaults in two regions, the replicated export buckets. */
+const PRIMARY_TYPES: Record<string, number> = {
+  ...EXPECTED_TYPES,
+  aws_backup_plan: 1,
+  aws_backup_selection: 1,
+  aws_backup_vault: 2,
+  aws_iam_role: EXPECTED_TYPES.aws_iam_role + 3,
+  aws_iam_role_policy: EXPECTED_TYPES.aws_iam_role_policy + 3,
+  aws_kms_alias: 2,
+  aws_kms_key: 2,
+  aws_s3_bucket: EXPECTED_TYPES.aws_s3_bucket + 2,
+  aws_s3_bucket_lifecycle_configuration: EXPECTED_TYPES.aws_s3_bucket_lifecycle_configuration + 2,
+  aws_s3_bucket_ownership_controls: EXPECTED_TYPES.aws_s3_bucket_ownership_controls + 2,
+  aws_s3_bucket_policy: EXPECTED_TYPES.aws_s3_bucket_policy + 2,
+  aws_s3_bucket_public_access_block: EXPECTED_TYPES.aws_s3_bucket_public_access_block + 2,
+  aws_s3_bucket_replication_configuration: 1,
+  aws_s3_bucket_server_side_encryption_configuration: EXPECTED_TYPES.aws_s3_bucket_server_side_encryption_configuration + 2,
+  aws_s3_bucket_versioning: 2,
+};
+
 describe('the AWS stacks under real Terraform, offline', () => {
   const tooling = terraformTooling(mkdtempSync(path.join(tmpdir(), 'infra-tf-')));
 
-  it('validate and plan pass for dev and prod, planning exactly the expected resources (or infra:validate says what it skipped)', () => {
+  it('validate and plan pass for dev, prod and the dr stand-by, planning exactly the expected resources in both regions (or infra:validate says what it skipped)', () => {
     if (!tooling.version || !tooling.mirror) {
       // Without terraform or the provider mirror the check cannot run; the validate target must say so.
       const run = spawnSync(path.join(WORKSPACE_ROOT, 'node_modules/.bin/tsx'), ['scripts/validate.ts'], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: testConfig().outdir, INGEST_LAMBDA_ZIP: testConfig().artifactPath } });
@@ -52,11 +72,15 @@ describe('the AWS stacks under real Terraform, offline', () => {
     const config = testConfig();
     buildApp(config).synth();
     const work = mkdtempSync(path.join(tmpdir(), 'infra-plan-'));
-    for (const stack of ['iot-timeseries-dev', 'iot-timeseries-prod']) {
+    for (const [stack, expected] of [
+      ['iot-timeseries-dev', PRIMARY_TYPES],
+      ['iot-timeseries-prod', PRIMARY_TYPES],
+      ['iot-timeseries-dr', EXPECTED_TYPES],
+    ] as const) {
       const result = offlineCheck(path.join(config.outdir, 'stacks', stack), work, tooling.env);
       expect(result.otherActions).toEqual([]);
-      expect(result.resources).toEqual(EXPECTED_TYPES);
-      expect(result.total).toBe(Object.values(EXPECTED_TYPES).reduce((a, b) => a + b, 0));
+      expect(result.resources).toEqual(expected);
+      expect(result.total).toBe(Object.values(expected).reduce((a, b) => a + b, 0));
     }
   });
 
@@ -65,7 +89,7 @@ describe('the AWS stacks under real Terraform, offline', () => {
     const config = testConfig({ INFRA_GRAFANA_WORKSPACE: 'true' });
     buildApp(config).synth();
     const result = offlineCheck(path.join(config.outdir, 'stacks', 'iot-timeseries-dev'), mkdtempSync(path.join(tmpdir(), 'infra-plan-grafana-')), tooling.env);
-    const expected = { ...EXPECTED_TYPES, aws_grafana_workspace: 1, aws_iam_role: EXPECTED_TYPES.aws_iam_role + 1, aws_iam_role_policy: EXPECTED_TYPES.aws_iam_role_policy + 1 };
+    const expected = { ...PRIMARY_TYPES, aws_grafana_workspace: 1, aws_iam_role: PRIMARY_TYPES.aws_iam_role + 1, aws_iam_role_policy: PRIMARY_TYPES.aws_iam_role_policy + 1 };
     expect(result.otherActions).toEqual([]);
     expect(result.resources).toEqual(expected);
   });
@@ -78,7 +102,7 @@ describe('the AWS stacks under real Terraform, offline', () => {
       env: { ...process.env, TF_PROVIDER_MIRROR: '/nonexistent/mirror', CDKTF_OUTDIR: config.outdir, INGEST_LAMBDA_ZIP: config.artifactPath },
     });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/synthesized iot-timeseries-dev, iot-timeseries-prod, iot-timeseries-local/);
+    expect(run.stdout).toMatch(/synthesized iot-timeseries-dev, iot-timeseries-prod, iot-timeseries-dr, iot-timeseries-local/);
     expect(run.stdout).toMatch(/SKIPPED terraform validate and plan: (no offline mirror of hashicorp\/aws 5.100.0|terraform is not on the PATH)/);
   });
 });

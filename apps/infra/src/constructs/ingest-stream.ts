@@ -12,6 +12,8 @@ export interface IngestStreamProps {
   batchingWindowSeconds: number;
   maximumRetryAttempts: number;
   maximumRecordAgeSeconds: number;
+  /** Batches of one shard processed at once (records of one partition key stay in order). */
+  parallelizationFactor: number;
   tags?: Record<string, string>;
 }
 
@@ -56,7 +58,7 @@ export class IngestStream extends Construct {
     };
   }
 
-  /** Feeds the function: partial-batch responses, bisect on error, bounded retries, failures to the DLQ. */
+  /** Feeds the function: partial-batch responses, bisect on error, bounded retries, per-shard parallel batches, failures to the DLQ. */
   connect(functionName: string): LambdaEventSourceMapping {
     return new LambdaEventSourceMapping(this, 'mapping', {
       eventSourceArn: this.stream.arn,
@@ -67,6 +69,7 @@ export class IngestStream extends Construct {
       bisectBatchOnFunctionError: true,
       maximumRetryAttempts: this.props.maximumRetryAttempts,
       maximumRecordAgeInSeconds: this.props.maximumRecordAgeSeconds,
+      parallelizationFactor: this.props.parallelizationFactor,
       functionResponseTypes: ['ReportBatchItemFailures'],
       destinationConfig: { onFailure: { destinationArn: this.deadLetterQueue.arn } },
     });

@@ -6,6 +6,7 @@ import {
   ANALYTICS_METRICS,
   analyticsSettings,
   buildIngestEnvironment,
+  disasterRecoverySettings,
   DIMENSION_NAMES,
   MEASURE_NAMES,
   METRICS_NAMESPACE,
@@ -15,15 +16,19 @@ import {
   rollupScheduledQueries,
   rollupSettings,
   SCHEMA_SEED_EVENT,
+  streamConsumerSettings,
   timestreamSettings,
   topicRule,
   type AlarmDefinition,
   type AlarmScope,
+  type BackupSettings,
+  type ExportSettings,
 } from '@iot-timeseries/schema';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { LambdaArtifact } from '../artifact';
 import { DevicePolicy } from '../constructs/device-policy';
+import { DisasterRecovery } from '../constructs/disaster-recovery';
 import { HardenedBucket } from '../constructs/hardened-bucket';
 import { DISCOVER_ENDPOINTS, PipelineFunction } from '../constructs/pipeline-function';
 import { IngestStream } from '../constructs/ingest-stream';
@@ -64,6 +69,8 @@ export interface PipelineStackProps {
   grafana?: { authenticationProviders: GrafanaAuthentication[]; grafanaVersion: string };
   /** The window function's TumblingWindowInSeconds (default from libs/schema); it runs on the Kinesis ingest path only. */
   windowSeconds?: number;
+  /** AWS Backup of the tables with copies to `region`'s vault, and the export bucket replicated there (off unless given). */
+  disasterRecovery?: { region: string; backup?: BackupSettings; exports?: ExportSettings };
 }
 
 /** The whole pipeline in one AWS account and region. Defaults come from libs/schema's settings. */
@@ -79,6 +86,7 @@ export class PipelineStack extends TerraformStack {
   readonly rollupTables: RollupTables;
   readonly rollups: RollupScheduledQueries;
   readonly grafana?: ManagedGrafana;
+  readonly disasterRecovery?: DisasterRecovery;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id);
@@ -104,6 +112,7 @@ export class PipelineStack extends TerraformStack {
       batchingWindowSeconds: 5,
       maximumRetryAttempts: 5,
       maximumRecordAgeSeconds: 6 * 3600,
+      parallelizationFactor: streamConsumerSettings.parallelizationFactor,
     });
     const functionName = `${prefix}-ingest`;
     const functionEnvironment = {
@@ -265,6 +274,29 @@ export class PipelineStack extends TerraformStack {
       new TerraformOutput(this, 'alert_topic_arn', { value: this.windows.alertTopic.arn });
       new TerraformOutput(this, 'events_table_name', { value: this.windows.eventsTable.tableName });
       new TerraformOutput(this, 'windows_table_name', { value: this.windows.windowsTable.tableName });
+    }
+
+    if (props.disasterRecovery) {
+      const dr = props.disasterRecovery;
+      const secondRegion = new AwsProvider(this, 'aws-dr', { alias: 'dr', region: dr.region, defaultTags: [{ tags }] });
+      this.disasterRecovery = new DisasterRecovery(this, 'disaster-recovery', {
+        namePrefix: prefix,
+        accountId: props.accountId,
+        region: props.region,
+        secondRegion: dr.region,
+        secondRegionProvider: secondRegion,
+        databaseName,
+        tableArns: [this.store.table.arn, ...this.rollupTables.all().map((t) => t.arn)],
+        tableKmsKeyArn: props.kmsKeyArn,
+        backup: dr.backup ?? disasterRecoverySettings.backup,
+        exports: dr.exports ?? disasterRecoverySettings.exports,
+      });
+      const { vault, copyVault, roles, exports } = this.disasterRecovery;
+      new TerraformOutput(this, 'backup_vault_arn', { value: vault.vault.arn });
+      new TerraformOutput(this, 'backup_copy_vault_arn', { value: copyVault.vault.arn });
+      new TerraformOutput(this, 'backup_restore_role_arn', { value: roles.restoreRole.arn });
+      new TerraformOutput(this, 'export_bucket', { value: exports.source.bucket.bucket });
+      new TerraformOutput(this, 'export_replica_bucket', { value: exports.replica.bucket.bucket });
     }
 
     if (props.grafana) {

@@ -11,3 +11,5 @@ export type { EnvironmentSource } from './environment-values';
 export * from './analytics';
 export * from './window-environment';
 export type { AlertMessage } from './alert-message';
+export * from './stream';
+export * from './disaster-recovery';
