@@ -1,4 +1,4 @@
-import { ALARM_DEFINITIONS, analyticsSettings, LOCAL_PORTS, LOOPBACK_HOST, STALE_DEVICE_AFTER_SECONDS, topicRule, TUMBLING_WINDOW_RANGE, WINDOW_FUNCTION_NAME } from '@iot-timeseries/schema';
+import { ALARM_DEFINITIONS, analyticsSettings, LOCAL_PORTS, LOOPBACK_HOST, PARALLELIZATION_FACTOR_RANGE, STALE_DEVICE_AFTER_SECONDS, streamConsumerSettings, topicRule, TUMBLING_WINDOW_RANGE, WINDOW_FUNCTION_NAME } from '@iot-timeseries/schema';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DURABILITY_MODES, type AlarmOverrides, type Durability, type LocalCloudConfig } from '@iot-timeseries/local-cloud-core';
@@ -15,8 +15,8 @@ export function workspaceRoot(from = __dirname): string {
   return dir;
 }
 
-/** Batches in flight per shard by default (measured in apps/pipeline-e2e's bench; Lambda's own default is 1). */
-export const DEFAULT_PARALLELIZATION_FACTOR = 4;
+/** Batches in flight per shard by default: libs/schema's, the same the AWS event source mapping is given. */
+export const DEFAULT_PARALLELIZATION_FACTOR = streamConsumerSettings.parallelizationFactor;
 
 const LOOPBACK = new Set([LOOPBACK_HOST, '::1', 'localhost']);
 
@@ -75,7 +75,7 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   const timestreamProcess = processSetting.value || 'child';
   if (!(TIMESTREAM_PROCESSES as readonly string[]).includes(timestreamProcess)) throw new ConfigError(`${processSetting.name} must be one of ${TIMESTREAM_PROCESSES.join(', ')}, got ${JSON.stringify(timestreamProcess)}`);
   const shardCount = int('shards', 'LOCAL_CLOUD_SHARDS', 2, 1, 64);
-  const parallelizationFactor = int('parallelization-factor', 'LOCAL_CLOUD_PARALLELIZATION_FACTOR', DEFAULT_PARALLELIZATION_FACTOR, 1, 10);
+  const parallelizationFactor = int('parallelization-factor', 'LOCAL_CLOUD_PARALLELIZATION_FACTOR', DEFAULT_PARALLELIZATION_FACTOR, PARALLELIZATION_FACTOR_RANGE.min, PARALLELIZATION_FACTOR_RANGE.max);
   const config: LocalCloudCommandConfig = {
     host,
     mqttPort: int('mqtt-port', 'LOCAL_CLOUD_MQTT_PORT', LOCAL_PORTS.mqtt, 0, 65535),
