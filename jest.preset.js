@@ -43,4 +43,7 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/cdktf.out/'],
+  // jest's 5 s default is met by a DuckDB open or a server start on a loaded 2-core machine; a test that needs
+  // longer says so itself.
+  testTimeout: 30_000,
 };

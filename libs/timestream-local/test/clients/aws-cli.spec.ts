@@ -2,7 +2,7 @@ import { runAws, type CliRun } from './client-process';
 import { startClientServer, uniqueName, type ClientServer } from './client-server';
 import { awsClis, type AwsCli } from './installed-clients';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /** Whether a run succeeded, with what it printed when not (so a failure shows the CLI's own message). */
 const ok = (run: CliRun) => expect([run.status, run.stderr]).toEqual([0, '']);

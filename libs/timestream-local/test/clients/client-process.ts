@@ -32,7 +32,7 @@ export function clientEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
   };
 }
 
-export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ProcessResult> {
+export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, timeout: timeoutMs });
     let stdout = '';
