@@ -61,7 +61,7 @@ describe('batch load through the SDK, objects in the data directory', () => {
     ...extra,
   });
   const describe = async (taskId: string) => (await h.write.send(new DescribeBatchLoadTaskCommand({ TaskId: taskId }))).BatchLoadTaskDescription;
-  const rowsOf = async (sql: string) => (await h.query.send(new QueryCommand({ QueryString: sql }))).Rows?.map((r) => r.Data?.map((d) => d.ScalarValue)) ?? [];
+  const rowsOf = async (sql: string) => (await h.query.send(new QueryCommand({ QueryString: sql }))).Rows?.map((r) => (r.Data ?? []).map((d) => d.ScalarValue)) ?? [];
   const createTable = async (name: string) => h.write.send(new CreateTableCommand({ DatabaseName: 'drdb', TableName: name }));
 
   beforeAll(async () => {
