@@ -6,3 +6,4 @@ export { startLocalTimestream } from './timestream/local-timestream';
 export type { StartTimestream, TimestreamService } from './timestream/timestream-service';
 export * from './errors';
 export { localS3Client } from './s3/s3-clients';
+export { startLocalS3, type LocalS3, type LocalS3Options } from './s3/local-s3';
