@@ -5,6 +5,7 @@ import { parseConfig, type CliConfig } from './config';
 import { createQueryClient } from './create-client';
 import { CliError } from './errors';
 import { formatRows } from './format-output';
+import { isRecoveryCommand, runRecovery } from './recovery/run-recovery';
 import { isWindowCommand, windowCommandRows } from './window-commands';
 
 export interface CliIo {
@@ -21,6 +22,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo, 
       io.stdout(HELP);
       return 0;
     }
+    if (isRecoveryCommand(config.command)) return await runRecovery(config, io, makeClient);
     const sql = commandSql(config);
     client = makeClient(config);
     if (!isWindowCommand(config.command)) {

@@ -92,6 +92,13 @@ Usage:
   iot-query forecasts [flags]              each device's latest forecasts, one row per measure, and its
                                            time to failure (--devices a,b --measures a,b --window 1h)
 
+Recovery (UNLOAD and batch load; S3 is --s3-endpoint, default $IOT_QUERY_S3_ENDPOINT or the local cloud's, or S3 with --aws):
+  iot-query export s3://bucket/folder [--database D --table T]      UNLOAD the table as CSV, with export.json beside it
+  iot-query import s3://bucket/folder --table T2 [--database D2]    batch-load an export (the table is created when missing)
+  iot-query verify --source-table T [--source-database D --source-endpoint URL] --table T2 [--database D2]
+                                           row counts and per-device checksums; exit 1 when they differ
+  (--device-dimension device_id names the device dimension)
+
 Analytic flags: --devices a,b --locations x,y --measure M --measures a,b --window 1d --interval 10m
   --lookback 1h --baseline 7d --recent 1d --threshold 2 --limit N --step 1m --stale-after 5m --expected-every 30s
 Rollups (the tables scheduled queries write): run range-series --window 30d --interval 1h [--source auto|raw|rollup-1m|rollup-1h]

@@ -1,4 +1,4 @@
-import { LOCAL_ENDPOINTS, timestreamSettings } from '@iot-timeseries/schema';
+import { DIMENSION_NAMES, LOCAL_ENDPOINTS, timestreamSettings } from '@iot-timeseries/schema';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors';
 
@@ -19,6 +19,14 @@ export interface CliConfig {
   maxRows?: number;
   timeoutMs: number;
   help: boolean;
+  /** export, import: the S3 API (`--s3-endpoint`; locally the local cloud's S3 by default) */
+  s3Endpoint?: string;
+  /** verify: the table copied from, and where it is (the target's endpoint by default) */
+  sourceDatabase?: string;
+  sourceTable?: string;
+  sourceEndpoint?: string;
+  /** verify: the dimension that names a device */
+  deviceDimension: string;
 }
 
 const ANALYTIC_FLAGS = ['devices', 'locations', 'measure', 'measures', 'window', 'interval', 'lookback', 'baseline', 'recent', 'threshold', 'limit', 'step', 'stale-after', 'expected-every', 'kinds', 'states', 'detectors', 'source', 'rollup'] as const;
@@ -42,6 +50,11 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): CliConfig {
         'max-rows': { type: 'string' },
         timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        's3-endpoint': { type: 'string' },
+        'source-database': { type: 'string' },
+        'source-table': { type: 'string' },
+        'source-endpoint': { type: 'string' },
+        'device-dimension': { type: 'string' },
         ...Object.fromEntries(ANALYTIC_FLAGS.map((f) => [f, { type: 'string' as const }])),
       },
     });
@@ -69,6 +82,11 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): CliConfig {
     maxRows: positiveInt(values['max-rows'], '--max-rows'),
     timeoutMs: positiveInt(values.timeout, '--timeout') ?? 60_000,
     help: values.help || positionals[0] === 'help',
+    s3Endpoint: values['s3-endpoint'] ?? env.IOT_QUERY_S3_ENDPOINT,
+    sourceDatabase: values['source-database'],
+    sourceTable: values['source-table'],
+    sourceEndpoint: values['source-endpoint'],
+    deviceDimension: values['device-dimension'] ?? DIMENSION_NAMES[0],
   };
 }
 

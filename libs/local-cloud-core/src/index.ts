@@ -7,3 +7,4 @@ export { startChildTimestream, TIMESTREAM_CHILD } from './timestream/child-times
 export type { StartTimestream, TimestreamService } from './timestream/timestream-service';
 export * from './errors';
 export { localS3Client } from './s3/s3-clients';
+export { startLocalS3, type LocalS3, type LocalS3Options } from './s3/local-s3';

@@ -116,10 +116,22 @@ export class StorageError extends Error {
   }
 }
 
-/** Writing an object (a report, an UNLOAD result) to the configured S3 or directory failed. */
+/** Writing or reading an object (a report, an UNLOAD result, a batch-load source) in the configured S3 or directory failed. */
 export class ObjectStoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** the bucket does not exist (S3's NoSuchBucket, or no such directory) */
+  readonly missingBucket: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; missingBucket?: boolean }) {
     super(message, options);
     this.name = 'ObjectStoreError';
+    this.missingBucket = options?.missingBucket ?? false;
+  }
+}
+
+/** A batch-load task could not write to its target table (it no longer exists, or the storage failed after retries). */
+export class BatchLoadWriteError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BatchLoadWriteError';
   }
 }

@@ -7,6 +7,7 @@ export type { Credentials } from './protocol/sigv4-verifier';
 export { createQueryOperations, queryOperations } from './operations/query';
 export type { QueryServiceOptions } from './query/query-service';
 export type { ScheduledQueryService } from './scheduled/scheduled-query-service';
+export type { BatchLoadService } from './batch-load/batch-load-service';
 export type { SnsNotification, NotificationType } from './scheduled/notifications';
 export type { Timers } from './scheduled/timers';
 export { NOTIFICATIONS_FILE } from './scheduled/notification-log';

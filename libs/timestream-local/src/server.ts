@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { WriteRecordsRequest } from '@aws-sdk/client-timestream-write';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { directoryObjectStore } from './objects/directory-object-store';
 import type { ObjectStore } from './objects/object-store';
@@ -6,7 +7,9 @@ import { LOCAL_S3_CREDENTIALS, s3ObjectStore } from './objects/s3-object-store';
 import { answerNotifications, isNotificationsRequest } from './local-api/notifications-endpoint';
 import { queryServiceOperations, writeServiceOperations, type OperationHandler } from './operations/registry';
 import { createQueryOperations } from './operations/query';
+import { createBatchLoadOperations } from './operations/batch-load';
 import { createScheduledQueryOperations } from './operations/scheduled';
+import { BatchLoadService } from './batch-load/batch-load-service';
 import type { ServiceSettings } from './operations/shared/context';
 import { writeRecords } from './operations/write/write-records';
 import { DEFAULT_DISCARD_LIMITS, type DiscardLimits } from './protocol/oversized-body';
@@ -57,9 +60,12 @@ export interface BuiltServer {
   storage: TimestreamStorage;
   /** scheduled queries: their runs (runDue, idle) and the notifications they published */
   scheduledQueries: ScheduledQueryService;
+  /** batch-load tasks (idle: resolves when none is queued or running) */
+  batchLoads: BatchLoadService;
   /** deletes rows past retention now */
   sweepRetention(): Promise<void>;
-  /** stops the sweeper and the scheduler (after running runs finished) and closes storage (the HTTP server must be
+  /** stops the sweeper, the scheduler (after running runs finished) and the batch-load task running (it is then
+   *  PROGRESS_STOPPED) and closes storage (the HTTP server must be
    *  closed by whoever listens) */
   dispose(): Promise<void>;
 }
@@ -80,10 +86,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
   const objects = objectStoreFor(options, settings.region);
   const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime(), indexedRecords: options.indexedRecords, objects });
   const onInternalError = options.onInternalError ?? ((error, operation) => console.error(`timestream-local: ${operation ?? 'request'} failed`, error));
+  // scheduled-query results and batch-load rows go through WriteRecords, as a client's writes do
+  const write = (request: WriteRecordsRequest) => writeRecords(request, { storage, requestHost: '', requestId: randomBytes(13).toString('hex').toUpperCase(), now, settings });
   const scheduledQueries = await ScheduledQueryService.open({
     storage,
-    // results go through WriteRecords, as a client's writes do
-    write: (request) => writeRecords(request, { storage, requestHost: '', requestId: randomBytes(13).toString('hex').toUpperCase(), now, settings }),
+    write,
     settings,
     now,
     timers: options.timers,
@@ -91,10 +98,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
     objects,
     onError: (error) => onInternalError(error, 'scheduled query run'),
   });
+  const batchLoads = await BatchLoadService.open({ storage, write, objects, now, onError: (error) => onInternalError(error, 'batch load task') });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = createRequestHandler({
     storage,
-    writeOperations: writeServiceOperations,
+    writeOperations: { ...writeServiceOperations, ...createBatchLoadOperations(batchLoads) },
     queryOperations: { ...queryServiceOperations, ...createQueryOperations({ objects }), ...createScheduledQueryOperations(scheduledQueries), ...options.queryOperations },
     settings,
     maxBodyBytes,
@@ -125,9 +133,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
     server,
     storage,
     scheduledQueries,
+    batchLoads,
     sweepRetention: () => storage.sweepRetention(),
     dispose: async () => {
       if (timer) clearInterval(timer);
+      await batchLoads.close();
       await scheduledQueries.close();
       await storage.close();
     },

@@ -16,6 +16,7 @@ export interface RunningTimestreamLocal {
   server: BuiltServer['server'];
   storage: BuiltServer['storage'];
   scheduledQueries: BuiltServer['scheduledQueries'];
+  batchLoads: BuiltServer['batchLoads'];
   sweepRetention(): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,6 +41,7 @@ export async function startTimestreamLocal(options: StartOptions = {}): Promise<
     server: built.server,
     storage: built.storage,
     scheduledQueries: built.scheduledQueries,
+    batchLoads: built.batchLoads,
     sweepRetention: built.sweepRetention,
     close: () =>
       (closing ??= (async () => {

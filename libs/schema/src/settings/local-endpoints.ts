@@ -42,3 +42,10 @@ export const LOCAL_PLACEHOLDER_CREDENTIALS = { accessKeyId: 'local', secretAcces
 
 /** The placeholder session token the local Lambda runner sets beside them, as the Lambda service sets one. */
 export const LOCAL_PLACEHOLDER_SESSION_TOKEN = 'local-session';
+
+/**
+ * How an S3 client of the local S3 (s3rver) must be configured: path-style (buckets in the path, as with an IP
+ * endpoint), and checksums only where S3 requires them — with the SDK's default, a streamed body is sent `aws-chunked`
+ * with a trailing checksum, which s3rver stores as it came (chunk headers and all). Spread into `new S3Client({...})`.
+ */
+export const LOCAL_S3_CLIENT_OPTIONS = { forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' } as const;

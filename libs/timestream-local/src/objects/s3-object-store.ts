@@ -1,8 +1,9 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ObjectStoreError } from '../errors';
-import { normalizedKey, type ObjectStore } from './object-store';
+import { normalizedKey, type ObjectEntry, type ObjectStore } from './object-store';
 
 export interface S3ObjectStoreOptions {
   /** e.g. http://127.0.0.1:4568 (the local cloud's S3) */
@@ -26,7 +27,10 @@ export function localS3Client(options: S3ObjectStoreOptions): S3Client {
 /** Files up to this size are sent from memory, so the SDK can retry them; larger ones are streamed (not retried). */
 export const BUFFERED_UPLOAD_BYTES = 64 * 1024 * 1024;
 
-/** Objects written to an S3 API with @aws-sdk/client-s3 (the SDK retries transient failures of buffered bodies). */
+const reasonOf = (cause: unknown): string => (cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause));
+const isNoSuchBucket = (cause: unknown): boolean => cause instanceof Error && cause.name === 'NoSuchBucket';
+
+/** Objects written to and read from an S3 API with @aws-sdk/client-s3 (the SDK retries transient failures of buffered bodies). */
 export function s3ObjectStore(options: S3ObjectStoreOptions, client: S3Client = localS3Client(options)): ObjectStore {
   return {
     description: `s3 ${options.endpoint}`,
@@ -38,8 +42,30 @@ export function s3ObjectStore(options: S3ObjectStoreOptions, client: S3Client = 
         const Body = file === undefined ? (body as string | Uint8Array) : streamed ? createReadStream(file.file) : await readFile(file.file);
         await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body, ...(streamed ? { ContentLength: file.size } : {}), ContentType: contentType }));
       } catch (cause) {
-        const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-        throw new ObjectStoreError(`could not write s3://${bucket}/${Key} to ${options.endpoint}: ${reason}`, { cause });
+        throw new ObjectStoreError(`could not write s3://${bucket}/${Key} to ${options.endpoint}: ${reasonOf(cause)}`, { cause, missingBucket: isNoSuchBucket(cause) });
+      }
+    },
+    async listObjects(bucket, prefix) {
+      const found: ObjectEntry[] = [];
+      let ContinuationToken: string | undefined;
+      try {
+        do {
+          const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, ...(prefix ? { Prefix: prefix } : {}), ContinuationToken }));
+          for (const o of page.Contents ?? []) if (o.Key !== undefined) found.push({ key: o.Key, size: o.Size ?? 0 });
+          ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (ContinuationToken);
+      } catch (cause) {
+        throw new ObjectStoreError(`could not list s3://${bucket}/${prefix} at ${options.endpoint}: ${reasonOf(cause)}`, { cause, missingBucket: isNoSuchBucket(cause) });
+      }
+      return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+    async getObject(bucket, key) {
+      try {
+        const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        if (!Body) throw new Error('the answer has no body');
+        return Body as Readable;
+      } catch (cause) {
+        throw new ObjectStoreError(`could not read s3://${bucket}/${key} at ${options.endpoint}: ${reasonOf(cause)}`, { cause, missingBucket: isNoSuchBucket(cause) });
       }
     },
   };

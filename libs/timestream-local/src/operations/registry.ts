@@ -5,7 +5,6 @@ import { listTagsForResource } from './shared/list-tags-for-resource';
 import { tagResource } from './shared/tag-resource';
 import { unsupported } from './shared/unsupported';
 import { untagResource } from './shared/untag-resource';
-import { batchLoadOperations } from './write/batch-load';
 import { createDatabase } from './write/create-database';
 import { createTable } from './write/create-table';
 import { deleteDatabase } from './write/delete-database';
@@ -28,6 +27,8 @@ export const sharedOperations: Record<string, OperationHandler> = {
   ListTagsForResource: listTagsForResource,
 };
 
+/** The write service without its batch-load operations (those need the server's tasks: see
+ *  createBatchLoadOperations, which buildServer adds). */
 export const writeServiceOperations: Record<string, OperationHandler> = {
   ...sharedOperations,
   CreateDatabase: createDatabase,
@@ -41,7 +42,6 @@ export const writeServiceOperations: Record<string, OperationHandler> = {
   UpdateTable: updateTable,
   DeleteTable: deleteTable,
   WriteRecords: writeRecords,
-  ...batchLoadOperations,
 };
 
 const ACCOUNT_SETTINGS = 'account settings';

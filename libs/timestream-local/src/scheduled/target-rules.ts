@@ -1,6 +1,11 @@
 import type { MultiMeasureAttributeMapping, TimestreamConfiguration } from '@aws-sdk/client-timestream-query';
 import type { ScalarType } from '../storage/catalog-types';
 
+/** The measure part of a mapping: a scheduled query's target, or a batch-load data model put in this shape. */
+export type MeasureMappingRules = Pick<TimestreamConfiguration, 'MeasureNameColumn' | 'MultiMeasureMappings' | 'MixedMeasureMappings'>;
+/** A whole mapping: time column, dimensions (by target name) and measures. */
+export type MappingRules = MeasureMappingRules & Pick<TimestreamConfiguration, 'TimeColumn' | 'DimensionMappings'>;
+
 /** One record a result row turns into, as the mapping says. */
 export type RecordPlan =
   | { kind: 'multi'; measureName: { fixed: string } | { column: string }; attributes: AttributePlan[]; whenMeasureName?: string }
@@ -17,7 +22,7 @@ const attributePlans = (mappings: MultiMeasureAttributeMapping[] | undefined): A
 
 /** The records of a row: MultiMeasureMappings make one MULTI record; each MixedMeasureMapping one record (for the
  *  rows whose MeasureNameColumn value is its MeasureName, when there is a MeasureNameColumn). */
-export function recordPlans(target: TimestreamConfiguration): RecordPlan[] {
+export function recordPlans(target: MeasureMappingRules): RecordPlan[] {
   const nameColumn = target.MeasureNameColumn;
   if (target.MultiMeasureMappings) {
     const measureName = nameColumn ? { column: nameColumn } : { fixed: target.MultiMeasureMappings.TargetMultiMeasureName as string };
@@ -34,7 +39,7 @@ export function recordPlans(target: TimestreamConfiguration): RecordPlan[] {
 }
 
 /** The mapping rules of the model's documentation that its constraints cannot express (empty when it is fine). */
-export function targetProblems(target: TimestreamConfiguration): string[] {
+export function targetProblems(target: MappingRules): string[] {
   const problems: string[] = [];
   const nameColumn = target.MeasureNameColumn;
   if (!target.MultiMeasureMappings === !target.MixedMeasureMappings) problems.push('exactly one of MultiMeasureMappings and MixedMeasureMappings must be given');

@@ -54,7 +54,7 @@ function partitionIndexes(statement: UnloadStatement, planned: PlannedQuery): nu
 /** Objects that could not be written fail the query with the store's reason (a missing bucket, S3 unreachable). */
 function reportingFailures(objects: ObjectStore): ObjectStore {
   return {
-    description: objects.description,
+    ...objects,
     putObject: (bucket, key, body, contentType) =>
       objects.putObject(bucket, key, body, contentType).catch((cause: unknown) => {
         throw new QueryValidationError(`UNLOAD could not write its results: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });

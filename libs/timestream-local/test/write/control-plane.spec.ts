@@ -204,20 +204,21 @@ describe('other operations', () => {
     expect(query.Endpoints?.[0].Address).toBe('127.0.0.1');
   });
 
-  it('batch-load operations answer a clear ValidationException', async () => {
-    const list = await errorOf(h.write.send(new ListBatchLoadTasksCommand({})));
-    expect(list.name).toBe('ValidationException');
-    expect(list.message).toContain('not supported by timestream-local');
-    const create = await errorOf(
-      h.write.send(
-        new CreateBatchLoadTaskCommand({
-          TargetDatabaseName: 'db',
-          TargetTableName: 't',
-          DataSourceConfiguration: { DataSourceS3Configuration: { BucketName: 'b' }, DataFormat: 'CSV' },
-          ReportConfiguration: { ReportS3Configuration: { BucketName: 'b' } },
-        }),
-      ),
-    );
-    expect(create.message).toContain('CreateBatchLoadTask');
+  it('batch-load operations: none listed, and Create refused for a missing table or without an S3 to read from', async () => {
+    expect((await h.write.send(new ListBatchLoadTasksCommand({}))).BatchLoadTasks).toEqual([]);
+    const input = {
+      TargetDatabaseName: 'db',
+      TargetTableName: 't',
+      DataSourceConfiguration: { DataSourceS3Configuration: { BucketName: 'bucket' }, DataFormat: 'CSV' as const },
+      DataModelConfiguration: { DataModel: { TimeColumn: 'time', DimensionMappings: [{ SourceColumn: 'd' }], MixedMeasureMappings: [{ SourceColumn: 'v', MeasureValueType: 'DOUBLE' as const }] } },
+      ReportConfiguration: { ReportS3Configuration: { BucketName: 'bucket' } },
+    };
+    const missing = await errorOf(h.write.send(new CreateBatchLoadTaskCommand(input)));
+    expect(missing.name).toBe('ResourceNotFoundException');
+    await h.write.send(new CreateDatabaseCommand({ DatabaseName: 'bl_db' }));
+    await h.write.send(new CreateTableCommand({ DatabaseName: 'bl_db', TableName: 'bl_table' }));
+    const noS3 = await errorOf(h.write.send(new CreateBatchLoadTaskCommand({ ...input, TargetDatabaseName: 'bl_db', TargetTableName: 'bl_table' })));
+    expect(noS3.name).toBe('ValidationException');
+    expect(noS3.message).toBe('Batch load needs an S3 to read from: start timestream-local with --s3-endpoint (the local cloud passes its S3) or with a --data-dir.');
   });
 });

@@ -1,21 +1,9 @@
-import type { DimensionMapping, MixedMeasureMapping, MultiMeasureAttributeMapping, TimestreamConfiguration } from '@aws-sdk/client-timestream-query';
+import type { DimensionMapping, TimestreamConfiguration } from '@aws-sdk/client-timestream-query';
+import { readMeasureMappings } from '../shared/measure-mappings-check';
 import type { InputChecker } from '../shared/validate';
 
-const SCALAR_TYPES = ['BIGINT', 'BOOLEAN', 'DOUBLE', 'VARCHAR', 'TIMESTAMP'] as const;
-const MEASURE_TYPES = ['BIGINT', 'BOOLEAN', 'DOUBLE', 'VARCHAR', 'MULTI'] as const;
-
-function attributeMappings(check: InputChecker, value: unknown, path: string, required: boolean): MultiMeasureAttributeMapping[] | undefined {
-  const list = check.list('MultiMeasureAttributeMappings', { value, path, required, min: 1 });
-  return list?.map((item, i) => {
-    const p = `${path}.${i + 1}.member`;
-    const m = check.object('MultiMeasureAttributeMapping', { value: item, path: p, required: true }) ?? {};
-    return {
-      SourceColumn: check.string('SourceColumn', { value: m.SourceColumn, path: `${p}.sourceColumn`, required: true }),
-      ...(m.TargetMultiMeasureAttributeName != null ? { TargetMultiMeasureAttributeName: check.string('TargetMultiMeasureAttributeName', { value: m.TargetMultiMeasureAttributeName, path: `${p}.targetMultiMeasureAttributeName` }) } : {}),
-      MeasureValueType: check.enumValue('MeasureValueType', SCALAR_TYPES, { value: m.MeasureValueType, path: `${p}.measureValueType`, required: true }),
-    };
-  });
-}
+/** The query model's types: an attribute's type is required; MixedMeasureMapping has no TIMESTAMP. */
+const TYPES = { attribute: ['BIGINT', 'BOOLEAN', 'DOUBLE', 'VARCHAR', 'TIMESTAMP'], attributeRequired: true, measure: ['BIGINT', 'BOOLEAN', 'DOUBLE', 'VARCHAR', 'MULTI'], name: {} } as const;
 
 const optional = (check: InputChecker, member: string, value: unknown, path: string) =>
   value == null ? {} : { [member]: check.string(member, { value, path }) };
@@ -28,8 +16,6 @@ export function readTarget(check: InputChecker, value: unknown): TimestreamConfi
   const ts = check.object('TimestreamConfiguration', { value: target.TimestreamConfiguration, path: base, required: true });
   if (!ts) return undefined;
   const dimensions = check.list('DimensionMappings', { value: ts.DimensionMappings, path: `${base}.dimensionMappings`, required: true }) ?? [];
-  const multi = check.object('MultiMeasureMappings', { value: ts.MultiMeasureMappings, path: `${base}.multiMeasureMappings` });
-  const mixed = check.list('MixedMeasureMappings', { value: ts.MixedMeasureMappings, path: `${base}.mixedMeasureMappings`, min: 1 });
   return {
     DatabaseName: check.string('DatabaseName', { value: ts.DatabaseName, path: `${base}.databaseName`, required: true }),
     TableName: check.string('TableName', { value: ts.TableName, path: `${base}.tableName`, required: true }),
@@ -42,30 +28,8 @@ export function readTarget(check: InputChecker, value: unknown): TimestreamConfi
         DimensionValueType: check.enumValue('DimensionValueType', ['VARCHAR'] as const, { value: d.DimensionValueType, path: `${p}.dimensionValueType`, required: true }),
       };
     }),
-    ...(multi
-      ? {
-          MultiMeasureMappings: {
-            ...optional(check, 'TargetMultiMeasureName', multi.TargetMultiMeasureName, `${base}.multiMeasureMappings.targetMultiMeasureName`),
-            MultiMeasureAttributeMappings: attributeMappings(check, multi.MultiMeasureAttributeMappings, `${base}.multiMeasureMappings.multiMeasureAttributeMappings`, true),
-          },
-        }
-      : {}),
-    ...(mixed
-      ? {
-          MixedMeasureMappings: mixed.map((item, i): MixedMeasureMapping => {
-            const p = `${base}.mixedMeasureMappings.${i + 1}.member`;
-            const m = check.object('MixedMeasureMapping', { value: item, path: p, required: true }) ?? {};
-            const attributes = attributeMappings(check, m.MultiMeasureAttributeMappings, `${p}.multiMeasureAttributeMappings`, false);
-            return {
-              ...optional(check, 'MeasureName', m.MeasureName, `${p}.measureName`),
-              ...optional(check, 'SourceColumn', m.SourceColumn, `${p}.sourceColumn`),
-              ...optional(check, 'TargetMeasureName', m.TargetMeasureName, `${p}.targetMeasureName`),
-              MeasureValueType: check.enumValue('MeasureValueType', MEASURE_TYPES, { value: m.MeasureValueType, path: `${p}.measureValueType`, required: true }),
-              ...(attributes ? { MultiMeasureAttributeMappings: attributes } : {}),
-            };
-          }),
-        }
-      : {}),
+    // the checker keeps only the enums' values, so the strings are the SDK's enum members
+    ...(readMeasureMappings(check, ts, base, TYPES) as Pick<TimestreamConfiguration, 'MultiMeasureMappings' | 'MixedMeasureMappings'>),
     ...optional(check, 'MeasureNameColumn', ts.MeasureNameColumn, `${base}.measureNameColumn`),
   };
 }

@@ -1,0 +1,156 @@
+import type { _Record } from '@aws-sdk/client-timestream-write';
+import { BatchLoadWriteError } from '../errors';
+import type { ObjectStore } from '../objects/object-store';
+import type { MappedRecord } from '../scheduled/row-mapper';
+import { writeMappedRecords, type WriteRecordsFn } from '../scheduled/result-writer';
+import { CsvParser, DEFAULT_CSV_FORMAT, type CsvFormat, type CsvRow } from './csv-parser';
+import { FileErrorCollector } from './error-report';
+import { mapRow, planRows, type RowPlan } from './row-mapper';
+import { addProgress, emptyProgress, type BatchLoadTaskRecord, type Progress } from './task';
+
+export interface BatchLoadRunDeps {
+  objects: ObjectStore;
+  /** WriteRecords of the write service */
+  write: WriteRecordsFn;
+  /** after each finished file (the task's committed progress changed): persist the task */
+  checkpoint(): Promise<void>;
+  /** the progress so far, the file being read included (for Describe) */
+  onProgress(progress: Progress): void;
+  /** aborted when the server closes: the run stops between batches */
+  signal: AbortSignal;
+}
+
+/** Records written per flush (WriteRecords calls of 100, 8 in flight). */
+const FLUSH_RECORDS = 1000;
+
+export function csvFormatOf(task: BatchLoadTaskRecord): CsvFormat {
+  const c = task.request.DataSourceConfiguration.CsvConfiguration ?? {};
+  return {
+    separator: c.ColumnSeparator ?? DEFAULT_CSV_FORMAT.separator,
+    quote: c.QuoteChar ?? DEFAULT_CSV_FORMAT.quote,
+    ...(c.EscapeChar !== undefined ? { escape: c.EscapeChar } : {}),
+    ...(c.NullValue !== undefined ? { nullValue: c.NullValue } : {}),
+    trim: c.TrimWhiteSpace ?? false,
+  };
+}
+
+/**
+ * Runs a task: every source object under the bucket and prefix not finished before, in key order, each streamed
+ * through the CSV parser and the data model into WriteRecords. Updates `task` (progress, completed files, errors)
+ * and answers 'stopped' when the signal stopped it, else 'finished' (the caller sets the final status).
+ */
+export async function runBatchLoad(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps): Promise<'finished' | 'stopped'> {
+  const source = task.request.DataSourceConfiguration.DataSourceS3Configuration;
+  const bucket = source?.BucketName as string;
+  let files;
+  try {
+    files = await deps.objects.listObjects(bucket, source?.ObjectKeyPrefix ?? '');
+  } catch (error) {
+    task.taskErrors.push(`The source s3://${bucket}/${source?.ObjectKeyPrefix ?? ''} could not be listed: ${(error as Error).message}`);
+    return 'finished';
+  }
+  const todo = files.filter((f) => !f.key.endsWith('/') && !task.completedFiles.includes(f.key));
+  if (files.length === 0) task.taskErrors.push(`No source files: s3://${bucket}/${source?.ObjectKeyPrefix ?? ''} holds no object.`);
+  for (const file of todo) {
+    if (deps.signal.aborted) return 'stopped';
+    const errors = new FileErrorCollector(file.key);
+    const progress = emptyProgress();
+    const outcome = await loadFile(task, deps, bucket, file.key, errors, progress);
+    if (outcome === 'stopped') return 'stopped';
+    task.progress = addProgress(task.progress, progress);
+    task.completedFiles.push(file.key);
+    const fileErrors = errors.result();
+    if (fileErrors) task.fileErrors.push(fileErrors);
+    await deps.checkpoint();
+  }
+  return 'finished';
+}
+
+async function loadFile(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps, bucket: string, key: string, errors: FileErrorCollector, progress: Progress): Promise<'done' | 'stopped'> {
+  const fail = (reason: string): 'done' => {
+    progress.FileFailures++;
+    errors.addFileError(reason);
+    return 'done';
+  };
+  const parser = new CsvParser(csvFormatOf(task));
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const pending: MappedRecord[] = [];
+  const lineOf = new Map<_Record, number>();
+  let plan: RowPlan | undefined;
+  let fileFailure: string | undefined;
+  let first = true;
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending.splice(0, pending.length);
+    let outcome;
+    try {
+      outcome = await writeMappedRecords(deps.write, task.request.TargetDatabaseName, task.request.TargetTableName, batch);
+    } catch (cause) {
+      throw new BatchLoadWriteError(`Writing to ${task.request.TargetDatabaseName}.${task.request.TargetTableName} failed: ${(cause as Error).message}`, { cause });
+    }
+    progress.RecordsIngested += outcome.ingested;
+    progress.BytesMetered += outcome.bytes;
+    progress.RecordIngestionFailures += outcome.rejected.length;
+    for (const r of outcome.rejected) errors.add(lineOf.get(r.record) ?? 0, r.reason);
+    lineOf.clear();
+    deps.onProgress(addProgress(task.progress, progress));
+  };
+  const take = (row: CsvRow) => {
+    if (plan === undefined) {
+      if ('error' in row) return (fileFailure = `The header line cannot be read: ${row.error}`);
+      const planned = planRows(task.dataModel, row.fields, task.request.RecordVersion ?? 1);
+      if ('missing' in planned) return (fileFailure = `The header line has no column ${planned.missing.join(', ')} that the data model maps.`);
+      plan = planned.plan;
+      return undefined;
+    }
+    progress.RecordsProcessed++;
+    const mapped = 'error' in row ? { reason: row.error } : mapRow(plan, row.fields);
+    if ('reason' in mapped) {
+      progress.ParseFailures++;
+      errors.add(row.line, mapped.reason);
+      return undefined;
+    }
+    for (const record of mapped.records) {
+      pending.push({ row: row.line, record });
+      lineOf.set(record, row.line);
+    }
+    return undefined;
+  };
+
+  let body: AsyncIterable<Uint8Array>;
+  try {
+    body = await deps.objects.getObject(bucket, key);
+  } catch (error) {
+    return fail(`The file could not be read: ${(error as Error).message}`);
+  }
+  let readFailure: string | undefined;
+  try {
+    for await (const chunk of body) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (first && text.length > 0) {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) return fail('The file starts with a byte order mark (BOM), which batch load does not accept: remove it.');
+      }
+      for (const row of parser.push(text)) {
+        take(row);
+        if (fileFailure) return fail(fileFailure);
+      }
+      if (pending.length >= FLUSH_RECORDS) {
+        if (deps.signal.aborted) return 'stopped';
+        await flush();
+      }
+    }
+    for (const row of parser.push(decoder.decode())) take(row);
+    for (const row of parser.end()) take(row);
+  } catch (error) {
+    if (error instanceof BatchLoadWriteError) throw error;
+    readFailure = `The file could not be read to its end: ${(error as Error).message}`;
+  }
+  if (fileFailure) return fail(fileFailure);
+  if (deps.signal.aborted) return 'stopped';
+  await flush(); // what was read before a read failure is kept
+  if (readFailure) return fail(readFailure);
+  if (plan === undefined) return fail('The file is empty: batch load needs a header line naming the columns.');
+  return 'done';
+}
