@@ -76,13 +76,25 @@ export type Relation =
   | { kind: 'unnest'; args: Expr[]; withOrdinality: boolean; alias?: string; columnAliases?: string[]; pos: SourcePosition }
   | { kind: 'join'; type: 'inner' | 'left' | 'right' | 'full' | 'cross'; left: Relation; right: Relation; on?: Expr; using?: string[]; pos: SourcePosition };
 
+/** One GROUP BY element: a key, `ROLLUP (...)`, `CUBE (...)` or `GROUPING SETS ((...), ...)`. */
+export type GroupingElement =
+  | { kind: 'key'; expr: Expr }
+  | { kind: 'rollup' | 'cube'; keys: Expr[]; pos: SourcePosition }
+  | { kind: 'sets'; sets: Expr[][]; pos: SourcePosition };
+
+/** Every expression a grouping element names. */
+export const groupingExprs = (element: GroupingElement): Expr[] =>
+  (element.kind === 'key' ? [element.expr] : element.kind === 'sets' ? element.sets.flat() : element.keys);
+
 export interface Select {
   kind: 'select';
   distinct: boolean;
   items: SelectItem[];
   from: Relation[];
   where?: Expr;
-  groupBy: Expr[];
+  groupBy: GroupingElement[];
+  /** GROUP BY DISTINCT: repeated grouping sets are computed once */
+  groupByDistinct?: boolean;
   having?: Expr;
   pos: SourcePosition;
 }

@@ -5,6 +5,7 @@ import type { Scope } from './scope';
 import { parseDurationText, microsInterval, quoteIdent, quoteString, raise } from './sql-text';
 import { SCALAR_FORMS } from './scalar-forms';
 import { approxPercentile } from './approx-percentile';
+import { groupingCall } from './group-by';
 import { interpolate } from './time-series';
 import type { TranslationContext } from './context';
 import type { Translated } from './translated';
@@ -82,6 +83,7 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
 
   if (name === 'count' && call.star) return { sql: `count(*)${suffix()}`, type: T.bigint };
   if (call.star) throw positioned(call.pos, `Function ${name} does not accept *`);
+  if (name === 'grouping') return groupingCall(call, args, scope);
   if (name === 'approx_percentile') return approxPercentile(tr, call, args, suffix());
   if (name === 'approx_distinct' && args.length === 2) return { sql: `approx_count_distinct(${args[0].sql})${suffix()}`, type: T.bigint };
   if (name === 'create_time_series') {

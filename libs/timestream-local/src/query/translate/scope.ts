@@ -21,6 +21,8 @@ export interface ScopeRelation {
 export interface Scope {
   relations: ScopeRelation[];
   lambdaParams?: Map<string, StaticType>;
+  /** the SQL of the GROUP BY's expressions at this level, for GROUPING() */
+  groupingKeys?: Set<string>;
   parent?: Scope;
 }
 
