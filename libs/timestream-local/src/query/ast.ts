@@ -36,6 +36,8 @@ export type Expr =
   | { kind: 'subscript'; value: Expr; index: Expr; pos: SourcePosition }
   | { kind: 'field'; value: Expr; field: string; pos: SourcePosition }
   | { kind: 'extract'; field: string; value: Expr; pos: SourcePosition }
+  /** `value AT TIME ZONE 'zone'` or `AT TIME ZONE INTERVAL '...'` (the zone is a string or interval literal) */
+  | { kind: 'atTimeZone'; value: Expr; zone: Expr; pos: SourcePosition }
   | { kind: 'param'; index: number; name: string; pos: SourcePosition };
 
 export interface TypeName {

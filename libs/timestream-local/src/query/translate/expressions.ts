@@ -1,6 +1,7 @@
 import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
+import { atTimeZone } from './at-time-zone';
 import { translateCast } from './casts';
 import { fieldType, translateColumn } from './columns';
 import { translateCall } from './functions';
@@ -61,6 +62,8 @@ export function translateExpr(ctx: QueryContext, expr: Expr, scope: Scope): Tran
     }
     case 'extract':
       return translateCall(ctx, { kind: 'call', name: expr.field, args: [expr.value], distinct: false, star: false, pos: expr.pos }, scope);
+    case 'atTimeZone':
+      return atTimeZone(ctx.freshName('t'), expr, ctx.expr(expr.value, scope), ctx.expr(expr.zone, scope));
     case 'param':
       if (expr.name.toLowerCase() === 'scheduled_runtime') return { sql: ctx.nowSql, type: T.timestamp };
       throw positioned(expr.pos, `Query parameter '${expr.name}' has no value; parameters are only accepted by PrepareQuery`);

@@ -114,6 +114,8 @@ function inExpr(expr: Expr, found: Found): void {
       return inExprs([expr.value, expr.pattern, ...(expr.escape ? [expr.escape] : [])], found);
     case 'isNull': case 'field': case 'extract':
       return inExpr(expr.value, found);
+    case 'atTimeZone':
+      return inExprs([expr.value, expr.zone], found);
     case 'exists': case 'subquery':
       return inQuery(expr.query, found);
     case 'case':

@@ -1,0 +1,51 @@
+import { FROM, readings, scalar, tsText } from './fixture';
+import { useSensorServer } from './sdk-datasets';
+
+/** `AT TIME ZONE` through the SDK: the wall-clock time in a zone, as a TIMESTAMP. */
+const { run, refusal } = useSensorServer();
+
+const one = async (sql: string): Promise<{ types: unknown[]; values: unknown[] }> => {
+  const { first, rows } = await run(sql);
+  return { types: first.ColumnInfo?.map((c) => c.Type?.ScalarType) ?? [], values: rows[0].map(scalar) };
+};
+
+describe('AT TIME ZONE', () => {
+  it('IANA names (any case), with daylight saving at that instant; offsets and intervals; nanoseconds kept', async () => {
+    const summer = "TIMESTAMP '2024-07-01 12:00:00.123456789'";
+    const { types, values } = await one(`SELECT ${summer} AT TIME ZONE 'America/New_York', TIMESTAMP '2024-01-15 12:00:00' AT TIME ZONE 'america/new_york',
+      ${summer} AT TIME ZONE 'Asia/Kolkata', ${summer} AT TIME ZONE '+05:30', ${summer} AT TIME ZONE '-08:00', ${summer} AT TIME ZONE INTERVAL '2' HOUR,
+      ${summer} AT TIME ZONE 'UTC', CAST(NULL AS timestamp) AT TIME ZONE 'Europe/Berlin'`);
+    expect(types).toEqual(Array(8).fill('TIMESTAMP'));
+    expect(values).toEqual([
+      '2024-07-01 08:00:00.123456789', '2024-01-15 07:00:00.000000000', '2024-07-01 17:30:00.123456789', '2024-07-01 17:30:00.123456789',
+      '2024-07-01 04:00:00.123456789', '2024-07-01 14:00:00.123456789', '2024-07-01 12:00:00.123456789', undefined,
+    ]);
+  });
+
+  it('follows the clock change: New York skips from 01:59:59 EST to 03:00:00 EDT', async () => {
+    const { values } = await one(`SELECT TIMESTAMP '2024-03-10 06:59:59' AT TIME ZONE 'America/New_York', TIMESTAMP '2024-03-10 07:00:00' AT TIME ZONE 'America/New_York'`);
+    expect(values).toEqual(['2024-03-10 01:59:59.000000000', '2024-03-10 03:00:00.000000000']);
+  });
+
+  it('applies to table times and feeds the date functions (local hour, local day)', async () => {
+    const { rows } = await run(`SELECT time AT TIME ZONE 'Asia/Tokyo' AS local, hour(time AT TIME ZONE 'Asia/Tokyo'),
+      date_trunc('day', time AT TIME ZONE 'Pacific/Kiritimati') FROM ${FROM} WHERE device_id = 'dev-a' ORDER BY time`);
+    const times = readings().filter((r) => r.device_id === 'dev-a').map((r) => r.time).sort((a, b) => a - b);
+    expect(rows.map((r) => r.map(scalar))).toEqual(times.map((ms) => {
+      const tokyo = ms + 9 * 3_600_000;
+      const kiritimati = ms + 14 * 3_600_000;
+      return [tsText(tokyo), String(new Date(tokyo).getUTCHours()), `${new Date(kiritimati).toISOString().slice(0, 10)} 00:00:00.000000000`];
+    }));
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    ["SELECT now() AT TIME ZONE 'Mars/Olympus'", 'line 1:27: Time zone not supported: Mars/Olympus'],
+    ["SELECT now() AT TIME ZONE '+15:00'", 'line 1:27: Time zone not supported: +15:00'],
+    ["SELECT DATE '2024-01-01' AT TIME ZONE 'UTC'", 'line 1:26: AT TIME ZONE takes a timestamp, not date'],
+    [`SELECT time AT TIME ZONE location FROM ${FROM}`, "line 1:26: mismatched input 'location'. Expecting: <string>, INTERVAL"],
+  ])('%s', async (sql, message) => {
+    expect(await refusal(sql)).toEqual({ name: 'ValidationException', message });
+  });
+});
