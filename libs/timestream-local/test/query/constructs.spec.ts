@@ -89,7 +89,6 @@ describe('what is not supported is refused in words, as a ValidationException', 
     ["SELECT MAP(ARRAY['a'], ARRAY[1])", 'line 1:8: Function map not registered'],
     ['WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r', 'line 1:6: WITH RECURSIVE is not supported'],
     ["SELECT CAST('a' AS varbinary)", 'line 1:20: Unknown type: varbinary'],
-    ["SELECT regexp_replace('a1', '\\d', x -> x[1])", 'line 1:35: Function regexp_replace does not accept a lambda expression'],
   ])('%s', async (sql, message) => {
     expect(await refusal(sql)).toBe(message);
   });

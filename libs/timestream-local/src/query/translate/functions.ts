@@ -6,6 +6,7 @@ import { parseDurationText, microsInterval, quoteIdent, quoteString, raise } fro
 import { SCALAR_FORMS } from './scalar-forms';
 import { approxPercentile } from './approx-percentile';
 import { groupingCall } from './group-by';
+import { LAMBDA_FORMS } from './lambda-forms';
 import { interpolate } from './time-series';
 import type { TranslationContext } from './context';
 import type { Translated } from './translated';
@@ -65,6 +66,8 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
   const name = call.name;
   const args: Translated[] = [];
   const needsLambdas = ['filter', 'transform', 'reduce', 'any_match', 'all_match', 'none_match'].includes(name);
+  const lambdaForm = LAMBDA_FORMS[name];
+  if (lambdaForm && (name === 'zip_with' || name === 'reduce_agg' || call.args.some((a) => a.kind === 'lambda'))) return lambdaForm(tr, call, scope);
   if (!needsLambdas) for (const arg of call.args) {
     if (arg.kind === 'lambda') throw positioned(arg.pos, `Function ${name} does not accept a lambda expression`);
     args.push(tr.expr(arg, scope));

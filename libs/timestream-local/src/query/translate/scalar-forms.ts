@@ -99,6 +99,22 @@ export const SCALAR_FORMS: Record<string, Form> = {
     arity(call, args, [1], '(expression)');
     return { sql: `try(${args[0].sql})`, type: args[0].type };
   },
+  zip: (tr, call, args) => {
+    if (args.length < 2 || args.length > 5) throw positioned(call.pos, 'zip takes 2 to 5 arrays');
+    // one row per position up to the longest array, NULL where an array has ended
+    const [names, i] = [args.map(() => tr.freshName('z')), tr.freshName('i')];
+    const fields = args.map((a, k) => ({ name: `field${k}`, type: a.type.kind === 'array' ? a.type.element : T.unknown }));
+    let sql = `CASE WHEN ${names.map((n) => `${n} IS NULL`).join(' OR ')} THEN NULL ELSE list_transform(range(1, greatest(${names.map((n) => `len(${n})`).join(', ')}) + 1), `
+      + `lambda ${i}: struct_pack(${names.map((n, k) => `"field${k}" := ${n}[${i}]`).join(', ')})) END`;
+    for (let k = args.length - 1; k >= 0; k--) sql = bind(args[k].sql, names[k], sql);
+    return { sql, type: { kind: 'array', element: { kind: 'row', fields } } };
+  },
+  shuffle: (tr, call, args) => {
+    arity(call, args, [1], '(array)');
+    const [l, x, p, e] = ['l', 'x', 'p', 'e'].map((n) => tr.freshName(n));
+    const order = `list_sort(list_transform(${l}, lambda ${x}, ${p}: struct_pack("r" := random(), "p" := ${p})))`;
+    return { sql: bind(args[0].sql, l, `list_transform(${order}, lambda ${e}: ${l}[${e}."p"])`), type: args[0].type };
+  },
   timezone_hour: (_tr, call, args) => utcOffset(call, args),
   timezone_minute: (_tr, call, args) => utcOffset(call, args),
 };
