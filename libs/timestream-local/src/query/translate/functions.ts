@@ -31,7 +31,7 @@ const SAME_ARGS: Record<string, [string, StaticType | 'arg0']> = {
   substring: ['substring', T.varchar], split_part: ['split_part', T.varchar], starts_with: ['starts_with', T.boolean],
   chr: ['chr', T.varchar], codepoint: ['unicode', T.integer], to_hex: ['to_hex', T.varchar], md5: ['md5', T.varchar],
   regexp_like: ['regexp_matches', T.boolean], levenshtein_distance: ['levenshtein', T.bigint],
-  cardinality: ['len', T.bigint], contains: ['list_contains', T.boolean], array_position: ['list_position', T.bigint],
+  cardinality: ['len', T.bigint], contains: ['list_contains', T.boolean],
   array_max: ['list_max', 'arg0'], array_min: ['list_min', 'arg0'], array_join: ['array_to_string', T.varchar],
   array_sort: ['list_sort', 'arg0'], array_distinct: ['list_distinct', 'arg0'], flatten: ['flatten', 'arg0'],
   typeof: ['typeof', T.varchar], concat_ws: ['concat_ws', T.varchar], hamming_distance: ['hamming', T.bigint],

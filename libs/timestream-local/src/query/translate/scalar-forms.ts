@@ -72,6 +72,11 @@ export const SCALAR_FORMS: Record<string, Form> = {
       + `ELSE list_transform(range(${args[1].sql}), lambda ${i}: ${args[0].sql}) END`;
     return { sql, type: { kind: 'array', element: args[0].type } };
   },
+  array_position: (_tr, call, args) => {
+    arity(call, args, [2], '(array, element)');
+    // 0 when the element is not there (DuckDB answers NULL)
+    return { sql: `CASE WHEN ${args[0].sql} IS NULL THEN NULL ELSE CAST(coalesce(list_position(${args[0].sql}, ${args[1].sql}), 0) AS BIGINT) END`, type: T.bigint };
+  },
   regexp_split: (_tr, call, args) => {
     arity(call, args, [2], '(string, pattern)');
     return { sql: `string_split_regex(${args[0].sql}, ${args[1].sql})`, type: { kind: 'array', element: T.varchar } };
