@@ -119,9 +119,18 @@ export interface Values {
 
 export type QueryBody = Select | SetOperation | Values | { kind: 'nested'; query: Query; pos: SourcePosition };
 
+export interface WithQuery {
+  name: string;
+  columns?: string[];
+  query: Query;
+  pos: SourcePosition;
+}
+
 export interface Query {
   kind: 'query';
-  with: Array<{ name: string; columns?: string[]; query: Query; pos: SourcePosition }>;
+  with: WithQuery[];
+  /** WITH RECURSIVE: a WITH query may name itself */
+  recursive?: boolean;
   body: QueryBody;
   orderBy: OrderItem[];
   limit?: Expr;

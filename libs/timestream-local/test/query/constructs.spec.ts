@@ -87,7 +87,6 @@ describe('what is not supported is refused in words, as a ValidationException', 
     ],
     ['SELECT * FROM (VALUES 1) a(x) NATURAL JOIN (VALUES 1) b(x)', 'line 1:31: Natural join not supported'],
     ["SELECT MAP(ARRAY['a'], ARRAY[1])", 'line 1:8: Function map not registered'],
-    ['WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r', 'line 1:6: WITH RECURSIVE is not supported'],
     ["SELECT CAST('a' AS varbinary)", "Column '_col0' is VARBINARY, which a query answer cannot hold (its ScalarType has no VARBINARY): return it as text with to_hex, to_base64 or from_utf8"],
   ])('%s', async (sql, message) => {
     expect(await refusal(sql)).toBe(message);

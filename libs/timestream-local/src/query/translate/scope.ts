@@ -7,6 +7,8 @@ export interface ScopeColumn {
   type: StaticType;
   /** set on select-list outputs: whether the name came from an AS alias */
   aliased?: boolean;
+  /** left out of `*` (the depth a recursive WITH query counts) */
+  hidden?: boolean;
 }
 
 /** One relation of a FROM clause: its alias (if any) and columns. */
