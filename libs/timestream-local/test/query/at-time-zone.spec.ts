@@ -39,6 +39,22 @@ describe('AT TIME ZONE', () => {
   });
 });
 
+describe('AT TIME ZONE in GROUP BY', () => {
+  it('groups by the local hour (the same expression in the select list and GROUP BY, ROLLUP too)', async () => {
+    const hour = "date_trunc('hour', time AT TIME ZONE 'Asia/Kolkata')";
+    const { rows } = await run(`SELECT ${hour} AS h, count(*) FROM ${FROM} GROUP BY ${hour} ORDER BY 1`);
+    const counts = new Map<string, number>();
+    for (const r of readings()) {
+      const local = new Date(r.time + 5.5 * 3_600_000);
+      local.setUTCMinutes(0, 0, 0);
+      counts.set(tsText(local.getTime()), (counts.get(tsText(local.getTime())) ?? 0) + 1);
+    }
+    expect(rows.map((r) => r.map(scalar))).toEqual([...counts].sort().map(([h, n]) => [h, String(n)]));
+    const rolled = await run(`SELECT ${hour} AS h, grouping(${hour}), count(*) FROM ${FROM} GROUP BY ROLLUP (${hour}) ORDER BY 2, 1`);
+    expect(rolled.rows.at(-1)?.map(scalar)).toEqual([undefined, '1', String(readings().length)]);
+  });
+});
+
 describe('refusals', () => {
   it.each([
     ["SELECT now() AT TIME ZONE 'Mars/Olympus'", 'line 1:27: Time zone not supported: Mars/Olympus'],

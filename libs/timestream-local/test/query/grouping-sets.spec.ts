@@ -64,6 +64,14 @@ describe('ROLLUP, CUBE and GROUPING SETS', () => {
   });
 });
 
+describe('the same call in the select list, GROUP BY and GROUPING()', () => {
+  it('is one expression, also for functions written with lambdas (human_readable_seconds)', async () => {
+    const d = 'human_readable_seconds(length(location) * 60)';
+    const { rows } = await rowsOf(`SELECT ${d} AS d, grouping(${d}) AS g, count(*) FROM ${FROM} GROUP BY ROLLUP (${d}) HAVING count(*) > 0 ORDER BY g, d`);
+    expect(rows).toEqual([['3 minutes', '0', countWhere((r) => r.location === 'lab')], ['4 minutes', '0', countWhere((r) => r.location === 'hall')], [undefined, '1', String(all.length)]]);
+  });
+});
+
 describe('refusals', () => {
   it.each([
     [`SELECT grouping(temperature) FROM ${FROM} GROUP BY location`, 'line 1:17: The arguments to GROUPING() must be expressions referenced by the GROUP BY at the associated query level'],

@@ -2,7 +2,6 @@ import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T } from '../static-type';
 import { quoteString } from './sql-text';
-import { bind } from './time-series';
 import type { Translated } from './translated';
 
 type AtTimeZone = Extract<Expr, { kind: 'atTimeZone' }>;
@@ -15,12 +14,14 @@ const OFFSET = /^([+-])(\d{1,2})(?::(\d{2}))?$/;
  * zoned timestamp type), nanoseconds kept. The zone is an IANA name (any case, daylight saving applied at that
  * instant), a fixed offset `'+05:30'` or a day-to-second interval; anything else is refused naming the zone.
  */
-export function atTimeZone(name: string, expr: AtTimeZone, value: Translated, zone: Translated): Translated {
+export function atTimeZone(expr: AtTimeZone, value: Translated, zone: Translated): Translated {
   if (value.type.kind !== 'timestamp' && value.type.kind !== 'unknown') {
     throw positioned(expr.pos, `AT TIME ZONE takes a timestamp, not ${value.type.kind}`);
   }
+  // the value is written out where it is used, not bound to a fresh lambda name: the same expression in the select
+  // list and in GROUP BY must print the same SQL for DuckDB to see them as one
   const shifted = (offsetSecondsSql: string): Translated => ({
-    sql: bind(value.sql, name, `make_timestamp_ns(epoch_ns(${name}) + CAST(${offsetSecondsSql.replaceAll('$t', name)} AS BIGINT) * 1000000000)`),
+    sql: `make_timestamp_ns(epoch_ns(${value.sql}) + CAST(${offsetSecondsSql.replaceAll('$t', value.sql)} AS BIGINT) * 1000000000)`,
     type: T.timestamp,
   });
   if (zone.type.kind === 'intervalDayToSecond') return shifted(`round(epoch(${zone.sql}))`);

@@ -25,7 +25,8 @@ export function groupByClause(tr: TranslationContext, select: Select, scope: Sco
     }
     return tr.expr(expr, scope).sql;
   };
-  if (select.groupBy.every((e) => e.kind === 'key')) return select.groupBy.map((e) => key((e as { expr: Expr }).expr)).join(', ');
+  const plain = select.groupBy.flatMap((e) => (e.kind === 'key' ? [e.expr] : []));
+  if (plain.length === select.groupBy.length) return plain.map(key).join(', ');
   const count = select.groupBy.reduce((n, e) => n * setCount(e), 1);
   if (count > MAX_GROUPING_SETS) throw positioned(select.pos, `GROUP BY has ${count} grouping sets but can contain at most ${MAX_GROUPING_SETS}`);
   let sets: string[][] = [[]];

@@ -25,6 +25,11 @@ export interface Scope {
   lambdaParams?: Map<string, StaticType>;
   /** the SQL of the GROUP BY's expressions at this level, for GROUPING() */
   groupingKeys?: Set<string>;
+  /**
+   * a SELECT level's function calls as translated, by their syntax: the same call in the select list, GROUP BY,
+   * HAVING and GROUPING() prints the same SQL, fresh lambda names included, so DuckDB sees one expression
+   */
+  calls?: Map<string, { sql: string; type: StaticType }>;
   parent?: Scope;
 }
 

@@ -13,7 +13,7 @@ export type TranslatedSelect = TranslatedQuery & { orderSql?: string };
 
 /** `SELECT ... FROM ... WHERE ... GROUP BY ... HAVING ...`, and the query's ORDER BY items when it has them. */
 export function translateSelect(ctx: QueryContext, select: Select, outer: Scope | undefined, orderBy: OrderItem[]): TranslatedSelect {
-  const scope: Scope = { relations: [], parent: outer };
+  const scope: Scope = { relations: [], parent: outer, calls: new Map() };
   const fromSql = select.from.map((relation) => translateRelation(ctx, relation, scope));
   if (select.groupBy.length > 0) scope.groupingKeys = groupingKeys(ctx, select, scope);
   const items: string[] = [];
