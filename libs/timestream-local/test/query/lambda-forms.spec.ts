@@ -62,6 +62,15 @@ describe('reduce_agg', () => {
   });
 });
 
+describe('reduce_agg as a window function and with ORDER BY', () => {
+  it('a running product, and a fold whose order matters', async () => {
+    const { rows } = await run(`SELECT x, reduce_agg(x, 1, (s, v) -> s * v, (a, b) -> a * b) OVER (ORDER BY x),
+      reduce_agg(CAST(x AS varchar), '', (s, v) -> s || v, (a, b) -> a || b ORDER BY x DESC) OVER ()
+      FROM (VALUES 1, 2, 3, 4) t(x) ORDER BY x`);
+    expect(rows.map((r) => r.map(plain))).toEqual([['1', '1', '4321'], ['2', '2', '4321'], ['3', '6', '4321'], ['4', '24', '4321']]);
+  });
+});
+
 describe('zip, zip_with and regexp_replace beyond the examples', () => {
   it('zip of three arrays; NULL arrays give NULL; regexp_replace keeps the text between matches', async () => {
     expect(await answer("SELECT zip(ARRAY[1], ARRAY['a', 'b'], ARRAY[true])")).toEqual({
