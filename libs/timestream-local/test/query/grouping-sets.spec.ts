@@ -2,7 +2,7 @@ import { FROM, readings, scalar } from './fixture';
 import { useSensorServer } from './sdk-datasets';
 
 /** GROUP BY ROLLUP / CUBE / GROUPING SETS and GROUPING(), through the SDK against the sensor readings. */
-const { run, refusal } = useSensorServer();
+const { run, refuses } = useSensorServer();
 
 const all = readings();
 const countWhere = (f: (r: (typeof all)[number]) => boolean): string => String(all.filter(f).length);
@@ -73,13 +73,11 @@ describe('the same call in the select list, GROUP BY and GROUPING()', () => {
 });
 
 describe('refusals', () => {
-  it.each([
+  refuses([
     [`SELECT grouping(temperature) FROM ${FROM} GROUP BY location`, 'line 1:17: The arguments to GROUPING() must be expressions referenced by the GROUP BY at the associated query level'],
     [`SELECT grouping(location) FROM ${FROM}`, 'line 1:8: A GROUPING() operation can only be used with a corresponding GROUPING SET/CUBE/ROLLUP/GROUP BY clause'],
     [`SELECT count(*) FROM ${FROM} GROUP BY CUBE (${Array.from({ length: 12 }, () => 'location').join(', ')})`, 'line 1:1: GROUP BY has 4096 grouping sets but can contain at most 2048'],
     [`SELECT count(*) FROM ${FROM} GROUP BY ROLLUP (nope)`, "line 1:66: Column 'nope' does not exist"],
     [`SELECT count(*) FROM ${FROM} GROUP BY ROLLUP (location, 3)`, 'line 1:76: GROUP BY position 3 is not in select list'],
-  ])('%s', async (sql, message) => {
-    expect(await refusal(sql)).toEqual({ name: 'ValidationException', message });
-  });
+  ]);
 });
