@@ -36,6 +36,8 @@ export type Expr =
   | { kind: 'subscript'; value: Expr; index: Expr; pos: SourcePosition }
   | { kind: 'field'; value: Expr; field: string; pos: SourcePosition }
   | { kind: 'extract'; field: string; value: Expr; pos: SourcePosition }
+  /** `value AT TIME ZONE 'zone'` or `AT TIME ZONE INTERVAL '...'` (the zone is a string or interval literal) */
+  | { kind: 'atTimeZone'; value: Expr; zone: Expr; pos: SourcePosition }
   | { kind: 'param'; index: number; name: string; pos: SourcePosition };
 
 export interface TypeName {
@@ -76,13 +78,25 @@ export type Relation =
   | { kind: 'unnest'; args: Expr[]; withOrdinality: boolean; alias?: string; columnAliases?: string[]; pos: SourcePosition }
   | { kind: 'join'; type: 'inner' | 'left' | 'right' | 'full' | 'cross'; left: Relation; right: Relation; on?: Expr; using?: string[]; pos: SourcePosition };
 
+/** One GROUP BY element: a key, `ROLLUP (...)`, `CUBE (...)` or `GROUPING SETS ((...), ...)`. */
+export type GroupingElement =
+  | { kind: 'key'; expr: Expr }
+  | { kind: 'rollup' | 'cube'; keys: Expr[]; pos: SourcePosition }
+  | { kind: 'sets'; sets: Expr[][]; pos: SourcePosition };
+
+/** Every expression a grouping element names. */
+export const groupingExprs = (element: GroupingElement): Expr[] =>
+  (element.kind === 'key' ? [element.expr] : element.kind === 'sets' ? element.sets.flat() : element.keys);
+
 export interface Select {
   kind: 'select';
   distinct: boolean;
   items: SelectItem[];
   from: Relation[];
   where?: Expr;
-  groupBy: Expr[];
+  groupBy: GroupingElement[];
+  /** GROUP BY DISTINCT: repeated grouping sets are computed once */
+  groupByDistinct?: boolean;
   having?: Expr;
   pos: SourcePosition;
 }
@@ -105,9 +119,18 @@ export interface Values {
 
 export type QueryBody = Select | SetOperation | Values | { kind: 'nested'; query: Query; pos: SourcePosition };
 
+export interface WithQuery {
+  name: string;
+  columns?: string[];
+  query: Query;
+  pos: SourcePosition;
+}
+
 export interface Query {
   kind: 'query';
-  with: Array<{ name: string; columns?: string[]; query: Query; pos: SourcePosition }>;
+  with: WithQuery[];
+  /** WITH RECURSIVE: a WITH query may name itself */
+  recursive?: boolean;
   body: QueryBody;
   orderBy: OrderItem[];
   limit?: Expr;

@@ -106,3 +106,10 @@ export function timeSeriesValueType(t: DuckType): DuckType | undefined {
   if (fields.length !== 2 || fields[0].name !== 'time' || fields[1].name !== 'value' || !isTimestampType(fields[0].type)) return undefined;
   return fields[1].type;
 }
+
+/** Whether a value of this type holds bytes (BLOB, VARBINARY) anywhere, in a list or struct too. */
+export function holdsBytes(t: DuckType): boolean {
+  if (t.kind === 'list') return holdsBytes(t.element);
+  if (t.kind === 'struct') return t.fields.some((f) => holdsBytes(f.type));
+  return t.kind === 'scalar' && (t.name === 'BLOB' || t.name === 'VARBINARY' || t.name === 'BYTEA');
+}

@@ -1,6 +1,6 @@
 import type { Statement } from './ast';
 import type { CatalogTable, QueryStorage } from './catalog';
-import { parseDuckType } from './duck-type';
+import { holdsBytes, parseDuckType } from './duck-type';
 import { QueryCancelledError, QueryExecutionError, QueryValidationError, engineMessage } from './errors';
 import { runMetadataStatement, type MaterializedResult } from './metadata-statements';
 import { parseStatement } from './parser';
@@ -75,6 +75,11 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
   const names = translated.columns.map((_, i) => `c${i}`);
   const typed = await runStorage(storage, `SELECT * FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')}) LIMIT 0`, undefined, true);
   const duckTypes = typed.columns.map((c) => parseDuckType(c.duckType));
+  const binary = duckTypes.findIndex(holdsBytes);
+  if (binary >= 0) {
+    throw new QueryValidationError(`Column '${translated.columns[binary].name}' is VARBINARY, which a query answer cannot hold (its ScalarType has no VARBINARY): `
+      + 'return it as text with to_hex, to_base64 or from_utf8');
+  }
   const columns = translated.columns.map((c, i) => ({ name: c.name, type: resultType(duckTypes[i], c.type), aliased: c.aliased }));
   const raw = names.map((n) => `__q.${quoteIdent(n)}`);
   const canonical = raw.map((r, i) => canonicalSql(r, duckTypes[i]) ?? r);

@@ -1,6 +1,6 @@
 /** The little static typing the translator needs (integer division, interval kinds, time series, UNNEST). */
 export type StaticType =
-  | { kind: 'integer' | 'bigint' | 'double' | 'varchar' | 'boolean' | 'timestamp' | 'date' | 'time' | 'intervalDayToSecond' | 'intervalYearToMonth' | 'unknown' }
+  | { kind: 'integer' | 'bigint' | 'double' | 'varchar' | 'boolean' | 'timestamp' | 'date' | 'time' | 'intervalDayToSecond' | 'intervalYearToMonth' | 'varbinary' | 'unknown' }
   | { kind: 'timeseries'; value: StaticType }
   | { kind: 'array'; element: StaticType }
   | { kind: 'row'; fields: Array<{ name: string; type: StaticType }> };
@@ -16,6 +16,7 @@ export const T = {
   time: { kind: 'time' },
   dayToSecond: { kind: 'intervalDayToSecond' },
   yearToMonth: { kind: 'intervalYearToMonth' },
+  varbinary: { kind: 'varbinary' },
   unknown: { kind: 'unknown' },
 } as const satisfies Record<string, StaticType>;
 

@@ -1,6 +1,6 @@
 import { QueryCommand, type Datum, type QueryResponse } from '@aws-sdk/client-timestream-query';
 import { CreateDatabaseCommand, CreateTableCommand, type _Record } from '@aws-sdk/client-timestream-write';
-import { DB, NOW, TABLE, readings } from './fixture';
+import { DB, NOW, TABLE, readings, scalar } from './fixture';
 import { hostRecords, truckRecords } from './sample-data';
 import { startSdkFixture, writeAll, type SdkFixture } from './sdk-fixture';
 
@@ -74,6 +74,12 @@ export interface SensorServer {
   run: SdkRunner;
   /** how the server answers a query that must be refused: the error's name and message */
   refusal(sql: string): Promise<{ name: string; message: string }>;
+  /** the first row of a query's answer: its columns' scalar types and its scalar values (undefined for NULL) */
+  firstRow(sql: string): Promise<{ types: Array<string | undefined>; values: Array<string | undefined> }>;
+  /** one test per [expression, scalar type, value]: `SELECT expression` answers one column of that type and value */
+  answers(cases: Array<[string, string, string | undefined]>): void;
+  /** one test per [query, message]: the query is refused with a ValidationException of that message */
+  refuses(cases: Array<[string, string]>): void;
 }
 
 export function useSensorServer(): SensorServer {
@@ -86,18 +92,34 @@ export function useSensorServer(): SensorServer {
     if (!started) throw new Error('the sensor server starts in beforeAll');
     return started;
   };
+  const refusal = async (sql: string): Promise<{ name: string; message: string }> => {
+    try {
+      await fixture().query.send(new QueryCommand({ QueryString: sql }));
+    } catch (error) {
+      return { name: (error as Error).name, message: (error as Error).message };
+    }
+    throw new Error(`expected ${sql} to be refused`);
+  };
   return {
     get fx() {
       return fixture();
     },
     run: (sql, maxRows) => sdkRunner(fixture())(sql, maxRows),
-    refusal: async (sql) => {
-      try {
-        await fixture().query.send(new QueryCommand({ QueryString: sql }));
-      } catch (error) {
-        return { name: (error as Error).name, message: (error as Error).message };
-      }
-      throw new Error(`expected ${sql} to be refused`);
+    refusal,
+    firstRow: async (sql) => {
+      const { first, rows } = await sdkRunner(fixture())(sql);
+      return { types: first.ColumnInfo?.map((c) => c.Type?.ScalarType) ?? [], values: rows[0].map((d) => (d.NullValue ? undefined : d.ScalarValue)) };
+    },
+    answers: (cases) => {
+      it.each(cases)('SELECT %s answers %s %s', async (expr, type, value) => {
+        const { first, rows } = await sdkRunner(fixture())(`SELECT ${expr}`);
+        expect({ type: first.ColumnInfo?.[0].Type?.ScalarType, value: scalar(rows[0][0]) }).toEqual({ type, value });
+      });
+    },
+    refuses: (cases) => {
+      it.each(cases)('%s is refused: %s', async (sql, message) => {
+        expect(await refusal(sql)).toEqual({ name: 'ValidationException', message });
+      });
     },
   };
 }

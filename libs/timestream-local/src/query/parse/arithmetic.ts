@@ -47,7 +47,16 @@ function postfix(p: ParseContext, expr: Expr): Expr {
       const t = p.next();
       expr = { kind: 'field', value: expr, field: p.identifier(), pos: p.pos(t) };
     } else if (p.isWord('at') && p.isWord('time', 1) && p.isWord('zone', 2)) {
-      p.fail(p.peek(), 'AT TIME ZONE is not supported');
+      const t = p.peek();
+      p.skip(3);
+      expr = { kind: 'atTimeZone', value: expr, zone: timeZoneSpecifier(p), pos: p.pos(t) };
     } else return expr;
   }
+}
+
+/** After `AT TIME ZONE`: a string literal (`'Europe/Berlin'`, `'+05:30'`) or an interval literal. */
+function timeZoneSpecifier(p: ParseContext): Expr {
+  const t = p.peek();
+  if (t.kind === 'string' || (p.isWord('interval') && !p.isOp('(', 1))) return primary(p);
+  return p.fail(t, `mismatched input '${t.text}'. Expecting: <string>, INTERVAL`);
 }

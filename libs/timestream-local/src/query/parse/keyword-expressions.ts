@@ -16,10 +16,6 @@ export function keywordExpression(p: ParseContext, t: Token): Expr | undefined {
     case 'null':
       p.next();
       return { kind: 'null', pos };
-    case 'grouping':
-      // GROUPING(...) only has a meaning with grouping sets, which are not supported
-      if (p.isOp('(', 1)) p.fail(t, 'GROUPING() is not supported: grouping sets, ROLLUP and CUBE are not supported');
-      return undefined;
     case 'true':
     case 'false':
       p.next();

@@ -7,7 +7,7 @@ import { lambda } from './lambdas';
 import { looksLikeLambda, looksLikeQuery } from './lookahead';
 
 /** Reserved words that are also function names when a parenthesis follows. */
-const FUNCTION_KEYWORDS = new Set(['filter', 'left', 'right', 'replace']);
+const FUNCTION_KEYWORDS = new Set(['filter', 'left', 'right', 'replace', 'grouping']);
 
 /**
  * The innermost expressions: literals and parameters, parenthesised expressions, rows, scalar subqueries, lambdas,

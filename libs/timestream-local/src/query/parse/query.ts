@@ -7,6 +7,7 @@ import { select } from './select';
 
 /** A query after its nesting check (`start` is its first token): `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET n]`. */
 export function queryClauses(p: ParseContext, start: Token): Query {
+  const recursive = p.isWord('with') && p.isWord('recursive', 1) ? true : undefined;
   const withs = withClause(p);
   const body = setOperation(p);
   const orderBy = p.acceptWord('order') ? (p.expectWord('by'), orderItems(p)) : [];
@@ -23,7 +24,7 @@ export function queryClauses(p: ParseContext, start: Token): Query {
       limit = fetchFirst(p);
     } else break;
   }
-  return { kind: 'query', with: withs, body, orderBy, limit, offset, pos: p.pos(start) };
+  return { kind: 'query', with: withs, recursive, body, orderBy, limit, offset, pos: p.pos(start) };
 }
 
 /** `FETCH FIRST|NEXT [n] ROW|ROWS ONLY`, the standard spelling of LIMIT. */
@@ -37,11 +38,11 @@ function fetchFirst(p: ParseContext): Expr {
   return count;
 }
 
-/** `WITH name [(columns)] AS (query), ...`, or nothing; WITH RECURSIVE is refused. */
+/** `WITH [RECURSIVE] name [(columns)] AS (query), ...`, or nothing. */
 function withClause(p: ParseContext): Query['with'] {
   const withs: Query['with'] = [];
   if (!p.acceptWord('with')) return withs;
-  if (p.isWord('recursive')) p.fail(p.peek(), 'WITH RECURSIVE is not supported');
+  p.acceptWord('recursive');
   do {
     const pos = p.pos();
     const name = p.identifier();

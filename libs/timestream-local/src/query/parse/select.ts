@@ -1,4 +1,5 @@
-import type { Expr, Relation, Select, SelectItem } from '../ast';
+import type { Relation, Select, SelectItem } from '../ast';
+import { groupBy } from './group-by';
 import type { ParseContext } from './context';
 import { relation } from './relations';
 
@@ -16,21 +17,9 @@ export function select(p: ParseContext): Select {
     while (p.acceptOp(','));
   }
   const where = p.acceptWord('where') ? p.expression() : undefined;
-  const groupBy: Expr[] = [];
-  if (p.acceptWord('group')) {
-    p.expectWord('by');
-    if (!p.acceptWord('distinct')) p.acceptWord('all');
-    do {
-      // () is the empty grouping set: one group of all rows, as without GROUP BY
-      if (p.isOp('(') && p.isOp(')', 1)) p.skip(2);
-      else if (p.isWord('rollup') || p.isWord('cube') || (p.isWord('grouping') && p.isWord('sets', 1))) {
-        p.fail(p.peek(), `${p.isWord('grouping') ? 'GROUPING SETS' : p.peek().text.toUpperCase()} is not supported; group by the keys and combine the levels with UNION ALL`);
-      }
-      else groupBy.push(p.expression());
-    } while (p.acceptOp(','));
-  }
+  const grouping = p.acceptWord('group') ? (p.expectWord('by'), groupBy(p)) : { groupBy: [] };
   const having = p.acceptWord('having') ? p.expression() : undefined;
-  return { kind: 'select', distinct, items, from, where, groupBy, having, pos: p.pos(start) };
+  return { kind: 'select', distinct, items, from, where, ...grouping, having, pos: p.pos(start) };
 }
 
 /** `*`, `a.b.*`, or `expr [[AS] alias]`. */

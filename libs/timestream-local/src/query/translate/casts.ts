@@ -19,6 +19,9 @@ export function translateCast(ctx: TranslationContext, expr: Extract<Expr, { kin
     return { sql: `struct_pack(${packed.join(', ')})`, type: target.type };
   }
   let sql = value.sql;
+  // VARBINARY and VARCHAR convert through UTF-8, as in Trino (DuckDB's casts read and write `\x..` escapes instead)
+  if (target.type.kind === 'varbinary' && value.type.kind === 'varchar') return { sql: `encode(${sql})`, type: target.type };
+  if (target.type.kind === 'varchar' && value.type.kind === 'varbinary') return { sql: `${cast === 'CAST' ? '' : 'try'}(decode(${sql}))`, type: target.type };
   // Trino renders DOUBLE to VARCHAR in scientific notation only for huge values; DuckDB's text is close enough.
   if (target.duck === 'TIMESTAMP_NS' && value.type.kind === 'varchar') sql = `CAST(${sql} AS TIMESTAMP)`;
   // a timestamp as text has its nine fraction digits, as the service renders it

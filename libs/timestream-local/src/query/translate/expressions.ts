@@ -1,6 +1,7 @@
 import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
+import { atTimeZone } from './at-time-zone';
 import { translateCast } from './casts';
 import { fieldType, translateColumn } from './columns';
 import { translateCall } from './functions';
@@ -37,8 +38,15 @@ export function translateExpr(ctx: QueryContext, expr: Expr, scope: Scope): Tran
       return translateCase(ctx, expr, scope);
     case 'cast':
       return translateCast(ctx, expr, scope);
-    case 'call':
-      return translateCall(ctx, expr, scope);
+    case 'call': {
+      if (!scope.calls) return translateCall(ctx, expr, scope);
+      const key = JSON.stringify(expr, (k, v: unknown) => (k === 'pos' ? undefined : v));
+      const known = scope.calls.get(key);
+      if (known) return known;
+      const translated = translateCall(ctx, expr, scope);
+      scope.calls.set(key, translated);
+      return translated;
+    }
     case 'lambda':
       throw positioned(expr.pos, 'Lambda expressions are only allowed as function arguments');
     case 'array': {
@@ -61,6 +69,8 @@ export function translateExpr(ctx: QueryContext, expr: Expr, scope: Scope): Tran
     }
     case 'extract':
       return translateCall(ctx, { kind: 'call', name: expr.field, args: [expr.value], distinct: false, star: false, pos: expr.pos }, scope);
+    case 'atTimeZone':
+      return atTimeZone(expr, ctx.expr(expr.value, scope), ctx.expr(expr.zone, scope));
     case 'param':
       if (expr.name.toLowerCase() === 'scheduled_runtime') return { sql: ctx.nowSql, type: T.timestamp };
       throw positioned(expr.pos, `Query parameter '${expr.name}' has no value; parameters are only accepted by PrepareQuery`);

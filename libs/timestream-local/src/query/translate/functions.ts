@@ -5,6 +5,8 @@ import type { Scope } from './scope';
 import { parseDurationText, microsInterval, quoteIdent, quoteString, raise } from './sql-text';
 import { SCALAR_FORMS } from './scalar-forms';
 import { approxPercentile } from './approx-percentile';
+import { groupingCall } from './group-by';
+import { LAMBDA_FORMS } from './lambda-forms';
 import { interpolate } from './time-series';
 import type { TranslationContext } from './context';
 import type { Translated } from './translated';
@@ -29,7 +31,7 @@ const SAME_ARGS: Record<string, [string, StaticType | 'arg0']> = {
   substring: ['substring', T.varchar], split_part: ['split_part', T.varchar], starts_with: ['starts_with', T.boolean],
   chr: ['chr', T.varchar], codepoint: ['unicode', T.integer], to_hex: ['to_hex', T.varchar], md5: ['md5', T.varchar],
   regexp_like: ['regexp_matches', T.boolean], levenshtein_distance: ['levenshtein', T.bigint],
-  cardinality: ['len', T.bigint], contains: ['list_contains', T.boolean], array_position: ['list_position', T.bigint],
+  cardinality: ['len', T.bigint], contains: ['list_contains', T.boolean],
   array_max: ['list_max', 'arg0'], array_min: ['list_min', 'arg0'], array_join: ['array_to_string', T.varchar],
   array_sort: ['list_sort', 'arg0'], array_distinct: ['list_distinct', 'arg0'], flatten: ['flatten', 'arg0'],
   typeof: ['typeof', T.varchar], concat_ws: ['concat_ws', T.varchar], hamming_distance: ['hamming', T.bigint],
@@ -64,6 +66,8 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
   const name = call.name;
   const args: Translated[] = [];
   const needsLambdas = ['filter', 'transform', 'reduce', 'any_match', 'all_match', 'none_match'].includes(name);
+  const lambdaForm = LAMBDA_FORMS[name];
+  if (lambdaForm && (name === 'zip_with' || name === 'reduce_agg' || call.args.some((a) => a.kind === 'lambda'))) return lambdaForm(tr, call, scope);
   if (!needsLambdas) for (const arg of call.args) {
     if (arg.kind === 'lambda') throw positioned(arg.pos, `Function ${name} does not accept a lambda expression`);
     args.push(tr.expr(arg, scope));
@@ -82,6 +86,7 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
 
   if (name === 'count' && call.star) return { sql: `count(*)${suffix()}`, type: T.bigint };
   if (call.star) throw positioned(call.pos, `Function ${name} does not accept *`);
+  if (name === 'grouping') return groupingCall(call, args, scope);
   if (name === 'approx_percentile') return approxPercentile(tr, call, args, suffix());
   if (name === 'approx_distinct' && args.length === 2) return { sql: `approx_count_distinct(${args[0].sql})${suffix()}`, type: T.bigint };
   if (name === 'create_time_series') {

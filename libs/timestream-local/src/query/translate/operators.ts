@@ -26,7 +26,7 @@ export function translateBinary(ctx: TranslationContext, expr: Extract<Expr, { k
       if (left.type.kind === 'array' && right.type.kind !== 'array' && right.type.kind !== 'unknown') return { sql: `list_append(${left.sql}, ${right.sql})`, type: left.type };
       if (right.type.kind === 'array' && left.type.kind !== 'array' && left.type.kind !== 'unknown') return { sql: `list_prepend(${left.sql}, ${right.sql})`, type: right.type };
       if (left.type.kind === 'array' || right.type.kind === 'array') return { sql: `list_concat(${left.sql}, ${right.sql})`, type: left.type.kind === 'array' ? left.type : right.type };
-      return { sql: `(${left.sql} || ${right.sql})`, type: T.varchar };
+      return { sql: `(${left.sql} || ${right.sql})`, type: left.type.kind === 'varbinary' && right.type.kind === 'varbinary' ? T.varbinary : T.varchar };
     case '/':
       if (isIntegral(left.type) && isIntegral(right.type)) {
         return { sql: `(${left.sql} // ${right.sql})`, type: numericResult(left.type, right.type) };

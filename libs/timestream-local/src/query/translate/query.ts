@@ -1,6 +1,7 @@
 import type { Expr, OrderItem, Query, QueryBody } from '../ast';
 import { positioned } from '../errors';
 import { translateOrderItems } from './order-by';
+import { recursiveWithQuery } from './recursive-with';
 import type { QueryContext } from './query-context';
 import type { Scope } from './scope';
 import { translateSelect, type TranslatedSelect } from './select';
@@ -13,6 +14,11 @@ export function translateQuery(ctx: QueryContext, query: Query, outer?: Scope): 
   return ctx.tables.withLevel((defineCte) => {
     const parts: string[] = [];
     for (const cte of query.with) {
+      const recursive = query.recursive ? recursiveWithQuery(ctx, cte, outer, defineCte) : undefined;
+      if (recursive) {
+        parts.push(recursive);
+        continue;
+      }
       const inner = translateQuery(ctx, cte.query, outer);
       const columns = cte.columns
         ? inner.columns.map((c, i) => ({ name: cte.columns?.[i] ?? c.name, type: c.type }))
@@ -22,7 +28,7 @@ export function translateQuery(ctx: QueryContext, query: Query, outer?: Scope): 
       defineCte(cte.name, columns);
     }
     const body = translateBody(ctx, query.body, outer, query.orderBy);
-    let sql = parts.length > 0 ? `WITH ${parts.join(', ')} ${body.sql}` : body.sql;
+    let sql = parts.length > 0 ? `WITH ${query.recursive ? 'RECURSIVE ' : ''}${parts.join(', ')} ${body.sql}` : body.sql;
     if (query.orderBy.length > 0 && query.body.kind !== 'select') {
       const scope: Scope = { relations: [{ columns: body.columns }], parent: outer };
       sql = `SELECT * FROM (${sql}) ORDER BY ${translateOrderItems(ctx, query.orderBy, scope).join(', ')}`;

@@ -3,6 +3,8 @@ import { positioned } from '../errors';
 import { T } from '../static-type';
 import type { TranslationContext } from './context';
 import { raise, raiseSql } from './sql-text';
+import { BINARY_FORMS } from './binary-functions';
+import { NUMBER_TEXT_FORMS } from './number-text';
 import { bind } from './time-series';
 import type { Translated } from './translated';
 
@@ -18,6 +20,8 @@ const arity = (call: Call, args: Translated[], counts: number[], signature: stri
  * undefined leaves the call to the one-to-one mappings.
  */
 export const SCALAR_FORMS: Record<string, Form> = {
+  ...NUMBER_TEXT_FORMS,
+  ...BINARY_FORMS,
   replace: (_tr, _call, args) => (args.length === 2 ? { sql: `replace(${args[0].sql}, ${args[1].sql}, '')`, type: T.varchar } : undefined),
   reverse: (_tr, _call, args) => (args[0]?.type.kind === 'array' ? { sql: `list_reverse(${args[0].sql})`, type: args[0].type } : undefined),
   array_join: (tr, _call, args) => {
@@ -70,6 +74,11 @@ export const SCALAR_FORMS: Record<string, Form> = {
       + `ELSE list_transform(range(${args[1].sql}), lambda ${i}: ${args[0].sql}) END`;
     return { sql, type: { kind: 'array', element: args[0].type } };
   },
+  array_position: (_tr, call, args) => {
+    arity(call, args, [2], '(array, element)');
+    // 0 when the element is not there (DuckDB answers NULL)
+    return { sql: `CASE WHEN ${args[0].sql} IS NULL THEN NULL ELSE CAST(coalesce(list_position(${args[0].sql}, ${args[1].sql}), 0) AS BIGINT) END`, type: T.bigint };
+  },
   regexp_split: (_tr, call, args) => {
     arity(call, args, [2], '(string, pattern)');
     return { sql: `string_split_regex(${args[0].sql}, ${args[1].sql})`, type: { kind: 'array', element: T.varchar } };
@@ -96,6 +105,22 @@ export const SCALAR_FORMS: Record<string, Form> = {
   try: (_tr, call, args) => {
     arity(call, args, [1], '(expression)');
     return { sql: `try(${args[0].sql})`, type: args[0].type };
+  },
+  zip: (tr, call, args) => {
+    if (args.length < 2 || args.length > 5) throw positioned(call.pos, 'zip takes 2 to 5 arrays');
+    // one row per position up to the longest array, NULL where an array has ended
+    const [names, i] = [args.map(() => tr.freshName('z')), tr.freshName('i')];
+    const fields = args.map((a, k) => ({ name: `field${k}`, type: a.type.kind === 'array' ? a.type.element : T.unknown }));
+    let sql = `CASE WHEN ${names.map((n) => `${n} IS NULL`).join(' OR ')} THEN NULL ELSE list_transform(range(1, greatest(${names.map((n) => `len(${n})`).join(', ')}) + 1), `
+      + `lambda ${i}: struct_pack(${names.map((n, k) => `"field${k}" := ${n}[${i}]`).join(', ')})) END`;
+    for (let k = args.length - 1; k >= 0; k--) sql = bind(args[k].sql, names[k], sql);
+    return { sql, type: { kind: 'array', element: { kind: 'row', fields } } };
+  },
+  shuffle: (tr, call, args) => {
+    arity(call, args, [1], '(array)');
+    const [l, x, p, e] = ['l', 'x', 'p', 'e'].map((n) => tr.freshName(n));
+    const order = `list_sort(list_transform(${l}, lambda ${x}, ${p}: struct_pack("r" := random(), "p" := ${p})))`;
+    return { sql: bind(args[0].sql, l, `list_transform(${order}, lambda ${e}: ${l}[${e}."p"])`), type: args[0].type };
   },
   timezone_hour: (_tr, call, args) => utcOffset(call, args),
   timezone_minute: (_tr, call, args) => utcOffset(call, args),

@@ -7,6 +7,8 @@ export interface ScopeColumn {
   type: StaticType;
   /** set on select-list outputs: whether the name came from an AS alias */
   aliased?: boolean;
+  /** left out of `*` (the depth a recursive WITH query counts) */
+  hidden?: boolean;
 }
 
 /** One relation of a FROM clause: its alias (if any) and columns. */
@@ -21,6 +23,13 @@ export interface ScopeRelation {
 export interface Scope {
   relations: ScopeRelation[];
   lambdaParams?: Map<string, StaticType>;
+  /** the SQL of the GROUP BY's expressions at this level, for GROUPING() */
+  groupingKeys?: Set<string>;
+  /**
+   * a SELECT level's function calls as translated, by their syntax: the same call in the select list, GROUP BY,
+   * HAVING and GROUPING() prints the same SQL, fresh lambda names included, so DuckDB sees one expression
+   */
+  calls?: Map<string, { sql: string; type: StaticType }>;
   parent?: Scope;
 }
 

@@ -1,5 +1,6 @@
 import type { Expr, OrderItem, Select, SelectItem } from '../ast';
 import { positioned } from '../errors';
+import { groupByClause, groupingKeys } from './group-by';
 import { translateOrderItems } from './order-by';
 import type { QueryContext } from './query-context';
 import { translateRelation } from './relations';
@@ -12,8 +13,9 @@ export type TranslatedSelect = TranslatedQuery & { orderSql?: string };
 
 /** `SELECT ... FROM ... WHERE ... GROUP BY ... HAVING ...`, and the query's ORDER BY items when it has them. */
 export function translateSelect(ctx: QueryContext, select: Select, outer: Scope | undefined, orderBy: OrderItem[]): TranslatedSelect {
-  const scope: Scope = { relations: [], parent: outer };
+  const scope: Scope = { relations: [], parent: outer, calls: new Map() };
   const fromSql = select.from.map((relation) => translateRelation(ctx, relation, scope));
+  if (select.groupBy.length > 0) scope.groupingKeys = groupingKeys(ctx, select, scope);
   const items: string[] = [];
   const columns: ScopeColumn[] = [];
   for (const item of select.items) {
@@ -29,7 +31,8 @@ export function translateSelect(ctx: QueryContext, select: Select, outer: Scope 
   let sql = `SELECT ${select.distinct ? 'DISTINCT ' : ''}${items.join(', ')}`;
   if (fromSql.length > 0) sql += ` FROM ${fromSql.join(', ')}`;
   if (select.where) sql += ` WHERE ${ctx.expr(select.where, scope).sql}`;
-  if (select.groupBy.length > 0) sql += ` GROUP BY ${groupByKeys(ctx, select.groupBy, scope, columns.length).join(', ')}`;
+  const groupBy = groupByClause(ctx, select, scope, columns.length);
+  if (groupBy) sql += ` GROUP BY ${groupBy}`;
   if (select.having) sql += ` HAVING ${ctx.expr(select.having, scope).sql}`;
   let orderSql: string | undefined;
   if (orderBy.length > 0) {
@@ -47,6 +50,7 @@ function expandStar(item: Extract<SelectItem, { kind: 'star' }>, scope: Scope, i
   if (!item.qualifier && relations.length === 0) throw positioned(item.pos, 'SELECT * not allowed in queries without FROM clause');
   for (const r of relations) {
     for (const c of r.columns) {
+      if (c.hidden) continue;
       items.push(r.alias !== undefined ? `${quoteIdent(r.alias)}.${quoteIdent(c.name)}` : quoteIdent(c.name));
       columns.push(c);
     }
@@ -58,18 +62,6 @@ function qualifies(r: ScopeRelation, qualifier: string[]): boolean {
   const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b.toLowerCase();
   if (qualifier.length === 1) return same(r.alias, qualifier[0]);
   return qualifier.length === 2 && same(r.database, qualifier[0]) && same(r.alias, qualifier[1]);
-}
-
-/** GROUP BY keys; an integer is a select-list position, checked against `width`. */
-function groupByKeys(ctx: QueryContext, keys: Expr[], scope: Scope, width: number): string[] {
-  return keys.map((key) => {
-    if (key.kind === 'number' && key.isInteger) {
-      const ordinal = Number(key.text);
-      if (ordinal < 1 || ordinal > width) throw positioned(key.pos, `GROUP BY position ${ordinal} is not in select list`);
-      return key.text;
-    }
-    return ctx.expr(key, scope).sql;
-  });
 }
 
 /** Trino names a plain column reference (or field dereference) after the column; other expressions get `_col<i>`. */

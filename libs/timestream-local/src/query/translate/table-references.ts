@@ -1,4 +1,4 @@
-import type { Expr, FrameBound, OrderItem, Query, QueryBody, Relation, WindowSpec } from '../ast';
+import { groupingExprs, type Expr, type FrameBound, type OrderItem, type Query, type QueryBody, type Relation, type WindowSpec } from '../ast';
 
 /** A two-part table name as a query writes it. */
 export interface TableReference {
@@ -35,7 +35,7 @@ function inBody(body: QueryBody, found: Found): void {
     case 'select':
       for (const item of body.items) if (item.kind === 'expr') inExpr(item.expr, found);
       for (const relation of body.from) inRelation(relation, found);
-      inExprs([...(body.where ? [body.where] : []), ...body.groupBy, ...(body.having ? [body.having] : [])], found);
+      inExprs([...(body.where ? [body.where] : []), ...body.groupBy.flatMap(groupingExprs), ...(body.having ? [body.having] : [])], found);
       return;
     case 'setop':
       inBody(body.left, found);
@@ -114,6 +114,8 @@ function inExpr(expr: Expr, found: Found): void {
       return inExprs([expr.value, expr.pattern, ...(expr.escape ? [expr.escape] : [])], found);
     case 'isNull': case 'field': case 'extract':
       return inExpr(expr.value, found);
+    case 'atTimeZone':
+      return inExprs([expr.value, expr.zone], found);
     case 'exists': case 'subquery':
       return inQuery(expr.query, found);
     case 'case':

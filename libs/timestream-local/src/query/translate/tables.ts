@@ -42,10 +42,12 @@ export function translateTable(tables: TableNamespace, relation: Extract<Relatio
 function renamed(relation: Extract<Relation, { kind: 'table' }>, alias: string, columns: ScopeColumn[]): ScopeColumn[] {
   const aliases = relation.columnAliases;
   if (!aliases) return columns;
-  if (aliases.length !== columns.length) {
-    throw positioned(relation.pos, `Column alias list has ${aliases.length} entries but '${alias}' has ${columns.length} columns available`);
+  const visible = columns.filter((c) => !c.hidden);
+  if (aliases.length !== visible.length) {
+    throw positioned(relation.pos, `Column alias list has ${aliases.length} entries but '${alias}' has ${visible.length} columns available`);
   }
-  return columns.map((c, i) => ({ name: aliases[i], type: c.type }));
+  // hidden columns come last and keep their names
+  return [...visible.map((c, i) => ({ name: aliases[i], type: c.type })), ...columns.filter((c) => c.hidden)];
 }
 
 const columnList = (relation: Extract<Relation, { kind: 'table' }>): string =>

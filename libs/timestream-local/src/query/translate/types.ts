@@ -12,6 +12,7 @@ export function castType(type: TypeName): { duck: string; type: StaticType } {
     case 'double': case 'real': case 'float': case 'decimal': return { duck: 'DOUBLE', type: T.double };
     case 'varchar': case 'char': case 'string': return { duck: 'VARCHAR', type: T.varchar };
     case 'boolean': return { duck: 'BOOLEAN', type: T.boolean };
+    case 'varbinary': return { duck: 'BLOB', type: T.varbinary };
     case 'timestamp': return { duck: 'TIMESTAMP_NS', type: T.timestamp };
     case 'date': return { duck: 'DATE', type: T.date };
     case 'time': return { duck: 'TIME', type: T.time };
