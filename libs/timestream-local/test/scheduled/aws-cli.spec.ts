@@ -4,7 +4,7 @@ import { runAws } from '../clients/client-process';
 import { awsClis } from '../clients/installed-clients';
 import { rollupByHand, rollupRequest, rows, startSeeded, targetRows, type SchedulerFixture } from './fixture';
 
-jest.setTimeout(60_000);
+jest.setTimeout(240_000);
 
 describe('scheduled queries through the AWS CLI', () => {
   let f: SchedulerFixture;
