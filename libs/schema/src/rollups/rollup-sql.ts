@@ -94,6 +94,12 @@ export interface DataQualityWindow extends RollupWindow {
   readonly devicesSince: string;
   /** Only bins that start before this are written: whole bins for the scheduled runs; by default the one in progress too (for readers). */
   readonly binsBefore?: string;
+  /**
+   * For readers: who was seen before `until` comes from this relation of `(device_id, location, time)` rows (one
+   * per device and time it was seen, such as the data-quality rollup's bins with readings or markers) instead of
+   * from the readings; the readings are looked through for devices only from `until` on.
+   */
+  readonly seenBefore?: { readonly sql: string; readonly until: string };
 }
 
 /**
@@ -131,9 +137,18 @@ export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWin
     `  AND time >= ${window.from} AND time < ${end}`,
     '), devices AS (',
     "SELECT device_id, coalesce(max_by(location, if(location IS NOT NULL, time)), 'unknown') AS location, min(time) AS first_seen",
-    `FROM ${tableOf(options)}`,
-    `WHERE ${kinds}`,
-    `  AND time >= ${window.devicesSince} AND time < ${end}`,
+    ...(window.seenBefore
+      ? [
+          'FROM (',
+          `SELECT device_id, location, time FROM ${tableOf(options)}`,
+          `WHERE ${kinds}`,
+          `  AND time >= greatest(${window.devicesSince}, ${window.seenBefore.until}) AND time < ${end}`,
+          'UNION ALL',
+          `SELECT device_id, location, time FROM (${window.seenBefore.sql})`,
+          `WHERE time >= ${window.devicesSince} AND time < ${window.seenBefore.until}`,
+          ')',
+        ]
+      : [`FROM ${tableOf(options)}`, `WHERE ${kinds}`, `  AND time >= ${window.devicesSince} AND time < ${end}`]),
     'GROUP BY device_id',
     '), bins AS (',
     `SELECT b AS ${ROLLUP_TIME_COLUMN} FROM UNNEST(SEQUENCE(bin(${window.from}, ${bin}), bin(${window.to}, ${bin}), ${bin})) AS t (b)`,
