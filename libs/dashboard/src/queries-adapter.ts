@@ -26,6 +26,8 @@ export function createQueriesAdapter(client: TimestreamQueryClient, options: { t
           interval: { amount: range.binMs / 1000, unit: 's' },
           source,
           measures: MEASURE_NAMES,
+          // the charts draw averages: the rows carry only those
+          statistics: ['avg'],
           ...(devices ? { devices } : {}),
         });
       const rows = range.source.kind === 'raw' ? await run(series('raw')) : await runRollup(series(range.source.rollup.id), () => series('raw'));

@@ -199,6 +199,16 @@ describe('rollup readers', () => {
     expect(dataQuality({ window: '7d', source: 'raw' }).sql).not.toContain(rollupSettings.dataQuality.table.tableName);
   });
 
+  it('a range series carries the statistics asked for, and refuses others naming the parameter', () => {
+    const sql = rangeSeries({ window: '7d', interval: '1h', measures: ['temperature'], statistics: ['max', 'avg'] }).sql;
+    expect(sql).toContain('sum("temperature__sum") / nullif(sum("temperature__count"), 0) AS "temperature_avg", max("temperature__max") AS "temperature_max"');
+    expect(sql).not.toContain('temperature_min');
+    expect(sql).not.toContain('AS "temperature_count"');
+    expect(rangeSeries({ window: '15m', interval: '1m', source: 'raw', measures: ['humidity'], statistics: ['count'] }).sql).toContain('count("humidity") AS "humidity_count"\nFROM');
+    expect(() => rangeSeries({ statistics: ['p95'] as never })).toThrow(new QueryParameterError('statistics must be some of avg, min, max, count, got ["p95"]'));
+    expect(() => rangeSeries({ statistics: [] })).toThrow(/statistics must be some of/);
+  });
+
   it('takes a front end\'s time range and variables', () => {
     const range = timeRangeTemplate('$__timeFilter', '$__timeFrom', '$__timeTo');
     expect(() => rangeSeries({ window: range })).toThrow(/source must be raw, rollup-1m or rollup-1h with a front end's time range/);
