@@ -20,6 +20,8 @@ import {
   backfillInvocations,
   rollupTableInput,
   rollupSeedRecord,
+  rollupSeedRequests,
+  ROLLUP_SEED_EVENT,
   rollupTarget,
   SCHEMA_SEED,
 } from '../index';
@@ -204,5 +206,13 @@ describe('rollupSeedRecord', () => {
     }
     expect(rollupSeedRecord(rollupSettings.perHour, 0).MeasureValues).toContainEqual({ Name: 'temperature_p95', Value: '0', Type: 'DOUBLE' });
     expect(rollupSeedRecord(rollupSettings.dataQuality, 0).MeasureValues).toContainEqual({ Name: 'put_aside_rejected', Value: '0', Type: 'BIGINT' });
+  });
+
+  it('rollupSeedRequests: one WriteRecords request per rollup table of the settings, in their database, with its seed record', () => {
+    const settings = { ...rollupSettings, databaseName: 'other-db' };
+    const requests = rollupSeedRequests(1_700_000_000_000, settings);
+    expect(requests.map((r) => [r.DatabaseName, r.TableName])).toEqual(rollupList().map((r) => ['other-db', r.table.tableName]));
+    requests.forEach((r, i) => expect(r.Records).toEqual([rollupSeedRecord(rollupList()[i], 1_700_000_000_000)]));
+    expect(ROLLUP_SEED_EVENT).toEqual({ action: 'seed-rollup-tables' });
   });
 });
