@@ -77,9 +77,9 @@ async function sourceRows(query: TimestreamQueryClient, view: RangeView, fromMs:
   const shown = `device_id IN (${devices.map(sqlLiteral).join(', ')})`;
   const raw = timestreamSettings.tableName;
   return {
-    chartRollup: await count(query, view.source.rollup.table.tableName, `${since} AND ${shown}`),
+    chartRollup: await count(query, view.source.rollup.table.tableName, `${since} AND ${shown} AND measure_name = ${sqlLiteral(rollupSettings.measureName)}`),
     chartRaw: await count(query, raw, `${since} AND ${shown} AND measure_name = ${sqlLiteral(timestreamSettings.multiMeasureName)}`),
-    qualityRollup: await count(query, rollupSettings.dataQuality.table.tableName, since),
+    qualityRollup: await count(query, rollupSettings.dataQuality.table.tableName, `${since} AND measure_name = ${sqlLiteral(rollupSettings.dataQualityMeasureName)}`),
     qualityRaw: await count(query, raw, `${since} AND measure_name IN (${sqlLiteral(timestreamSettings.multiMeasureName)}, ${sqlLiteral(PUT_ASIDE_RECORDS.measureName)})`),
   };
 }
