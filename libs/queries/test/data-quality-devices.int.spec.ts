@@ -57,6 +57,7 @@ describe('data quality from the rollup: who the hour in progress counts, seen in
     // 06:00 to 12:34: dev-s reported until 09:34, and the 34 ended minutes of 12:00 count against it as well
     expect(byDevice['dev-s']).toMatchObject({ location: 'hall-2', minutes: 6 * 60 + 34, minutes_with_readings: 3 * 60 + 34, readings: 3 * 60 + 34 });
     expect(byDevice['dev-m']).toMatchObject({ location: 'hall-4', readings: 0, put_aside_invalid: 1 });
-    expect(byDevice['dev-n']).toMatchObject({ location: 'hall-3', minutes: 34, readings: 9 });
+    // joined at 12:24:30: expected from 12:24, not from 12:00
+    expect(byDevice['dev-n']).toMatchObject({ location: 'hall-3', minutes: 10, readings: 9, gaps: 1 });
   });
 });

@@ -111,7 +111,7 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     expect(byDevice['dev-a']).toMatchObject({ location: 'hall-1', minutes: 24 * 60 + 34, readings: 24 * 60 + 33, gaps: 1, put_aside_invalid: 2, put_aside_rejected: 0 });
     // the 40-minute silence (02:34 to 03:14) counts in both hours it touches
     expect(byDevice['dev-b']).toMatchObject({ minutes_with_readings: 24 * 60 + 33 - 40, gaps: 3 });
-    expect(byDevice['dev-c']).toMatchObject({ location: 'hall-2', minutes: 8 * 60 + 34 }); // tracked from 04:00, the hour it joined in
+    expect(byDevice['dev-c']).toMatchObject({ location: 'hall-2', minutes: 8 * 60 + 30 }); // tracked from 04:04, the minute of its first reading
     expect(Number(byDevice['dev-d'].completeness)).toBeCloseTo(Number(byDevice['dev-d'].readings) / (24 * 60 + 34), 9);
   });
 });

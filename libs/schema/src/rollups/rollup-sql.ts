@@ -34,7 +34,7 @@ export const ROLLUP_READINGS_COLUMN = 'readings';
 export const DATA_QUALITY_COLUMNS = {
   /** Readings received in the bin. */
   readings: 'readings',
-  /** Minutes of the bin that had ended when it was computed (60 for a past hour). */
+  /** Minutes of the bin that had ended when it was computed (60 for a past hour), from the minute of the device's first reading in the bin it was first seen in. */
   minutes: 'minutes',
   /** Of those, the minutes with at least one reading. */
   minutesWithReadings: 'minutes_with_readings',
@@ -117,7 +117,7 @@ export function scheduledDataQualityWindow(rollup: DataQualityRollup): DataQuali
  * function's markers). Every device seen since `devicesSince` (a reading or a marker) gets every bin of the
  * window from the one it was first seen in, with 0 readings where it sent none: a device that falls silent
  * keeps getting such bins from the scheduled runs for about twice the overlap (12 h), then none. Only ended
- * minutes count (`time < bin(to, 1m)`). A device's location is its latest (`unknown` when only markers
+ * minutes count (`time < bin(to, 1m)`), and in the bin a device was first seen in only those from the minute it was. A device's location is its latest (`unknown` when only markers
  * without one were seen).
  */
 export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWindow, options: RollupSourceOptions = {}): string {
@@ -125,6 +125,9 @@ export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWin
   const bin = rollupBin(rollup);
   const end = `bin(${window.to}, 1m)`;
   const binEnd = `least(h.${ROLLUP_TIME_COLUMN} + ${bin}, ${end})`;
+  // a device is tracked from the minute of its first reading or marker: in the bin it was first seen in, only the
+  // minutes from then on are expected (a device that joins at :50 is not 17 % complete for its first hour)
+  const binStart = `greatest(h.${ROLLUP_TIME_COLUMN}, bin(d.first_seen, 1m))`;
   const c = DATA_QUALITY_COLUMNS;
   const readings = sqlLiteral(source.multiMeasureName);
   const marker = sqlLiteral(PUT_ASIDE_RECORDS.measureName);
@@ -170,9 +173,9 @@ export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWin
     ')',
     `SELECT d.device_id, d.location, h.${ROLLUP_TIME_COLUMN},`,
     `  coalesce(r.readings, 0) AS ${c.readings},`,
-    `  date_diff('minute', h.${ROLLUP_TIME_COLUMN}, ${binEnd}) AS ${c.minutes},`,
+    `  date_diff('minute', ${binStart}, ${binEnd}) AS ${c.minutes},`,
     `  coalesce(r.minutes_with_readings, 0) AS ${c.minutesWithReadings},`,
-    `  CASE WHEN r.readings IS NULL THEN 1 ELSE r.inner_gaps + if(r.first_minute > h.${ROLLUP_TIME_COLUMN}, 1, 0) + if(r.last_minute < ${binEnd} - 1m, 1, 0) END AS ${c.gaps},`,
+    `  CASE WHEN r.readings IS NULL THEN 1 ELSE r.inner_gaps + if(r.first_minute > ${binStart}, 1, 0) + if(r.last_minute < ${binEnd} - 1m, 1, 0) END AS ${c.gaps},`,
     `  coalesce(p.invalid, 0) AS ${c.putAsideInvalid},`,
     `  coalesce(p.rejected, 0) AS ${c.putAsideRejected}`,
     'FROM devices d CROSS JOIN bins h',
