@@ -1,4 +1,4 @@
-import { rollupList, rollupScheduledQueries, rollupSettings, SCHEMA_SEED_EVENT } from '@iot-timeseries/schema';
+import { ROLLUP_SEED_EVENT, rollupList, rollupScheduledQueries, rollupSettings, SCHEMA_SEED_EVENT } from '@iot-timeseries/schema';
 import { NOTIFIED_BY_EMAIL } from '../src/constructs/scheduled-query-topic';
 import { all, readingsTable, refWhere, statements, synthStack, where, type SynthesizedStack } from './support';
 
@@ -67,7 +67,7 @@ describe('the rollups in the AWS stack (dev)', () => {
   });
 
   it('creates them after the seed record, the role policy and the tables, so a fresh account can create them', () => {
-    const seedId = Object.keys(dev.resource.aws_lambda_invocation)[0];
+    const seedId = idOf(dev, 'aws_lambda_invocation', 'input', JSON.stringify(SCHEMA_SEED_EVENT));
     expect(dev.resource.aws_lambda_invocation[seedId]).toMatchObject({
       function_name: refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-ingest', 'function_name'),
       input: JSON.stringify(SCHEMA_SEED_EVENT),
@@ -84,6 +84,32 @@ describe('the rollups in the AWS stack (dev)', () => {
         ]),
       );
     }
+  });
+
+  it('seeds the rollup tables through a function of its own once they exist, before the scheduled queries', () => {
+    const fn = where(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-rollup-seed');
+    expect(fn).toMatchObject({ handler: 'index.rollupSeedHandler', runtime: 'nodejs22.x' });
+    expect((fn.environment as { variables: Record<string, string> }).variables).toMatchObject({ DATABASE_NAME: refWhere(dev, 'aws_timestreamwrite_database', 'database_name', rollupSettings.databaseName, 'database_name') });
+    const seedId = idOf(dev, 'aws_lambda_invocation', 'input', JSON.stringify(ROLLUP_SEED_EVENT));
+    const invocation = dev.resource.aws_lambda_invocation[seedId];
+    expect(invocation.function_name).toBe(refWhere(dev, 'aws_lambda_function', 'function_name', 'iot-timeseries-dev-rollup-seed', 'function_name'));
+    const tables = rollupList().map((r) => `aws_timestreamwrite_table.${idOf(dev, 'aws_timestreamwrite_table', 'table_name', r.table.tableName)}`);
+    const policy = Object.entries(dev.resource.aws_iam_role_policy).find(([, p]) => p.name === 'rollup-seed')?.[0];
+    expect(invocation.depends_on).toEqual(expect.arrayContaining([`aws_iam_role_policy.${policy}`, ...tables]));
+    expect(invocation.triggers).toEqual({ tables: rollupList().map((r) => readingsTable(dev, 'arn', r.table.tableName)).join(',') });
+    for (const q of all(dev, 'aws_timestreamquery_scheduled_query')) expect(q.depends_on).toEqual(expect.arrayContaining([`aws_lambda_invocation.${seedId}`]));
+  });
+
+  it('grants the rollup-seed function WriteRecords on the rollup tables only, and the ingest function still only on the readings', () => {
+    const policyOf = (name: string) => statements(Object.values(dev.resource.aws_iam_role_policy).find((p) => p.name === name)?.policy);
+    const bySid = Object.fromEntries(policyOf('rollup-seed').map((s) => [s.Sid, [s.Action, s.Resource]]));
+    expect(bySid).toEqual({
+      SeedRollupTables: [['timestream:WriteRecords'], rollupList().map((r) => readingsTable(dev, 'arn', r.table.tableName))],
+      DiscoverEndpoints: [['timestream:DescribeEndpoints'], '*'],
+      OwnLogs: [['logs:CreateLogStream', 'logs:PutLogEvents'], `${refWhere(dev, 'aws_cloudwatch_log_group', 'name', '/aws/lambda/iot-timeseries-dev-rollup-seed', 'arn')}:*`],
+    });
+    const ingestWrites = policyOf('ingest').filter((s) => ([] as string[]).concat(s.Action as string | string[]).includes('timestream:WriteRecords'));
+    expect(ingestWrites.map((s) => s.Resource)).toEqual([readingsTable(dev, 'arn')]);
   });
 
   it('lets only Timestream scheduled queries of this account assume the execution role', () => {

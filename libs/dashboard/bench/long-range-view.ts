@@ -7,7 +7,7 @@
  * (median of RUNS) and the ratio. The server is the timestream-local CLI in its own process, with a data
  * directory in the temp folder that is removed at the end (--keep keeps it); it stops by itself after 60 min.
  *
- *   npx nx run dashboard:bench   # = npx tsx libs/dashboard/bench/long-range-view.ts [--range 30d] [--devices 232] [--days 30] [--runs 5] [--concurrency 32] [--keep]
+ *   npx nx run dashboard:bench   # = npx tsx libs/dashboard/bench/long-range-view.ts [--range 30d] [--devices 232] [--days 30] [--runs 5] [--concurrency 32] [--keep] [--data-dir <a kept one>]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
@@ -15,8 +15,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ExecuteScheduledQueryCommand, QueryCommand, TimestreamQueryClient, UpdateScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
-import { provisionRollups } from '@iot-timeseries/queries/testing';
-import { backfillInvocations, LOCAL_PLACEHOLDER_CREDENTIALS, PUT_ASIDE_RECORDS, rollupList, rollupSettings, sqlLiteral, sqlTable, timestreamSettings, type Rollup } from '@iot-timeseries/schema';
+import { scheduledQueriesByName } from '@iot-timeseries/queries';
+import { provisionRollups, type ProvisionedRollups } from '@iot-timeseries/queries/testing';
+import { backfillInvocations, LOCAL_PLACEHOLDER_CREDENTIALS, PUT_ASIDE_RECORDS, rollupList, rollupScheduledQueries, rollupSettings, sqlLiteral, sqlTable, timestreamSettings, type Rollup } from '@iot-timeseries/schema';
 import { createQueriesAdapter, PANEL_QUERY_TIMEOUT_MS, rangeView, type RangeView, type TrendPoint } from '../src';
 import { writeFleetWeek } from './fleet-week';
 
@@ -27,6 +28,8 @@ const DAYS = flag('--days', 30);
 const RUNS = flag('--runs', 5);
 const CONCURRENCY = flag('--concurrency', 32);
 const KEEP = process.argv.includes('--keep');
+/** A data directory a run with --keep left: its readings and rollups are measured again (no fill, no backfill; the range ends now). */
+const REUSE = process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined;
 const DEADLINE_MS = 60 * 60_000;
 /** What the DuckDB file and its WAL take per reading, with room to spare. */
 const BYTES_PER_READING = 400;
@@ -77,40 +80,58 @@ async function sourceRows(query: TimestreamQueryClient, view: RangeView, fromMs:
   const shown = `device_id IN (${devices.map(sqlLiteral).join(', ')})`;
   const raw = timestreamSettings.tableName;
   return {
-    chartRollup: await count(query, view.source.rollup.table.tableName, `${since} AND ${shown}`),
+    chartRollup: await count(query, view.source.rollup.table.tableName, `${since} AND ${shown} AND measure_name = ${sqlLiteral(rollupSettings.measureName)}`),
     chartRaw: await count(query, raw, `${since} AND ${shown} AND measure_name = ${sqlLiteral(timestreamSettings.multiMeasureName)}`),
-    qualityRollup: await count(query, rollupSettings.dataQuality.table.tableName, since),
+    qualityRollup: await count(query, rollupSettings.dataQuality.table.tableName, `${since} AND measure_name = ${sqlLiteral(rollupSettings.dataQualityMeasureName)}`),
     qualityRaw: await count(query, raw, `${since} AND measure_name IN (${sqlLiteral(timestreamSettings.multiMeasureName)}, ${sqlLiteral(PUT_ASIDE_RECORDS.measureName)})`),
   };
+}
+
+/** A fresh server: the readings' table, the rollups as deployed (their automatic runs off, so nothing runs beside the measurements), the fleet's readings. */
+async function fill(write: TimestreamWriteClient, query: TimestreamQueryClient, now: number, dataDir: string): Promise<ProvisionedRollups> {
+  const fleet = { devices: DEVICES, startMs: Math.floor((now - DAYS * 86_400_000) / 60_000) * 60_000, endMs: Math.floor(now / 60_000) * 60_000 };
+  await write.send(new CreateDatabaseCommand({ DatabaseName: timestreamSettings.databaseName }));
+  const retention = timestreamSettings.retention;
+  await write.send(new CreateTableCommand({ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, RetentionProperties: { MemoryStoreRetentionPeriodInHours: retention.memoryStoreRetentionHours, MagneticStoreRetentionPeriodInDays: retention.magneticStoreRetentionDays }, MagneticStoreWriteProperties: { EnableMagneticStoreWrites: true } }));
+  const provisioned = await provisionRollups({ write, query }, { seedTimeMs: fleet.startMs - 60_000, environment: 'bench' });
+  for (const arn of Object.values(provisioned.arns)) await query.send(new UpdateScheduledQueryCommand({ ScheduledQueryArn: arn, State: 'DISABLED' }));
+  const fillStart = Date.now();
+  const readings = await writeFleetWeek(write, fleet, CONCURRENCY, (n) => log(`  ${n.toLocaleString('en')} readings written`));
+  const fillMs = Date.now() - fillStart;
+  log(`filled ${readings.toLocaleString('en')} readings from ${DEVICES} devices over ${DAYS} days in ${seconds(fillMs)} (${Math.round(readings / (fillMs / 1000)).toLocaleString('en')} readings/s); data directory ${dataDir}`);
+  return provisioned;
+}
+
+/** A kept data directory: its rollups' scheduled queries by name, and what it holds. */
+async function reuse(query: TimestreamQueryClient, dataDir: string): Promise<ProvisionedRollups> {
+  const byName = await scheduledQueriesByName(query);
+  const arns: Record<string, string> = {};
+  for (const definition of rollupScheduledQueries({ environment: 'bench' })) {
+    const arn = byName.get(definition.name);
+    if (!arn) throw new Error(`${dataDir} has no scheduled query ${definition.name}: pass --data-dir a directory that a run with --keep left`);
+    arns[definition.rollup.id] = arn;
+  }
+  const readings = await count(query, timestreamSettings.tableName, `measure_name = ${sqlLiteral(timestreamSettings.multiMeasureName)}`);
+  log(`reusing ${dataDir}: ${readings.toLocaleString('en')} readings (no fill, no backfill)`);
+  return { arns };
 }
 
 async function main(): Promise<void> {
   const free = statfsSync(tmpdir()).bavail * statfsSync(tmpdir()).bsize;
   const needed = DEVICES * DAYS * 1440 * BYTES_PER_READING;
-  if (free < needed) throw new Error(`${tmpdir()} has ${(free / 1e9).toFixed(1)} GB free; the benchmark needs about ${(needed / 1e9).toFixed(1)} GB`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'long-range-bench-'));
+  if (!REUSE && free < needed) throw new Error(`${tmpdir()} has ${(free / 1e9).toFixed(1)} GB free; the benchmark needs about ${(needed / 1e9).toFixed(1)} GB`);
+  const dataDir = REUSE ?? mkdtempSync(path.join(tmpdir(), 'long-range-bench-'));
   const server = await startServer(dataDir);
   const deadline = setTimeout(() => {
     console.error(`the benchmark did not finish within ${DEADLINE_MS / 60_000} min; stopping`);
-    void server.stop().then(() => (KEEP ? undefined : rmSync(dataDir, { recursive: true, force: true }))).finally(() => process.exit(1));
+    void server.stop().then(() => (KEEP || REUSE ? undefined : rmSync(dataDir, { recursive: true, force: true }))).finally(() => process.exit(1));
   }, DEADLINE_MS);
   const config = { endpoint: server.endpoint, region: 'us-east-1', credentials: LOCAL_PLACEHOLDER_CREDENTIALS, maxAttempts: 3 };
   const write = new TimestreamWriteClient(config);
   const query = new TimestreamQueryClient(config);
   try {
     const now = Date.now();
-    const fleet = { devices: DEVICES, startMs: Math.floor((now - DAYS * 86_400_000) / 60_000) * 60_000, endMs: Math.floor(now / 60_000) * 60_000 };
-    await write.send(new CreateDatabaseCommand({ DatabaseName: timestreamSettings.databaseName }));
-    const retention = timestreamSettings.retention;
-    await write.send(new CreateTableCommand({ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, RetentionProperties: { MemoryStoreRetentionPeriodInHours: retention.memoryStoreRetentionHours, MagneticStoreRetentionPeriodInDays: retention.magneticStoreRetentionDays }, MagneticStoreWriteProperties: { EnableMagneticStoreWrites: true } }));
-    // the rollups as deployed; their automatic runs are switched off so that nothing runs beside the measurements
-    const provisioned = await provisionRollups({ write, query }, { seedTimeMs: fleet.startMs - 60_000, environment: 'bench' });
-    for (const arn of Object.values(provisioned.arns)) await query.send(new UpdateScheduledQueryCommand({ ScheduledQueryArn: arn, State: 'DISABLED' }));
-
-    const fillStart = Date.now();
-    const readings = await writeFleetWeek(write, fleet, CONCURRENCY, (n) => log(`  ${n.toLocaleString('en')} readings written`));
-    const fillMs = Date.now() - fillStart;
-    log(`filled ${readings.toLocaleString('en')} readings from ${DEVICES} devices over ${DAYS} days in ${seconds(fillMs)} (${Math.round(readings / (fillMs / 1000)).toLocaleString('en')} readings/s); data directory ${dataDir}`);
+    const provisioned = REUSE ? await reuse(query, dataDir) : await fill(write, query, now, dataDir);
 
     const fromRollups = rangeView(RANGE, 60_000);
     if (fromRollups.source.kind === 'raw') throw new Error(`--range ${RANGE} reads the raw readings anyway; take a range longer than an hour`);
@@ -124,8 +145,8 @@ async function main(): Promise<void> {
       if (times.length > 0) done.set(rollup.id, times[times.length - 1]);
       return { runs: times.length, ms: Date.now() - started };
     };
-    for (const rollup of rollupList()) {
-      const { runs, ms } = await backfill(rollup, rollup.binMinutes === 1 ? Math.max(rangeStartMs, now - 86_400_000) - 3_600_000 : fleet.startMs);
+    for (const rollup of REUSE ? [] : rollupList()) {
+      const { runs, ms } = await backfill(rollup, rollup.binMinutes === 1 ? Math.max(rangeStartMs, now - 86_400_000) - 3_600_000 : Math.floor((now - DAYS * 86_400_000) / 60_000) * 60_000);
       log(`rollup ${rollup.id}: ${runs} runs (ExecuteScheduledQuery, InvocationTimes ${rollup.overlapMinutes} min apart) in ${seconds(ms)}, ${runs > 0 ? `${Math.round(ms / runs)} ms a run` : ''}`);
     }
 
@@ -167,7 +188,7 @@ async function main(): Promise<void> {
     write.destroy();
     query.destroy();
     await server.stop();
-    if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
+    if (!KEEP && !REUSE) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -14,17 +14,23 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
   const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs })).rows;
   // The window function's tables have no columns until it wrote to them: nothing yet, not an error.
   const runWindowTable = async <Row>(query: BuiltQuery<Row>) => run(query).catch((error: unknown) => (isMissingColumnError(error) ? [] : Promise.reject(error)));
+  // A rollup table has no columns until its first run (or its deployment seed) wrote to it: not computed yet, so
+  // the range is read from the raw readings instead (slower, but right); any other failure is the panel's.
+  const runRollup = async <Row>(query: BuiltQuery<Row>, raw: () => BuiltQuery<Row>) =>
+    run(query).catch((error: unknown) => (isMissingColumnError(error) ? run(raw()) : Promise.reject(error)));
   return {
     async trend(range, devices) {
-      const rows = await run(
+      const series = (source: string) =>
         rangeSeries({
           window: { amount: range.minutes, unit: 'm' },
           interval: { amount: range.binMs / 1000, unit: 's' },
-          source: range.source.kind === 'raw' ? 'raw' : range.source.rollup.id,
+          source,
           measures: MEASURE_NAMES,
+          // the charts draw averages: the rows carry only those
+          statistics: ['avg'],
           ...(devices ? { devices } : {}),
-        }),
-      );
+        });
+      const rows = range.source.kind === 'raw' ? await run(series('raw')) : await runRollup(series(range.source.rollup.id), () => series('raw'));
       return rows.map((r): TrendPoint => ({
         deviceId: r.device_id,
         bin: r.bin_time.date.getTime(),
@@ -32,13 +38,9 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
       }));
     },
     async dataQuality(range, expectedIntervalMs) {
-      const rows = await run(
-        dataQuality({
-          window: { amount: range.minutes, unit: 'm' },
-          expectedEvery: { amount: Math.max(1, Math.round(expectedIntervalMs)), unit: 'ms' },
-          source: range.source.kind === 'raw' ? 'raw' : 'auto',
-        }),
-      );
+      const quality = (source: 'raw' | 'auto') =>
+        dataQuality({ window: { amount: range.minutes, unit: 'm' }, expectedEvery: { amount: Math.max(1, Math.round(expectedIntervalMs)), unit: 'ms' }, source });
+      const rows = range.source.kind === 'raw' ? await run(quality('raw')) : await runRollup(quality('auto'), () => quality('raw'));
       return rows.map(
         (r): DeviceDataQuality => ({
           deviceId: r.device_id,

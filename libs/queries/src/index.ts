@@ -27,7 +27,7 @@ export { deviceEvents, type DeviceEventsOptions, type DeviceEventRow } from './b
 export { deviceWindows, type DeviceWindowsOptions, type DeviceWindowRow } from './builders/device-windows';
 export { windowForecasts, windowMean, type WindowForecast } from './decode/window-forecasts';
 export { isMissingColumnError } from './run/missing-column';
-export { rangeSeries, rangeSource, type RangeSeriesOptions, type RangeSeriesRow } from './builders/range-series';
+export { rangeSeries, rangeSource, SERIES_STATISTICS, type RangeSeriesOptions, type RangeSeriesRow, type SeriesStatistic } from './builders/range-series';
 export { dataQuality, type DataQualityOptions, type DataQualityRow } from './builders/data-quality';
 export { rollupRows, type RollupRowsOptions, type RollupRow } from './builders/rollup-rows';
 export { chooseSource, rangeBinMs, NICE_BINS_MS, RAW_RANGE_LIMIT_MS, type RangeSource } from './rollups/choose-source';

@@ -191,6 +191,24 @@ describe('rollup readers', () => {
     expect(dataQuality({ devices: ["it's"] }).sql).toContain("AND device_id IN ('it''s')");
   });
 
+  it('data quality looks through the readings for devices only since the rollup\'s last complete run; before that, the rollup\'s bins with readings or markers say who was seen', () => {
+    const sql = dataQuality({ window: '7d' }).sql;
+    const until = 'bin(bin(now() - 7m, 1h) + 5m, 1h)';
+    expect(sql).toContain(`AND time >= greatest(greatest(${until}, bin(ago(7d), 1h)) - 6h, ${until})`);
+    expect(sql).toContain(`FROM "iot-timeseries-db"."${rollupSettings.dataQuality.table.tableName}"\nWHERE measure_name = 'data_quality' AND (readings > 0 OR put_aside_invalid > 0 OR put_aside_rejected > 0)`);
+    expect(dataQuality({ window: '7d', source: 'raw' }).sql).not.toContain(rollupSettings.dataQuality.table.tableName);
+  });
+
+  it('a range series carries the statistics asked for, and refuses others naming the parameter', () => {
+    const sql = rangeSeries({ window: '7d', interval: '1h', measures: ['temperature'], statistics: ['max', 'avg'] }).sql;
+    expect(sql).toContain('sum("temperature__sum") / nullif(sum("temperature__count"), 0) AS "temperature_avg", max("temperature__max") AS "temperature_max"');
+    expect(sql).not.toContain('temperature_min');
+    expect(sql).not.toContain('AS "temperature_count"');
+    expect(rangeSeries({ window: '15m', interval: '1m', source: 'raw', measures: ['humidity'], statistics: ['count'] }).sql).toContain('count("humidity") AS "humidity_count"\nFROM');
+    expect(() => rangeSeries({ statistics: ['p95'] as never })).toThrow(new QueryParameterError('statistics must be some of avg, min, max, count, got ["p95"]'));
+    expect(() => rangeSeries({ statistics: [] })).toThrow(/statistics must be some of/);
+  });
+
   it('takes a front end\'s time range and variables', () => {
     const range = timeRangeTemplate('$__timeFilter', '$__timeFrom', '$__timeTo');
     expect(() => rangeSeries({ window: range })).toThrow(/source must be raw, rollup-1m or rollup-1h with a front end's time range/);

@@ -75,6 +75,15 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     expectSame(await run(rangeSeries({ window: '1d', interval: '3h' })), await run(rangeSeries({ window: '1d', interval: '3h', source: 'raw' })));
   });
 
+  it('a series of averages only carries just those, equal to the full series\' averages, from the rollup and from the raw readings', async () => {
+    const full = await run(rangeSeries({ window: '24h', interval: '1h' }));
+    for (const source of ['auto', 'raw']) {
+      const averages = await run(rangeSeries({ window: '24h', interval: '1h', statistics: ['avg'], source }));
+      expect(Object.keys(averages[0])).toEqual(['device_id', 'location', 'bin_time', 'temperature_avg', 'humidity_avg', 'pressure_avg', 'vibration_avg']);
+      expectSame(averages, full.map((r) => ({ device_id: r.device_id, location: r.location, bin_time: r.bin_time, temperature_avg: r.temperature_avg, humidity_avg: r.humidity_avg, pressure_avg: r.pressure_avg, vibration_avg: r.vibration_avg })));
+    }
+  });
+
   it('reads the rollup table for the bins its runs completed, the readings from there on', async () => {
     const sql = rangeSeries({ window: '24h', interval: '1h', source: rollupSettings.perHour.id }).sql;
     expect(sql).toContain(`FROM "${timestreamSettings.databaseName}"."${rollupSettings.perHour.table.tableName}"`);
@@ -102,7 +111,7 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     expect(byDevice['dev-a']).toMatchObject({ location: 'hall-1', minutes: 24 * 60 + 34, readings: 24 * 60 + 33, gaps: 1, put_aside_invalid: 2, put_aside_rejected: 0 });
     // the 40-minute silence (02:34 to 03:14) counts in both hours it touches
     expect(byDevice['dev-b']).toMatchObject({ minutes_with_readings: 24 * 60 + 33 - 40, gaps: 3 });
-    expect(byDevice['dev-c']).toMatchObject({ location: 'hall-2', minutes: 8 * 60 + 34 }); // tracked from 04:00, the hour it joined in
+    expect(byDevice['dev-c']).toMatchObject({ location: 'hall-2', minutes: 8 * 60 + 30 }); // tracked from 04:04, the minute of its first reading
     expect(Number(byDevice['dev-d'].completeness)).toBeCloseTo(Number(byDevice['dev-d'].readings) / (24 * 60 + 34), 9);
   });
 });

@@ -61,10 +61,10 @@ export class LocalTimestreamStack extends TerraformStack {
       tags: timestreamSettings.tags,
     });
     const tables = new RollupTables(this, 'rollup-tables', { databaseName: this.store.database.databaseName, settings: rollupSettings, rejectedDataBucket: LOCAL_REJECTED_DATA_BUCKET, tags: timestreamSettings.tags });
-    // No Lambda here to invoke: the same seed record, written by a script of this project (node is what runs it).
+    // No Lambda here to invoke: the same seed records (readings and rollup tables), written by a script of this project (node is what runs it).
     const seed = new DataResource(this, 'schema-seed', {
-      triggersReplace: { table: this.store.table.arn },
-      dependsOn: [this.store.table],
+      triggersReplace: { table: this.store.table.arn, rollupTables: tables.all().map((t) => t.arn).join(',') },
+      dependsOn: [this.store.table, ...tables.all()],
       provisioners: [{ type: 'local-exec', interpreter: props.seed.interpreter, command: props.seed.script, environment: { LOCAL_TIMESTREAM_ENDPOINT: props.endpoint } }],
     });
     this.rollups = new RollupScheduledQueries(this, 'rollup-queries', {

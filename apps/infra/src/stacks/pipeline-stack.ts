@@ -13,6 +13,7 @@ import {
   STALE_DEVICE_AFTER_SECONDS,
   MQTT_TOPIC,
   PIPELINE_METRICS,
+  ROLLUP_SEED_EVENT,
   rollupScheduledQueries,
   rollupSettings,
   SCHEMA_SEED_EVENT,
@@ -78,6 +79,8 @@ export class PipelineStack extends TerraformStack {
   readonly store: TimestreamStore;
   readonly ingest: PipelineFunction;
   readonly staleProbe: PipelineFunction;
+  /** Seeds the rollup tables at deployment (invoked once they exist). */
+  readonly rollupSeed: PipelineFunction;
   readonly stream: IngestStream;
   readonly rule: SensorTopicRule;
   readonly alarms: PipelineAlarms;
@@ -176,6 +179,24 @@ export class PipelineStack extends TerraformStack {
       input: JSON.stringify(SCHEMA_SEED_EVENT),
       dependsOn: [this.ingest.policy, this.ingest.logGroup],
     });
+    // The rollup tables have no columns until a run writes to them, so long-range readers would fail for up to an
+    // hour: a function of its own (only it may write to them, not the ingest function) writes each one's seed record.
+    this.rollupSeed = new PipelineFunction(this, 'rollup-seed', {
+      functionName: `${prefix}-rollup-seed`,
+      handler: 'index.rollupSeedHandler',
+      artifact: props.lambdaArtifact,
+      logRetentionDays: props.logRetentionDays ?? 30,
+      timeoutSeconds: 30,
+      environment: buildIngestEnvironment(functionEnvironment),
+      statements: [{ Sid: 'SeedRollupTables', Effect: 'Allow', Action: ['timestream:WriteRecords'], Resource: this.rollupTables.all().map((t) => t.arn) }, DISCOVER_ENDPOINTS],
+    });
+    const rollupSeed = new LambdaInvocation(this, 'rollup-tables-seed', {
+      functionName: this.rollupSeed.function.functionName,
+      input: JSON.stringify(ROLLUP_SEED_EVENT),
+      // a replaced rollup table is seeded again
+      triggers: { tables: this.rollupTables.all().map((t) => t.arn).join(',') },
+      dependsOn: [this.rollupSeed.policy, this.rollupSeed.logGroup, ...this.rollupTables.all()],
+    });
     this.rollups = new RollupScheduledQueries(this, 'rollup-queries', {
       definitions: rollupScheduledQueries({
         environment: props.environment,
@@ -183,7 +204,7 @@ export class PipelineStack extends TerraformStack {
         source: { databaseName, tableName: props.tableName ?? timestreamSettings.tableName, multiMeasureName: timestreamSettings.multiMeasureName },
       }),
       deployment: { topicArn: queryTopic.topic.arn, executionRoleArn: queryRole.role.arn, errorReportBucket: errorReports.bucket.bucket },
-      dependsOn: [seed, queryRole.policy, ...this.rollupTables.all()],
+      dependsOn: [seed, rollupSeed, queryRole.policy, ...this.rollupTables.all()],
       kmsKeyArn: props.kmsKeyArn,
     });
 

@@ -23,10 +23,10 @@ describe('the build artifact (built in globalSetup by the same script as `nx run
     expect((await stat(bundlePath)).size).toBeGreaterThan(10_000);
   });
 
-  it('exports the ingest handler, the stale-device probe and the window function (index.handler, index.staleDevicesHandler, index.windowHandler)', () => {
+  it('exports the ingest handler, the stale-device probe, the rollup-seed function and the window function (index.handler, index.staleDevicesHandler, index.rollupSeedHandler, index.windowHandler)', () => {
     const script = `console.log(Object.keys(require(${JSON.stringify(bundlePath)})).sort().join(','))`;
     const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, DATABASE_NAME: 'db', TABLE_NAME: 'tbl' } });
-    expect(run.stdout.trim()).toBe('handler,staleDevicesHandler,windowHandler');
+    expect(run.stdout.trim()).toBe('handler,rollupSeedHandler,staleDevicesHandler,windowHandler');
   });
 
   it('fails at cold start naming the missing variable', async () => {

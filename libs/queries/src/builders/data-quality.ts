@@ -54,25 +54,32 @@ export function dataQuality(options: DataQualityOptions = {}): BuiltQuery<DataQu
   const rollup = settings.dataQuality;
   const hourOfStart = `bin(${windowStart(window, 'window')}, 1h)`;
   const end = windowEnd(window, 'window');
+  const until = rollupCompleteUntil(rollup);
+  const table = rollupTableRef(rollup, options);
+  // who the rollup saw in the hours its runs completed (a bin with readings or markers), so that the readings
+  // are looked through for devices only from there on, not over the whole overlap
+  const seenInRollup = [
+    `SELECT device_id, nullif(location, 'unknown') AS location, time FROM ${table}`,
+    `WHERE measure_name = ${stringLiteral(settings.dataQualityMeasureName)} AND (${c.readings} > 0 OR ${c.putAsideInvalid} > 0 OR ${c.putAsideRejected} > 0)`,
+  ].join('\n');
   // as the rollup's runs do: devices seen in the overlap before the hours get them (the hour in progress too, here)
-  const fromReadings = (from: string) =>
+  const fromReadings = (from: string, seenBefore?: { sql: string; until: string }) =>
     dataQualitySql(
       rollup,
-      { from, to: end, devicesSince: `${from} - ${minutesInterval(rollup.overlapMinutes)}` },
+      { from, to: end, devicesSince: `${from} - ${minutesInterval(rollup.overlapMinutes)}`, seenBefore },
       { source: { ...timestreamSettings, multiMeasureName: multiMeasureName(options) }, sourceTableSql: tableRef(options), catalogue: options.catalogue },
     );
-  const until = rollupCompleteUntil(rollup);
   const hours =
     options.source === 'raw'
       ? fromReadings(hourOfStart)
       : [
           `SELECT device_id, location, time AS bin_time, ${SUMS.join(', ')}`,
-          `FROM ${rollupTableRef(rollup, options)}`,
+          `FROM ${table}`,
           `WHERE measure_name = ${stringLiteral(settings.dataQualityMeasureName)}`,
           `  AND time >= ${hourOfStart} AND time < ${until} AND time < ${end}`,
           'UNION ALL',
           'SELECT * FROM (',
-          fromReadings(`greatest(${until}, ${hourOfStart})`),
+          fromReadings(`greatest(${until}, ${hourOfStart})`, { sql: seenInRollup, until }),
           ')',
         ].join('\n');
   const minutes = `sum(${c.minutes})`;

@@ -17,6 +17,8 @@ export interface RangeSeriesOptions extends AnalyticOptions, RollupReadOptions {
   interval?: string | Duration;
   /** Measures (default: the whole catalogue). */
   measures?: readonly string[];
+  /** Which statistics of each measure the rows carry (default all four): a chart of averages asks for `['avg']` and gets a quarter of the columns. */
+  statistics?: readonly SeriesStatistic[];
   /**
    * `auto` (default): `chooseSource` for the window and the bin; `raw`; or a measure rollup's id (`rollup-1m`,
    * `rollup-1h`), which a front end's time range needs.
@@ -24,7 +26,19 @@ export interface RangeSeriesOptions extends AnalyticOptions, RollupReadOptions {
   source?: 'auto' | 'raw' | string;
 }
 
-/** One row per device and bin: each measure's avg, min, max and count in the bin. */
+/** The statistics a range series has of each measure. */
+export const SERIES_STATISTICS = ['avg', 'min', 'max', 'count'] as const;
+export type SeriesStatistic = (typeof SERIES_STATISTICS)[number];
+
+/** The statistics asked for, in SERIES_STATISTICS order; fails naming the parameter. */
+function seriesStatistics(asked: readonly string[] | undefined): SeriesStatistic[] {
+  if (asked === undefined) return [...SERIES_STATISTICS];
+  const unknown = asked.filter((s) => !(SERIES_STATISTICS as readonly string[]).includes(s));
+  if (unknown.length > 0 || asked.length === 0) throw new QueryParameterError(`statistics must be some of ${SERIES_STATISTICS.join(', ')}, got ${JSON.stringify(asked)}`);
+  return SERIES_STATISTICS.filter((s) => asked.includes(s));
+}
+
+/** One row per device and bin: each measure's avg, min, max and count in the bin (the statistics asked for). */
 export type RangeSeriesRow = { device_id: string; location: string; bin_time: TimestampValue } & Record<string, number | bigint | null>;
 
 /** The source the options ask for (named or chosen); fails naming the parameter. */
@@ -53,6 +67,7 @@ export function rangeSeries(options: RangeSeriesOptions = {}): BuiltQuery<RangeS
   const interval = duration(options.interval ?? '1h', 'interval');
   const source = rangeSource(options, window, interval);
   const measures = measureList(options.measures, options.catalogue);
+  const statistics = seriesStatistics(options.statistics);
   const bin = `bin(time, ${durationLiteral(interval)})`;
   // whole bins: a relative window starts at the start of its first bin (a front end's range is its own)
   const since = isTimeRangeTemplate(window) ? timeCondition(window, 'window') : `time >= bin(${windowStart(window, 'window')}, ${durationLiteral(interval)})`;
@@ -62,7 +77,7 @@ export function rangeSeries(options: RangeSeriesOptions = {}): BuiltQuery<RangeS
   if (source.kind === 'raw') {
     const stats = measures.map((m) => {
       const c = measureColumn(m, options.catalogue);
-      return `  avg(${c}) AS ${q(rollupColumn(m, 'avg'))}, min(${c}) AS ${q(rollupColumn(m, 'min'))}, max(${c}) AS ${q(rollupColumn(m, 'max'))}, count(${c}) AS ${q(rollupColumn(m, 'count'))}`;
+      return `  ${statistics.map((s) => `${s}(${c}) AS ${q(rollupColumn(m, s))}`).join(', ')}`;
     });
     const sql = [`SELECT device_id, location, ${bin} AS bin_time,`, stats.join(',\n'), `FROM ${tableRef(options)}`, where(multiMeasureName(options)), group, 'ORDER BY bin_time, device_id, location'].join('\n');
     return built('range-series', sql);
@@ -70,19 +85,24 @@ export function rangeSeries(options: RangeSeriesOptions = {}): BuiltQuery<RangeS
   const settings = options.rollups ?? rollupSettings;
   const until = rollupCompleteUntil(source.rollup);
   const partial = (m: string) => ['sum', 'count', 'min', 'max'].map((p) => q(`${m}__${p}`));
+  // the partial sums each part gives: what the statistics asked for need (an average needs the sum and the count)
+  const parts = (['sum', 'count', 'min', 'max'] as const).filter((p) => (p === 'sum' ? statistics.includes('avg') : p === 'count' ? statistics.includes('avg') || statistics.includes('count') : statistics.includes(p)));
   const fromRollup = measures.map((m) => {
     const [sum, count, min, max] = partial(m);
     const [avgC, countC, minC, maxC] = (['avg', 'count', 'min', 'max'] as const).map((s) => q(rollupColumn(m, s)));
-    return `  sum(${avgC} * ${countC}) AS ${sum}, sum(${countC}) AS ${count}, min(${minC}) AS ${min}, max(${maxC}) AS ${max}`;
+    const expressions = { sum: `sum(${avgC} * ${countC}) AS ${sum}`, count: `sum(${countC}) AS ${count}`, min: `min(${minC}) AS ${min}`, max: `max(${maxC}) AS ${max}` };
+    return `  ${parts.map((p) => expressions[p]).join(', ')}`;
   });
   const fromReadings = measures.map((m) => {
     const [sum, count, min, max] = partial(m);
     const c = measureColumn(m, options.catalogue);
-    return `  sum(${c}) AS ${sum}, count(${c}) AS ${count}, min(${c}) AS ${min}, max(${c}) AS ${max}`;
+    const expressions = { sum: `sum(${c}) AS ${sum}`, count: `count(${c}) AS ${count}`, min: `min(${c}) AS ${min}`, max: `max(${c}) AS ${max}` };
+    return `  ${parts.map((p) => expressions[p]).join(', ')}`;
   });
   const combined = measures.map((m) => {
     const [sum, count, min, max] = partial(m);
-    return `  sum(${sum}) / nullif(sum(${count}), 0) AS ${q(rollupColumn(m, 'avg'))}, min(${min}) AS ${q(rollupColumn(m, 'min'))}, max(${max}) AS ${q(rollupColumn(m, 'max'))}, sum(${count}) AS ${q(rollupColumn(m, 'count'))}`;
+    const expressions: Record<SeriesStatistic, string> = { avg: `sum(${sum}) / nullif(sum(${count}), 0)`, min: `min(${min})`, max: `max(${max})`, count: `sum(${count})` };
+    return `  ${statistics.map((s) => `${expressions[s]} AS ${q(rollupColumn(m, s))}`).join(', ')}`;
   });
   const sql = [
     'WITH parts AS (',

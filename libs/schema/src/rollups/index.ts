@@ -4,4 +4,4 @@ export * from './rollup-sql';
 export * from './scheduled-queries';
 export { minutesInterval, sqlIdentifier, sqlLiteral, sqlTable } from './sql-text';
 export * from './deployment';
-export { rollupSeedRecord } from './rollup-seed';
+export { ROLLUP_SEED_EVENT, rollupSeedRecord, rollupSeedRequests } from './rollup-seed';

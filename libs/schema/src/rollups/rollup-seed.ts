@@ -1,6 +1,6 @@
-import type { _Record } from '@aws-sdk/client-timestream-write';
+import type { _Record, WriteRecordsCommandInput } from '@aws-sdk/client-timestream-write';
 import type { MeasureCatalogue } from '../measures';
-import type { Rollup } from './rollup-settings';
+import { rollupList, rollupSettings, type Rollup, type RollupSettings } from './rollup-settings';
 import { rollupTarget } from './scheduled-queries';
 import { seedRecord } from './source-records';
 
@@ -16,4 +16,12 @@ export function rollupSeedRecord(rollup: Rollup, timeMs: number, catalogue?: Mea
     mappings.map((m) => ({ Name: m.TargetMultiMeasureAttributeName ?? m.SourceColumn, Value: '0', Type: m.MeasureValueType })),
     timeMs,
   );
+}
+
+/** The event that asks the rollup-seed function to seed every rollup table (infra's `aws_lambda_invocation` after it creates them). */
+export const ROLLUP_SEED_EVENT = { action: 'seed-rollup-tables' } as const;
+
+/** One WriteRecords request per rollup table of the settings, each with that table's seed record at `timeMs`. */
+export function rollupSeedRequests(timeMs: number, settings: RollupSettings = rollupSettings, catalogue?: MeasureCatalogue): WriteRecordsCommandInput[] {
+  return rollupList(settings).map((rollup) => ({ DatabaseName: settings.databaseName, TableName: rollup.table.tableName, Records: [rollupSeedRecord(rollup, timeMs, catalogue)] }));
 }

@@ -34,7 +34,7 @@ export const ROLLUP_READINGS_COLUMN = 'readings';
 export const DATA_QUALITY_COLUMNS = {
   /** Readings received in the bin. */
   readings: 'readings',
-  /** Minutes of the bin that had ended when it was computed (60 for a past hour). */
+  /** Minutes of the bin that had ended when it was computed (60 for a past hour), from the minute of the device's first reading in the bin it was first seen in. */
   minutes: 'minutes',
   /** Of those, the minutes with at least one reading. */
   minutesWithReadings: 'minutes_with_readings',
@@ -94,6 +94,12 @@ export interface DataQualityWindow extends RollupWindow {
   readonly devicesSince: string;
   /** Only bins that start before this are written: whole bins for the scheduled runs; by default the one in progress too (for readers). */
   readonly binsBefore?: string;
+  /**
+   * For readers: who was seen before `until` comes from this relation of `(device_id, location, time)` rows (one
+   * per device and time it was seen, such as the data-quality rollup's bins with readings or markers) instead of
+   * from the readings; the readings are looked through for devices only from `until` on.
+   */
+  readonly seenBefore?: { readonly sql: string; readonly until: string };
 }
 
 /**
@@ -111,7 +117,7 @@ export function scheduledDataQualityWindow(rollup: DataQualityRollup): DataQuali
  * function's markers). Every device seen since `devicesSince` (a reading or a marker) gets every bin of the
  * window from the one it was first seen in, with 0 readings where it sent none: a device that falls silent
  * keeps getting such bins from the scheduled runs for about twice the overlap (12 h), then none. Only ended
- * minutes count (`time < bin(to, 1m)`). A device's location is its latest (`unknown` when only markers
+ * minutes count (`time < bin(to, 1m)`), and in the bin a device was first seen in only those from the minute it was. A device's location is its latest (`unknown` when only markers
  * without one were seen).
  */
 export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWindow, options: RollupSourceOptions = {}): string {
@@ -119,6 +125,9 @@ export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWin
   const bin = rollupBin(rollup);
   const end = `bin(${window.to}, 1m)`;
   const binEnd = `least(h.${ROLLUP_TIME_COLUMN} + ${bin}, ${end})`;
+  // a device is tracked from the minute of its first reading or marker: in the bin it was first seen in, only the
+  // minutes from then on are expected (a device that joins at :50 is not 17 % complete for its first hour)
+  const binStart = `greatest(h.${ROLLUP_TIME_COLUMN}, bin(d.first_seen, 1m))`;
   const c = DATA_QUALITY_COLUMNS;
   const readings = sqlLiteral(source.multiMeasureName);
   const marker = sqlLiteral(PUT_ASIDE_RECORDS.measureName);
@@ -131,9 +140,18 @@ export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWin
     `  AND time >= ${window.from} AND time < ${end}`,
     '), devices AS (',
     "SELECT device_id, coalesce(max_by(location, if(location IS NOT NULL, time)), 'unknown') AS location, min(time) AS first_seen",
-    `FROM ${tableOf(options)}`,
-    `WHERE ${kinds}`,
-    `  AND time >= ${window.devicesSince} AND time < ${end}`,
+    ...(window.seenBefore
+      ? [
+          'FROM (',
+          `SELECT device_id, location, time FROM ${tableOf(options)}`,
+          `WHERE ${kinds}`,
+          `  AND time >= greatest(${window.devicesSince}, ${window.seenBefore.until}) AND time < ${end}`,
+          'UNION ALL',
+          `SELECT device_id, location, time FROM (${window.seenBefore.sql})`,
+          `WHERE time >= ${window.devicesSince} AND time < ${window.seenBefore.until}`,
+          ')',
+        ]
+      : [`FROM ${tableOf(options)}`, `WHERE ${kinds}`, `  AND time >= ${window.devicesSince} AND time < ${end}`]),
     'GROUP BY device_id',
     '), bins AS (',
     `SELECT b AS ${ROLLUP_TIME_COLUMN} FROM UNNEST(SEQUENCE(bin(${window.from}, ${bin}), bin(${window.to}, ${bin}), ${bin})) AS t (b)`,
@@ -155,9 +173,9 @@ export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWin
     ')',
     `SELECT d.device_id, d.location, h.${ROLLUP_TIME_COLUMN},`,
     `  coalesce(r.readings, 0) AS ${c.readings},`,
-    `  date_diff('minute', h.${ROLLUP_TIME_COLUMN}, ${binEnd}) AS ${c.minutes},`,
+    `  date_diff('minute', ${binStart}, ${binEnd}) AS ${c.minutes},`,
     `  coalesce(r.minutes_with_readings, 0) AS ${c.minutesWithReadings},`,
-    `  CASE WHEN r.readings IS NULL THEN 1 ELSE r.inner_gaps + if(r.first_minute > h.${ROLLUP_TIME_COLUMN}, 1, 0) + if(r.last_minute < ${binEnd} - 1m, 1, 0) END AS ${c.gaps},`,
+    `  CASE WHEN r.readings IS NULL THEN 1 ELSE r.inner_gaps + if(r.first_minute > ${binStart}, 1, 0) + if(r.last_minute < ${binEnd} - 1m, 1, 0) END AS ${c.gaps},`,
     `  coalesce(p.invalid, 0) AS ${c.putAsideInvalid},`,
     `  coalesce(p.rejected, 0) AS ${c.putAsideRejected}`,
     'FROM devices d CROSS JOIN bins h',

@@ -20,6 +20,8 @@ import {
   backfillInvocations,
   rollupTableInput,
   rollupSeedRecord,
+  rollupSeedRequests,
+  ROLLUP_SEED_EVENT,
   rollupTarget,
   SCHEMA_SEED,
 } from '../index';
@@ -121,7 +123,17 @@ describe('the scheduled queries', () => {
     expect(quality).toContain('AND time >= from_milliseconds(1000) AND time < bin(now(), 1m)');
     expect(quality).toContain('AND time >= from_milliseconds(1000) - 6h AND time < bin(now(), 1m)');
     expect(quality).toContain('WHERE h.bin_time < bin(now(), 1m) AND h.bin_time >= bin(d.first_seen, 1h)');
+    // in the hour a device was first seen in, its minutes (and a leading gap) count from the minute it was
+    expect(quality).toContain("date_diff('minute', greatest(h.bin_time, bin(d.first_seen, 1m)), least(h.bin_time + 1h, bin(now(), 1m))) AS minutes");
+    expect(quality).toContain('if(r.first_minute > greatest(h.bin_time, bin(d.first_seen, 1m)), 1, 0)');
     expect(quality).toMatchSnapshot();
+  });
+
+  it('reads who was seen before a reader\'s `until` from the relation it is given, and the readings only from there on', () => {
+    const quality = dataQualitySql(rollupSettings.dataQuality, { from: 'f', to: 'now()', devicesSince: 'f - 6h', seenBefore: { sql: 'SELECT * FROM seen', until: 'u' } });
+    expect(quality).toContain('AND time >= greatest(f - 6h, u) AND time < bin(now(), 1m)');
+    expect(quality).toContain('SELECT device_id, location, time FROM (SELECT * FROM seen)\nWHERE time >= f - 6h AND time < u');
+    expect(dataQualitySql(rollupSettings.dataQuality, { from: 'f', to: 'now()', devicesSince: 'f - 6h' })).not.toContain('UNION ALL');
   });
 });
 
@@ -204,5 +216,13 @@ describe('rollupSeedRecord', () => {
     }
     expect(rollupSeedRecord(rollupSettings.perHour, 0).MeasureValues).toContainEqual({ Name: 'temperature_p95', Value: '0', Type: 'DOUBLE' });
     expect(rollupSeedRecord(rollupSettings.dataQuality, 0).MeasureValues).toContainEqual({ Name: 'put_aside_rejected', Value: '0', Type: 'BIGINT' });
+  });
+
+  it('rollupSeedRequests: one WriteRecords request per rollup table of the settings, in their database, with its seed record', () => {
+    const settings = { ...rollupSettings, databaseName: 'other-db' };
+    const requests = rollupSeedRequests(1_700_000_000_000, settings);
+    expect(requests.map((r) => [r.DatabaseName, r.TableName])).toEqual(rollupList().map((r) => ['other-db', r.table.tableName]));
+    requests.forEach((r, i) => expect(r.Records).toEqual([rollupSeedRecord(rollupList()[i], 1_700_000_000_000)]));
+    expect(ROLLUP_SEED_EVENT).toEqual({ action: 'seed-rollup-tables' });
   });
 });
