@@ -186,8 +186,9 @@ export class BatchLoadService {
     }
     const p = task.progress;
     const failures = p.ParseFailures + p.RecordIngestionFailures + p.FileFailures + task.taskErrors.length;
-    task.status = failures > 0 ? 'FAILED' : 'SUCCEEDED';
+    // The report and its message before the end status: a Describe that sees the task ended sees where its report is.
     if (failures > 0) task.errorMessage = await this.writeReport(task);
+    task.status = failures > 0 ? 'FAILED' : 'SUCCEEDED';
     await this.persist(task);
   }
 
