@@ -12,6 +12,7 @@ import { createScheduledQueryOperations } from './operations/scheduled';
 import { BatchLoadService } from './batch-load/batch-load-service';
 import type { ServiceSettings } from './operations/shared/context';
 import { writeRecords } from './operations/write/write-records';
+import { BATCH_LOAD_BATCHING } from './batch-load/run-batch-load';
 import { DEFAULT_DISCARD_LIMITS, type DiscardLimits } from './protocol/oversized-body';
 import { declaresTooLarge } from './protocol/read-body';
 import { createRequestHandler } from './protocol/request-handler';
@@ -87,7 +88,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
   const storage = await DuckDbStorage.open({ dataDir: options.dataDir, now: () => now().getTime(), indexedRecords: options.indexedRecords, objects });
   const onInternalError = options.onInternalError ?? ((error, operation) => console.error(`timestream-local: ${operation ?? 'request'} failed`, error));
   // scheduled-query results and batch-load rows go through WriteRecords, as a client's writes do
-  const write = (request: WriteRecordsRequest) => writeRecords(request, { storage, requestHost: '', requestId: randomBytes(13).toString('hex').toUpperCase(), now, settings });
+  const internalContext = () => ({ storage, requestHost: '', requestId: randomBytes(13).toString('hex').toUpperCase(), now, settings });
+  const write = (request: WriteRecordsRequest) => writeRecords(request, internalContext());
+  // batch load: the same path in larger calls (the 100-record limit is the WriteRecords API's)
+  const bulkWrite = (request: WriteRecordsRequest) => writeRecords(request, internalContext(), { maxRecords: BATCH_LOAD_BATCHING.batch });
   const scheduledQueries = await ScheduledQueryService.open({
     storage,
     write,
@@ -98,7 +102,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
     objects,
     onError: (error) => onInternalError(error, 'scheduled query run'),
   });
-  const batchLoads = await BatchLoadService.open({ storage, write, objects, now, onError: (error) => onInternalError(error, 'batch load task') });
+  const batchLoads = await BatchLoadService.open({ storage, write: bulkWrite, objects, now, onError: (error) => onInternalError(error, 'batch load task') });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = createRequestHandler({
     storage,

@@ -2,7 +2,7 @@ import type { _Record } from '@aws-sdk/client-timestream-write';
 import { BatchLoadWriteError } from '../errors';
 import type { ObjectStore } from '../objects/object-store';
 import type { MappedRecord } from '../scheduled/row-mapper';
-import { writeMappedRecords, type WriteRecordsFn } from '../scheduled/result-writer';
+import { writeMappedRecords, type WriteBatching, type WriteRecordsFn } from '../scheduled/result-writer';
 import { CsvParser, DEFAULT_CSV_FORMAT, type CsvFormat, type CsvRow } from './csv-parser';
 import { FileErrorCollector } from './error-report';
 import { mapRow, planRows, type RowPlan } from './row-mapper';
@@ -10,7 +10,7 @@ import { addProgress, emptyProgress, type BatchLoadTaskRecord, type Progress } f
 
 export interface BatchLoadRunDeps {
   objects: ObjectStore;
-  /** WriteRecords of the write service */
+  /** WriteRecords of the write service, accepting BATCH_LOAD_BATCHING.batch records per call */
   write: WriteRecordsFn;
   /** after each finished file (the task's committed progress changed): persist the task */
   checkpoint(): Promise<void>;
@@ -20,8 +20,13 @@ export interface BatchLoadRunDeps {
   signal: AbortSignal;
 }
 
-/** Records written per flush (WriteRecords calls of 100, 8 in flight). */
-const FLUSH_RECORDS = 1000;
+/**
+ * Batch load writes through the WriteRecords path (same validation, placement, versions, rejected-record reporting)
+ * in internal calls of 5,000 records, 2 in flight: the API's 100-record limit is the API's, not batch load's.
+ */
+export const BATCH_LOAD_BATCHING: WriteBatching = { batch: 5000, concurrency: 2 };
+/** Records written per flush. */
+const FLUSH_RECORDS = BATCH_LOAD_BATCHING.batch * BATCH_LOAD_BATCHING.concurrency;
 
 export function csvFormatOf(task: BatchLoadTaskRecord): CsvFormat {
   const c = task.request.DataSourceConfiguration.CsvConfiguration ?? {};
@@ -85,7 +90,7 @@ async function loadFile(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps, bucke
     const batch = pending.splice(0, pending.length);
     let outcome;
     try {
-      outcome = await writeMappedRecords(deps.write, task.request.TargetDatabaseName, task.request.TargetTableName, batch);
+      outcome = await writeMappedRecords(deps.write, task.request.TargetDatabaseName, task.request.TargetTableName, batch, BATCH_LOAD_BATCHING);
     } catch (cause) {
       throw new BatchLoadWriteError(`Writing to ${task.request.TargetDatabaseName}.${task.request.TargetTableName} failed: ${(cause as Error).message}`, { cause });
     }

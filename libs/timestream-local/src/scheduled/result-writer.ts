@@ -13,9 +13,14 @@ export interface WriteOutcome {
   rejected: Array<{ reason: string; record: _Record }>;
 }
 
-const BATCH = 100;
-/** calls in flight: the storage commits the calls that wait together (group commit) */
-const CONCURRENCY = 8;
+/** Records per call and calls in flight; the storage commits the calls that wait together (group commit). */
+export interface WriteBatching {
+  batch: number;
+  concurrency: number;
+}
+
+/** The WriteRecords API's shape: 100 records per call, 8 calls in flight. */
+export const API_BATCHING: WriteBatching = { batch: 100, concurrency: 8 };
 const ATTEMPTS = 3;
 
 const utf8 = (s: string | undefined): number => (s ? Buffer.byteLength(s) : 0);
@@ -29,12 +34,13 @@ export function recordBytes(r: _Record): number {
 }
 
 /**
- * Writes the records 100 per call through WriteRecords, 8 calls at a time. Rejected records are collected with their reasons; a call
+ * Writes the records through WriteRecords, `batching.batch` per call (100 by default), `batching.concurrency` calls at
+ * a time (8). Rejected records are collected with their reasons; a call
  * the service refuses as a whole (ValidationException) is retried record by record so that only the bad ones are
  * set aside; failures that are not the request's fault are retried (3 attempts) and then thrown, as are 4xx errors
  * other than these (a target table that no longer exists).
  */
-export async function writeMappedRecords(write: WriteRecordsFn, database: string, table: string, mapped: MappedRecord[]): Promise<WriteOutcome> {
+export async function writeMappedRecords(write: WriteRecordsFn, database: string, table: string, mapped: MappedRecord[], batching: WriteBatching = API_BATCHING): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { ingested: 0, bytes: 0, rejected: [] };
   const send = async (records: _Record[]): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
@@ -72,10 +78,10 @@ export async function writeMappedRecords(write: WriteRecordsFn, database: string
   let next = 0;
   const worker = async () => {
     for (let i = next; i < mapped.length; i = next) {
-      next += BATCH;
-      await send(mapped.slice(i, i + BATCH).map((m) => m.record));
+      next += batching.batch;
+      await send(mapped.slice(i, i + batching.batch).map((m) => m.record));
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: batching.concurrency }, worker));
   return outcome;
 }

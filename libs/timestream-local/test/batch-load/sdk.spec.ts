@@ -150,6 +150,22 @@ describe('batch load through the SDK, objects in the data directory', () => {
     expect(rows).toEqual([['3']]);
   });
 
+  it('writes large files in calls over the API limit of 100 with the same rules: rejected rows are reported by line', async () => {
+    await createTable('large');
+    const lines = ['device,time_ms,temperature,humidity'];
+    const tooOld = Date.now() - 30 * 86_400_000;
+    for (let i = 0; i < 12_000; i++) lines.push(`L${i % 10},${i === 6999 || i === 11_498 ? tooOld : T0 + i * 100},${20 + (i % 10) / 4},40`);
+    put('exports', 'large/p.csv', `${lines.join('\n')}\n`);
+    const { TaskId } = await h.write.send(new CreateBatchLoadTaskCommand(request('large', 'large/')));
+    await h.server.batchLoads.idle();
+    const task = await describe(TaskId as string);
+    expect(task?.ProgressReport).toMatchObject({ RecordsProcessed: 12_000, RecordsIngested: 11_998, ParseFailures: 0, RecordIngestionFailures: 2, FileFailures: 0 });
+    const report = JSON.parse(readFileSync(objectFile('reports', `batch/${TaskId}/batch_load_error_report.json`), 'utf8'));
+    const ranges = report.fileErrors[0].errors.flatMap((e: { reason: string; lineRanges: number[][] }) => (/memory store/.test(e.reason) ? e.lineRanges : []));
+    expect(ranges.sort((a: number[], b: number[]) => a[0] - b[0])).toEqual([[7001, 7001], [11_500, 11_500]]);
+    expect(await rowsOf('SELECT count(*) FROM "drdb"."large"')).toEqual([['11998']]);
+  });
+
   it('reads the data model from S3 (DataModelS3Configuration)', async () => {
     await createTable('from_model');
     put('models', 'readings.json', JSON.stringify(MODEL));

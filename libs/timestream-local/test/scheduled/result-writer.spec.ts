@@ -16,6 +16,23 @@ describe('writing mapped records through WriteRecords (error paths)', () => {
     expect(outcome).toEqual({ ingested: 250, bytes: mapped(250).reduce((n, m) => n + recordBytes(m.record), 0), rejected: [] });
   });
 
+  it('sends larger calls with fewer in flight when asked (batch load)', async () => {
+    const calls: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const outcome = await writeMappedRecords(async (r: WriteRecordsRequest) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      calls.push(r.Records?.length ?? 0);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      return { RecordsIngested: { Total: r.Records?.length } };
+    }, 'db', 't', mapped(12_000), { batch: 5000, concurrency: 2 });
+    expect(calls).toEqual([5000, 5000, 2000]);
+    expect(most).toBe(2);
+    expect(outcome.ingested).toBe(12_000);
+  });
+
   it('keeps rejected records with their reasons; the rest of the call counts as stored', async () => {
     const outcome = await writeMappedRecords(async () => {
       throw new RejectedRecordsException([{ RecordIndex: 1, Reason: 'too old' }]);

@@ -32,8 +32,17 @@ export function placeRecord(timeMs: number, table: TableRecord, nowMs: number): 
   return { reason: reasons.outsideMemoryStore(memoryStart, end) };
 }
 
-export async function writeRecords(input: WriteRecordsRequest, ctx: OperationContext): Promise<WriteRecordsResponse> {
-  const request = checkWriteRequest(input);
+export interface WriteRecordsLimits {
+  /** records one call may hold: the API's 100 unless an internal writer (batch load) writes larger batches */
+  maxRecords?: number;
+}
+
+/**
+ * WriteRecords: validation, memory/magnetic store placement, versions and storage. The API operation calls it with the
+ * API's limit; batch load calls it with larger batches and gets the same rules and the same rejected-record reporting.
+ */
+export async function writeRecords(input: WriteRecordsRequest, ctx: OperationContext, limits: WriteRecordsLimits = {}): Promise<WriteRecordsResponse> {
+  const request = checkWriteRequest(input, limits.maxRecords);
   const dbName = request.DatabaseName as string;
   const tableName = request.TableName as string;
   const table = requireTable(ctx, dbName, tableName);

@@ -34,25 +34,28 @@ function wellFormedRecord(r: unknown): boolean {
   return true;
 }
 
-function wellFormed(input: unknown): boolean {
+function wellFormed(input: unknown, maxRecords: number): boolean {
   if (!isObj(input) || !isStr(input.DatabaseName, 1, Infinity) || !isStr(input.TableName, 1, Infinity)) return false;
   if (input.CommonAttributes !== undefined && input.CommonAttributes !== null && !wellFormedRecord(input.CommonAttributes)) return false;
   const records = input.Records;
-  if (!Array.isArray(records) || records.length < 1 || records.length > LIMITS.recordsPerWrite) return false;
+  if (!Array.isArray(records) || records.length < 1 || records.length > maxRecords) return false;
   for (const r of records) if (!wellFormedRecord(r)) return false;
   return true;
 }
 
-/** Model constraints of a WriteRecords request (types, enums, lengths); violations fail the whole call. */
-export function checkWriteRequest(input: unknown): WriteRecordsRequest {
-  if (wellFormed(input)) return input as WriteRecordsRequest;
+/**
+ * Model constraints of a WriteRecords request (types, enums, lengths); violations fail the whole call. `maxRecords`
+ * is the API's 100 records per call unless an internal writer (batch load) asks for larger batches.
+ */
+export function checkWriteRequest(input: unknown, maxRecords: number = LIMITS.recordsPerWrite): WriteRecordsRequest {
+  if (wellFormed(input, maxRecords)) return input as WriteRecordsRequest;
   const check = InputChecker.of(input);
   const request = input as Record<string, unknown>;
   check.string('DatabaseName', { required: true, ...RESOURCE_NAME });
   check.string('TableName', { required: true, ...RESOURCE_NAME });
   const common = check.object('CommonAttributes');
   if (common) checkRecord(check, common, 'commonAttributes');
-  const records = check.list('Records', { required: true, min: 1, max: LIMITS.recordsPerWrite });
+  const records = check.list('Records', { required: true, min: 1, max: maxRecords });
   records?.forEach((r, i) => {
     const path = `records.${i + 1}.member`;
     const record = check.object('Record', { value: r, path, required: true });
