@@ -1,13 +1,14 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { MqttTarget, type DeviceSpec } from '@iot-timeseries/fleet';
 import type { SpawnedLocalCloud } from '@iot-timeseries/local-cloud-client';
-import { LOCAL_PLACEHOLDER_CREDENTIALS, LOCAL_S3_CLIENT_OPTIONS } from '@iot-timeseries/schema';
+import { localS3Client } from '@iot-timeseries/local-cloud-core';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { countStored, killHard, type StoredCount } from './support/fault-harness';
 import { startLocalCloudCli } from './support/local-cloud-cli';
+import { until } from './support/until';
 
 jest.setTimeout(300_000);
 
@@ -22,18 +23,9 @@ function iotQuery(args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 /** What S3 replication does on AWS: every object of the export, copied to the second region's bucket. */
 async function replicate(from: string, to: string, bucket: string, prefix: string): Promise<number> {
-  const client = (endpoint: string) => new S3Client({ endpoint, region: 'us-east-1', credentials: LOCAL_PLACEHOLDER_CREDENTIALS, ...LOCAL_S3_CLIENT_OPTIONS });
-  const [source, target] = [client(from), client(to)];
+  const [source, target] = [localS3Client(from, 'us-east-1'), localS3Client(to, 'us-east-1')];
   let copied = 0;
   let token: string | undefined;
   do {
@@ -98,7 +90,7 @@ describe('disaster-recovery drill: export, kill -9 the primary, restore into the
 
   it('restores every exported reading exactly once, and the devices go on writing to the secondary', async () => {
     const exportedReadings = await send(20);
-    await until('the primary to store the first readings', async () => (await stored(primary, exportedReadings)).foundOnce === exportedReadings.size);
+    await until('the primary to store the first readings', async () => ((await stored(primary, exportedReadings)).foundOnce === exportedReadings.size) || undefined, 90_000);
 
     const exported = await iotQuery(['export', EXPORT, '--endpoint', primary.ready.timestream, '--s3-endpoint', primary.ready.s3]);
     expect(exported.code).toBe(0);
@@ -108,7 +100,7 @@ describe('disaster-recovery drill: export, kill -9 the primary, restore into the
 
     // written after the export: lost with the primary (the recovery point)
     const afterExport = await send(5);
-    await until('the primary to store the readings after the export', async () => (await stored(primary, afterExport)).foundOnce === afterExport.size);
+    await until('the primary to store the readings after the export', async () => ((await stored(primary, afterExport)).foundOnce === afterExport.size) || undefined, 90_000);
     await killHard(primary.child);
 
     const afterFailover = await send(10);
@@ -119,7 +111,7 @@ describe('disaster-recovery drill: export, kill -9 the primary, restore into the
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual([expect.objectContaining({ status: 'SUCCEEDED', exported: exportSummary.rows, ingested: exportSummary.rows, failures: 0 })]);
 
-    await until('the secondary to store what the devices sent after the fail-over', async () => (await stored(secondary, afterFailover)).foundOnce === afterFailover.size);
+    await until('the secondary to store what the devices sent after the fail-over', async () => ((await stored(secondary, afterFailover)).foundOnce === afterFailover.size) || undefined, 90_000);
     const restored = await stored(secondary, exportedReadings);
     expect(restored.lost).toEqual([]);
     expect(restored.duplicated).toBe(0);

@@ -11,21 +11,12 @@ import { LocalCloudClient, type SpawnedLocalCloud } from '@iot-timeseries/local-
 import { launchChromium } from './support/browser';
 import { chartLayouts, layoutProblems, openDashboard } from './support/dashboard-page';
 import { startLocalCloudCli } from './support/local-cloud-cli';
+import { until } from './support/until';
 
 jest.setTimeout(240_000);
 
 const ARTIFACTS = path.join(__dirname, '../../../test-artifacts/pipeline-e2e');
 const table = `"${timestreamSettings.databaseName}"."${timestreamSettings.tableName}"`;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('the whole pipeline on one machine (local cloud + simulator)', () => {
   let dataDir: string;
