@@ -31,7 +31,7 @@ fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing Debian $needed for the AWS client tests…"
   # shellcheck disable=SC2086 # one word per package
-  if ! { timeout 300 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq $needed >/dev/null; }; then
+  if ! bash "$(dirname "$0")/apt-install.sh" $needed; then
     echo "Installing Debian $needed failed (see apt-get's message above): the AWS client tests cannot run." >&2
     exit 1
   fi

@@ -8,8 +8,7 @@ if [ -x "$browser" ]; then
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing Debian chromium for the dashboard tests…"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  bash "$(dirname "$0")/apt-install.sh" chromium
   exit 0
 fi
 echo "The dashboard tests need Chromium at $browser: run 'sudo apt-get install chromium' or set CHROMIUM_PATH." >&2

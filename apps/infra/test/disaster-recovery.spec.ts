@@ -1,4 +1,4 @@
-import { disasterRecoverySettings, rollupList, timestreamSettings } from '@iot-timeseries/schema';
+import { analyticsTables, disasterRecoverySettings, rollupList, timestreamSettings } from '@iot-timeseries/schema';
 import { all, idWhere, readingsTable, refWhere, statements, synthStack, where, type SynthesizedStack } from './support';
 
 const SECOND = disasterRecoverySettings.defaultRegion;
@@ -20,7 +20,12 @@ describe('disaster recovery of a primary stack (dev)', () => {
   const keyOf = (vaultName: string) => String(where(dev, 'aws_backup_vault', 'name', vaultName).kms_key_arn);
   const exportBucket = (attr: string) => refWhere(dev, 'aws_s3_bucket', 'bucket_prefix', 'iot-timeseries-dev-exports-', attr);
   const replicaBucket = (attr: string) => refWhere(dev, 'aws_s3_bucket', 'bucket_prefix', 'iot-timeseries-dev-exports-dr-', attr);
-  const tableArns = () => [readingsTable(dev, 'arn'), ...rollupList().map((r) => readingsTable(dev, 'arn', r.table.tableName))];
+  const tableArns = () => [
+    readingsTable(dev, 'arn'),
+    ...rollupList().map((r) => readingsTable(dev, 'arn', r.table.tableName)),
+    readingsTable(dev, 'arn', analyticsTables.windows.tableName),
+    readingsTable(dev, 'arn', analyticsTables.events.tableName),
+  ];
   beforeAll(() => {
     dev = synthStack('iot-timeseries-dev');
   });
@@ -60,12 +65,12 @@ describe('disaster recovery of a primary stack (dev)', () => {
     ]);
   });
 
-  it('selects the readings\' table and every rollup table by ARN, with the backup role, after the role\'s policy', () => {
+  it('selects the readings\' table, every rollup table and the window function\'s two tables by ARN, with the backup role, after the role\'s policy', () => {
     const selection = where(dev, 'aws_backup_selection', 'name', 'iot-timeseries-dev-timestream-selection');
     expect(selection.plan_id).toBe(refWhere(dev, 'aws_backup_plan', 'name', 'iot-timeseries-dev-timestream', 'id'));
     expect(selection.iam_role_arn).toBe(roleArn(dev, 'iot-timeseries-dev-backup'));
     expect(selection.resources).toEqual(tableArns());
-    expect(selection.resources).toHaveLength(1 + rollupList().length);
+    expect(selection.resources).toHaveLength(1 + rollupList().length + 2);
     const policyId = idWhere(dev, 'aws_iam_role_policy', 'name', 'backup-tables');
     expect(selection.depends_on).toEqual([`aws_iam_role_policy.${policyId}`]);
   });

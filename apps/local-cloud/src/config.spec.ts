@@ -1,3 +1,4 @@
+import { analyticsSettings } from '@iot-timeseries/schema';
 import path from 'node:path';
 import { DEFAULT_PARALLELIZATION_FACTOR, loadConfig, parseFlags, workspaceRoot } from './config';
 
@@ -25,6 +26,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOCAL_CLOUD_TIMESTREAM_PROCESS: 'embedded' }, []).timestreamProcess).toBe('embedded');
     expect(loadConfig({ LOCAL_CLOUD_TIMESTREAM_PROCESS: 'embedded' }, ['--timestream-process', 'child']).timestreamProcess).toBe('child');
     expect(() => loadConfig({}, ['--timestream-process', 'thread'])).toThrow('--timestream-process must be one of child, embedded, got "thread"');
+  });
+
+  it('runs the window function on the Kinesis path by default, as infra deploys it, and not with --window-seconds 0 or the direct action', () => {
+    expect(loadConfig({}, []).windows).toMatchObject({ windowSeconds: analyticsSettings.windowSeconds, forecastHorizonSeconds: analyticsSettings.forecast.horizonSeconds });
+    expect(loadConfig({}, ['--window-seconds', '10']).windows?.windowSeconds).toBe(10);
+    expect(loadConfig({ LOCAL_CLOUD_WINDOW_SECONDS: '0' }, []).windows).toBeUndefined();
+    expect(loadConfig({}, ['--action', 'timestream']).windows).toBeUndefined();
+    expect(() => loadConfig({}, ['--window-seconds', '901'])).toThrow(/window-seconds/);
   });
 
   it('gives the Lambda one execution environment per batch the stream can have in flight, unless told otherwise', () => {

@@ -108,11 +108,12 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
     staleCheckMs: int('stale-check-ms', 'LOCAL_CLOUD_STALE_CHECK_MS', 15_000, 100, 3_600_000),
     echoLambdaLogs: text('echo-lambda-logs', 'LOCAL_CLOUD_ECHO_LAMBDA_LOGS', 'false') === 'true',
   };
-  // The window function (tumbling windows on the same stream): on with --window-seconds 1..900, off with 0 (the default).
-  const windowSeconds = int('window-seconds', 'LOCAL_CLOUD_WINDOW_SECONDS', 0, 0, TUMBLING_WINDOW_RANGE.max);
+  // The window function (tumbling windows on the same stream, alerts and forecasts): on the Kinesis path by default,
+  // as infra deploys it, with libs/schema's window; --window-seconds 1..900 sets the window, 0 turns it off.
+  const windowSeconds = int('window-seconds', 'LOCAL_CLOUD_WINDOW_SECONDS', analyticsSettings.windowSeconds, 0, TUMBLING_WINDOW_RANGE.max);
   const horizon = int('forecast-horizon-seconds', 'LOCAL_CLOUD_FORECAST_HORIZON_SECONDS', analyticsSettings.forecast.horizonSeconds, 1, 7 * 86_400);
   const within = int('failure-alert-within-seconds', 'LOCAL_CLOUD_FAILURE_ALERT_WITHIN_SECONDS', analyticsSettings.failurePrediction.alertWithinSeconds, 1, 365 * 86_400);
-  if (windowSeconds > 0) {
+  if (windowSeconds > 0 && config.action === 'kinesis') {
     config.windows = { functionName: text('window-function-name', 'LOCAL_CLOUD_WINDOW_FUNCTION_NAME', WINDOW_FUNCTION_NAME), windowSeconds, forecastHorizonSeconds: horizon, failureAlertWithinSeconds: within };
   }
   const unknown = Object.keys(flags).filter((f) => !known.has(f));

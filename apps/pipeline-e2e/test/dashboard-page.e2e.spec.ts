@@ -119,6 +119,28 @@ describe('dashboard page (sample model)', () => {
     }
   }, 30_000);
 
+  it('says the window function is not running where its tables do not exist, as a notice and not a failure', async () => {
+    const notice = "The window function is not running here (table 'iot-timeseries-db.device-events' does not exist): no alerts or forecasts.";
+    const without = await buildDashboardServer({
+      title: 'Sensor fleet',
+      refreshMs: 60_000,
+      loadModel: async () => ({ ...sampleModel(), alerts: [], notices: { alerts: notice, forecasts: notice } }),
+    });
+    try {
+      const { page, problems } = await openDashboard(browser, `http://127.0.0.1:${await listen(without, 0)}/`, 1400);
+      const alerts = page.locator('#alerts');
+      expect(await alerts.innerText()).toBe(notice);
+      expect(await alerts.locator('.notice').count()).toBe(1);
+      expect(await alerts.locator('.error').count()).toBe(0);
+      // the charts are drawn all the same
+      expect(await page.locator('[data-chart] canvas').count()).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise((r) => without.close(r));
+    }
+  }, 30_000);
+
   it('serves 404 for unknown paths and refuses other methods', async () => {
     expect((await fetch(url + 'nope')).status).toBe(404);
     expect((await fetch(url, { method: 'POST' })).status).toBe(405);

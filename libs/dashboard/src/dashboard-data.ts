@@ -4,6 +4,7 @@ import type { FleetStats } from '@iot-timeseries/fleet';
 import type { LocalCloudClient } from '@iot-timeseries/local-cloud-client';
 import type { DashboardModel, DataQualityFigures, DeviceQualityFigure, PipelineFigures } from './dashboard-model';
 import type { DashboardQueries, DeviceDataQuality, TrendPoint } from './dashboard-queries';
+import { PanelSourceMissingError } from './errors';
 import { activeAlerts, withForecasts } from './predictive-model';
 import { createQueriesAdapter } from './queries-adapter';
 import { DASHBOARD_RANGES, rangeView, sourceLabel } from './ranges';
@@ -42,11 +43,12 @@ export function createDashboardLoader(options: DashboardLoaderOptions): (request
     const range = rangeView(request?.get('range'), options.expectedIntervalMs);
     const now = Date.now();
     const errors: Record<string, string> = {};
+    const notices: Record<string, string> = {};
     const attempt = async <T>(panel: string, run: () => Promise<T>, fallback: T): Promise<T> => {
       try {
         return await run();
       } catch (error) {
-        errors[panel] = (error as Error).message;
+        (error instanceof PanelSourceMissingError ? notices : errors)[panel] = (error as Error).message;
         return fallback;
       }
     };
@@ -117,6 +119,7 @@ export function createDashboardLoader(options: DashboardLoaderOptions): (request
       alarms: alarms && alarms.map((a) => ({ id: a.id, state: a.state, description: a.description, reason: a.reason, since: a.since })),
       pipeline,
       errors,
+      notices,
     };
   };
 }

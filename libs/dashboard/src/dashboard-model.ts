@@ -29,6 +29,8 @@ export interface DashboardModel {
   pipeline: PipelineFigures;
   /** Panels whose query failed, with the reason (the page shows it instead of the panel). */
   errors: Record<string, string>;
+  /** Panels whose source is not deployed where the page reads (the window function's tables), with the reason. */
+  notices: Record<string, string>;
 }
 
 /** One device's data quality over the range. */

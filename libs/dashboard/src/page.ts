@@ -69,6 +69,7 @@ td.reason { white-space:normal; overflow-wrap:anywhere; }
 tr.stale td { color:var(--bad); }
 .empty { color:var(--muted); font-style:italic; }
 .error { color:var(--bad); }
+.notice { color:var(--muted); white-space:normal; }
 .alarms { display:flex; flex-wrap:wrap; gap:6px; max-width:50%; justify-content:flex-end; }
 .ranges { display:flex; gap:4px; align-self:center; }
 .ranges button { font:inherit; font-size:12px; color:var(--text); background:var(--card); border:1px solid var(--line); border-radius:14px; padding:4px 12px; cursor:pointer; }

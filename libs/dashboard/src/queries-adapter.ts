@@ -1,6 +1,7 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { anomalies, DASHBOARD_Z_THRESHOLD, dataQuality, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, rangeSeries, runQuery, staleDevices, windowForecasts, type BuiltQuery } from '@iot-timeseries/queries';
+import { anomalies, DASHBOARD_Z_THRESHOLD, dataQuality, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, missingTableOf, rangeSeries, runQuery, staleDevices, windowForecasts, type BuiltQuery } from '@iot-timeseries/queries';
 import { analyticsSettings, MEASURE_NAMES, rollupColumn } from '@iot-timeseries/schema';
+import { PanelSourceMissingError } from './errors';
 import type { AnomalyPoint, DeviceCompleteness, DeviceDataQuality, DeviceEvent, DashboardQueries, LatestReading, MeasureForecastPoint, StaleDevice, TrendPoint } from './dashboard-queries';
 
 /** A dashboard anomaly is a reading this many standard deviations from its device's baseline (libs/queries). */
@@ -12,8 +13,14 @@ export const PANEL_QUERY_TIMEOUT_MS = 15_000;
 export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>, options: { timeoutMs?: number } = {}): DashboardQueries {
   const timeoutMs = options.timeoutMs ?? PANEL_QUERY_TIMEOUT_MS;
   const run = async <Row>(query: BuiltQuery<Row>) => (await runQuery(client, query, { timeoutMs })).rows;
-  // The window function's tables have no columns until it wrote to them: nothing yet, not an error.
-  const runWindowTable = async <Row>(query: BuiltQuery<Row>) => run(query).catch((error: unknown) => (isMissingColumnError(error) ? [] : Promise.reject(error)));
+  // The window function's tables have no columns until it wrote to them: nothing yet, not an error. Where they do
+  // not exist at all, the window function is not deployed: the panel says so.
+  const runWindowTable = async <Row>(query: BuiltQuery<Row>) =>
+    run(query).catch((error: unknown) => {
+      if (isMissingColumnError(error)) return [];
+      const table = missingTableOf(error);
+      return Promise.reject(table ? new PanelSourceMissingError(windowFunctionMissing(table), { cause: error }) : error);
+    });
   // A rollup table has no columns until its first run (or its deployment seed) wrote to it: not computed yet, so
   // the range is read from the raw readings instead (slower, but right); any other failure is the panel's.
   const runRollup = async <Row>(query: BuiltQuery<Row>, raw: () => BuiltQuery<Row>) =>
@@ -111,4 +118,12 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
       return rows.flatMap((r) => windowForecasts(r, analyticsSettings.measures).map((f): MeasureForecastPoint => ({ deviceId: r.device_id, ...f })));
     },
   };
+}
+
+/** What the alerts and forecasts panels say where the window function's tables do not exist. */
+function windowFunctionMissing(table: string): string {
+  return (
+    `The window function is not running here (table '${table}' does not exist): no alerts or forecasts. ` +
+    'It runs on the Kinesis ingest path: locally unless the local cloud was started with --window-seconds 0, on AWS with the default ingest path.'
+  );
 }

@@ -73,5 +73,6 @@ export function sampleModel(now = Date.now()): DashboardModel {
       },
     },
     errors: {},
+    notices: {},
   };
 }

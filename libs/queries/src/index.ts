@@ -26,7 +26,7 @@ export type * from './decode/values';
 export { deviceEvents, type DeviceEventsOptions, type DeviceEventRow } from './builders/device-events';
 export { deviceWindows, type DeviceWindowsOptions, type DeviceWindowRow } from './builders/device-windows';
 export { windowForecasts, windowMean, type WindowForecast } from './decode/window-forecasts';
-export { isMissingColumnError } from './run/missing-column';
+export { isMissingColumnError, missingTableOf } from './run/missing-column';
 export { rangeSeries, rangeSource, SERIES_STATISTICS, type RangeSeriesOptions, type RangeSeriesRow, type SeriesStatistic } from './builders/range-series';
 export { dataQuality, type DataQualityOptions, type DataQualityRow } from './builders/data-quality';
 export { rollupRows, type RollupRowsOptions, type RollupRow } from './builders/rollup-rows';

@@ -1,7 +1,7 @@
 import { CreateTableCommand, WriteRecordsCommand, type _Record } from '@aws-sdk/client-timestream-write';
 import { analyticsTables, timestreamSettings } from '@iot-timeseries/schema';
 import { startTestTimestream, type TestTimestream } from '@iot-timeseries/timestream-local/testing';
-import { deviceEvents, deviceWindows, isMissingColumnError, QueryFailedError, runQuery } from '../src';
+import { deviceEvents, deviceWindows, isMissingColumnError, missingTableOf, QueryFailedError, runQuery } from '../src';
 
 jest.setTimeout(60_000);
 
@@ -77,5 +77,8 @@ describe('the window function tables through the builders (local Timestream serv
     const missing = await runQuery(ts.queryClient(), deviceEvents({ table: 'no-such-table' })).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(QueryFailedError);
     expect(isMissingColumnError(missing)).toBe(false);
+    // the missing table is named (the dashboard says the window function is not deployed there)
+    expect(missingTableOf(missing)).toBe(`${db}.no-such-table`);
+    expect(missingTableOf(empty)).toBeUndefined();
   });
 });

@@ -307,7 +307,8 @@ export class PipelineStack extends TerraformStack {
         secondRegion: dr.region,
         secondRegionProvider: secondRegion,
         databaseName,
-        tableArns: [this.store.table.arn, ...this.rollupTables.all().map((t) => t.arn)],
+        // every table the stack writes: the readings, the rollups and the window function's forecasts and alerts
+        tableArns: [this.store.table.arn, ...this.rollupTables.all().map((t) => t.arn), ...(this.windows ? [this.windows.windowsTable.arn, this.windows.eventsTable.arn] : [])],
         tableKmsKeyArn: props.kmsKeyArn,
         backup: dr.backup ?? disasterRecoverySettings.backup,
         exports: dr.exports ?? disasterRecoverySettings.exports,

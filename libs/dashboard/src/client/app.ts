@@ -13,9 +13,12 @@ function set(id: string, html: string): void {
   if (el) el.innerHTML = html;
 }
 
+/** A failed query, or a panel whose source is not deployed where the page reads (a notice, not a failure). */
 function panelError(model: DashboardModel, panel: string): string | undefined {
   const reason = model.errors[panel];
-  return reason ? `<p class="error">Query failed: ${esc(reason)}</p>` : undefined;
+  if (reason) return `<p class="error">Query failed: ${esc(reason)}</p>`;
+  const notice = model.notices?.[panel];
+  return notice ? `<p class="notice">${esc(notice)}</p>` : undefined;
 }
 
 async function refresh(): Promise<void> {

@@ -44,6 +44,15 @@ function resolve(command: string): string | undefined {
 }
 
 /**
+ * Every `command` on the PATH, in order, then `fallback`: nx puts /usr/bin (where node is) before the rest of the
+ * PATH, so the first `python3` or `aws` a test target sees is Debian's even where the user's own (a pyenv's) comes first.
+ */
+function everyOnPath(command: string, fallback: string): string[] {
+  const found = spawnSync('bash', ['-c', `which -a ${command}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  return [...new Set([...found, fallback])];
+}
+
+/**
  * The installations among `commands`: `probe` says what one is (and the key of its installation, so that two
  * commands of one installation count once) or undefined when it does not work.
  */
@@ -69,7 +78,7 @@ let pythons: PythonSdk[] | undefined;
 /** Each python3 with boto3, once per botocore installation. Fails naming the install script when there is none. */
 export function pythonSdks(): PythonSdk[] {
   if (pythons) return pythons;
-  const found = installations(['python3', '/usr/bin/python3'], probePython);
+  const found = installations(everyOnPath('python3', '/usr/bin/python3'), probePython);
   if (found.length === 0) throw new Error(`No python3 with boto3 is installed: run ${ENSURE}`);
   return (pythons = found);
 }
@@ -90,10 +99,10 @@ function probeCli(command: string): { key: string; found: AwsCli } | undefined {
 }
 
 let clis: AwsCli[] | undefined;
-/** Each AWS CLI installation (the `aws` on the PATH, then /usr/bin/aws). Fails naming the install script when there is none. */
+/** Each AWS CLI installation (every `aws` on the PATH, then /usr/bin/aws). Fails naming the install script when there is none. */
 export function awsClis(): AwsCli[] {
   if (clis) return clis;
-  const found = installations(['aws', '/usr/bin/aws'], probeCli);
+  const found = installations(everyOnPath('aws', '/usr/bin/aws'), probeCli);
   if (found.length === 0) throw new Error(`No AWS CLI is installed: run ${ENSURE}`);
   return (clis = found);
 }
