@@ -50,7 +50,7 @@ function expandStar(item: Extract<SelectItem, { kind: 'star' }>, scope: Scope, i
   if (!item.qualifier && relations.length === 0) throw positioned(item.pos, 'SELECT * not allowed in queries without FROM clause');
   for (const r of relations) {
     for (const c of r.columns) {
-      if (c.hidden) continue;
+      if (c.hidden || c.joinedBy) continue;
       items.push(r.alias !== undefined ? `${quoteIdent(r.alias)}.${quoteIdent(c.name)}` : quoteIdent(c.name));
       columns.push(c);
     }
