@@ -134,6 +134,8 @@ export interface Query {
   body: QueryBody;
   orderBy: OrderItem[];
   limit?: Expr;
+  /** FETCH FIRST ... WITH TIES: where its FETCH stands (`limit` holds the count) */
+  withTies?: SourcePosition;
   offset?: Expr;
   pos: SourcePosition;
 }

@@ -7,6 +7,7 @@ import type { Scope } from './scope';
 import { translateSelect, type TranslatedSelect } from './select';
 import { quoteIdent } from './sql-text';
 import { translateValues } from './values';
+import { fetchWithTies } from './with-ties';
 import type { TranslatedQuery } from './translated';
 
 /** A query: its WITH queries (visible to what follows them), body, ORDER BY, LIMIT and OFFSET. */
@@ -34,6 +35,11 @@ export function translateQuery(ctx: QueryContext, query: Query, outer?: Scope): 
       sql = `SELECT * FROM (${sql}) ORDER BY ${translateOrderItems(ctx, query.orderBy, scope).join(', ')}`;
     } else if (query.orderBy.length > 0) {
       sql += ` ORDER BY ${body.orderSql}`;
+    }
+    if (query.withTies && query.limit) {
+      const ties = { sql, body: query.body, orderBy: query.orderBy, columns: body.columns, pos: query.withTies };
+      sql = fetchWithTies(ctx, { ...ties, count: limitValue(query.limit), offset: query.offset && limitValue(query.offset) }, outer);
+      return { sql, columns: body.columns };
     }
     if (query.limit) sql += ` LIMIT ${limitValue(query.limit)}`;
     if (query.offset) sql += ` OFFSET ${limitValue(query.offset)}`;
