@@ -6,6 +6,7 @@ import { raiseSql } from './sql-text';
 import { bind } from './time-series';
 import type { Translated } from './translated';
 import { fromUtf8 } from './utf8-repair';
+import { DIGEST_FORMS } from './binary-digests';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 type Form = (tr: TranslationContext, call: Call, args: Translated[]) => Translated | undefined;
@@ -32,6 +33,7 @@ const digest = (fn: string): Form => (_tr, call, args) => {
  * `md5`, `to_hex` and `length` of other types keep their other forms.
  */
 export const BINARY_FORMS: Record<string, Form> = {
+  ...DIGEST_FORMS,
   to_utf8: (_tr, call, args) => ({ sql: `encode(${one(call, args, 'varchar').sql})`, type: T.varbinary }),
   from_utf8: (tr, call, args) => {
     one(call, args.slice(0, 1), 'varbinary');
