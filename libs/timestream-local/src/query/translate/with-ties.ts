@@ -19,8 +19,9 @@ export interface WithTies {
 /**
  * `[OFFSET m] FETCH FIRST n ROWS WITH TIES`: the n rows after the first m in ORDER BY order, and every further row
  * that ties with the last of them: the rows whose row_number is above m and whose rank is at most m + n. DuckDB
- * has no WITH TIES, so the query is wrapped and numbered by its ORDER BY over the select list's columns (names,
- * aliases, positions, an item's own expression, expressions of them).
+ * has no WITH TIES; a plain SELECT filters itself (QUALIFY, see select.ts), any other query is wrapped here and
+ * numbered by its ORDER BY over the select list's columns (names, aliases, positions, an item's own expression,
+ * expressions of them).
  */
 export function fetchWithTies(ctx: QueryContext, q: WithTies, outer: Scope | undefined): string {
   if (q.orderBy.length === 0) throw positioned(q.pos, 'FETCH FIRST WITH TIES clause requires ORDER BY');
@@ -31,7 +32,7 @@ export function fetchWithTies(ctx: QueryContext, q: WithTies, outer: Scope | und
     keys = translateOrderItems(ctx, items, scope).join(', ');
   } catch (error) {
     if (!(error instanceof QueryValidationError)) throw error;
-    throw new QueryValidationError(`${error.message} (FETCH FIRST ... WITH TIES orders by the columns of the select list: select what ORDER BY names)`, { cause: error });
+    throw new QueryValidationError(`${error.message} (FETCH FIRST ... WITH TIES of a DISTINCT query, a set operation or a query whose alias names an input column orders by the select list's columns: select what ORDER BY names)`, { cause: error });
   }
   const [t, rn, rk] = [ctx.freshName('ties'), ctx.freshName('rn'), ctx.freshName('rk')].map(quoteIdent);
   const numbered = `SELECT *, row_number() OVER (ORDER BY ${keys}) AS ${rn}, rank() OVER (ORDER BY ${keys}) AS ${rk} FROM (${q.sql}) AS ${t}`;
