@@ -76,7 +76,7 @@ export type Relation =
   | { kind: 'table'; parts: string[]; alias?: string; columnAliases?: string[]; pos: SourcePosition }
   | { kind: 'derived'; query: Query; alias?: string; columnAliases?: string[]; pos: SourcePosition }
   | { kind: 'unnest'; args: Expr[]; withOrdinality: boolean; alias?: string; columnAliases?: string[]; pos: SourcePosition }
-  | { kind: 'join'; type: 'inner' | 'left' | 'right' | 'full' | 'cross'; left: Relation; right: Relation; on?: Expr; using?: string[]; pos: SourcePosition };
+  | { kind: 'join'; type: 'inner' | 'left' | 'right' | 'full' | 'cross'; left: Relation; right: Relation; on?: Expr; using?: string[]; usingPos?: SourcePosition[]; pos: SourcePosition };
 
 /** One GROUP BY element: a key, `ROLLUP (...)`, `CUBE (...)` or `GROUPING SETS ((...), ...)`. */
 export type GroupingElement =
@@ -134,6 +134,8 @@ export interface Query {
   body: QueryBody;
   orderBy: OrderItem[];
   limit?: Expr;
+  /** FETCH FIRST ... WITH TIES: where its FETCH stands (`limit` holds the count) */
+  withTies?: SourcePosition;
   offset?: Expr;
   pos: SourcePosition;
 }

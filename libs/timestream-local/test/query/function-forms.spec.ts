@@ -54,7 +54,25 @@ describe('Joda-Time formats', () => {
       parse_datetime('05/Feb/2024:10:11:12 +0200', 'dd/MMM/yyyy:HH:mm:ss Z')`)).toEqual([
       '2024-02-05 09:07:03.123', 'Mon, 5 Feb 24 9:7 AM at 036', 'Monday February 123456789', '2024-02-05 10:11:00.000000000', '2024-02-05 08:11:12.000000000',
     ]);
-    expect(await refusal("SELECT format_datetime(now(), 'GG')")).toEqual({ name: 'ValidationException', message: "line 1:31: Joda pattern 'GG' is not supported" });
+    expect(await refusal("SELECT format_datetime(now(), 'KK')")).toEqual({ name: 'ValidationException', message: "line 1:31: Joda pattern 'KK' is not supported" });
+  });
+
+  it('the era, the ISO week-year, its week and the day of the week', async () => {
+    expect(await first("SELECT format_datetime(TIMESTAMP '2021-01-03 10:00:00', 'G xxxx-''W''ww-e'), parse_datetime('2021-W05-3', 'xxxx-''W''ww-e')"))
+      .toEqual(['AD 2020-W53-7', '2021-02-03 00:00:00.000000000']);
+  });
+});
+
+describe('parse_duration of a column', () => {
+  it('reads each row\'s text as the literal form does, rounded to the microsecond', async () => {
+    const { first: page, rows } = await run("SELECT parse_duration(d) FROM (VALUES '42.8ms', '3.81 d', ' 5m ', '1500ns', NULL) AS t (d)");
+    expect(page.ColumnInfo?.[0].Type?.ScalarType).toBe('INTERVAL_DAY_TO_SECOND');
+    expect(rows.map((r) => scalar(r[0]))).toEqual(['0 00:00:00.042800000', '3 19:26:24.000000000', '0 00:05:00.000000000', '0 00:00:00.000002000', undefined]);
+  });
+
+  it('refuses text that is not a duration, naming it', async () => {
+    expect(await refusal("SELECT parse_duration(d) FROM (VALUES '5 x') AS t (d)")).toEqual({ name: 'ValidationException', message: 'Invalid duration string: 5 x' });
+    expect(await refusal('SELECT parse_duration(1)')).toEqual({ name: 'ValidationException', message: 'line 1:8: Unexpected parameters (integer) for function parse_duration. Expected: parse_duration(varchar)' });
   });
 });
 

@@ -35,8 +35,29 @@ describe('VARBINARY functions', () => {
     ["SELECT to_hex(from_hex('abc'))", 'invalid input length 3'],
     ["SELECT to_hex(from_hex('zz'))", 'invalid hex character: z'],
     ["SELECT to_hex(from_base64('***'))", 'Invalid base64 text: ***'],
-    ["SELECT from_utf8(from_hex('FF'))", 'from_utf8: the bytes are not valid UTF-8'],
+    ["SELECT from_utf8(from_hex('FF'), 'ab')", 'Replacement character string must empty or a single character'],
+    ["SELECT from_utf8(from_hex('61'), 'ab')", 'Replacement character string must empty or a single character'],
+    ["SELECT from_utf8(from_hex('FF'), 55296)", 'Invalid replacement character'],
+    ["SELECT from_utf8(from_hex('FF'), 1114112)", 'Invalid replacement character'],
+    ["SELECT from_utf8(from_hex('FF'), 1.5)", 'line 1:8: Unexpected parameters (varbinary, double) for function from_utf8. Expected: from_utf8(varbinary), from_utf8(varbinary, varchar), from_utf8(varbinary, bigint)'],
     ["SELECT to_base64('abc')", 'line 1:8: Unexpected parameters (varchar) for function to_base64. Expected: to_base64(varbinary)'],
     ["SELECT sha256('abc')", 'line 1:8: Unexpected parameters (varchar) for function sha256. Expected: sha256(varbinary)'],
+  ]);
+});
+
+describe('from_utf8 of bytes that are not UTF-8 (Trino: each invalid sequence becomes U+FFFD or the replacement)', () => {
+  answers([
+    ["from_utf8(from_hex('61FF62'))", 'VARCHAR', 'a\uFFFDb'],
+    // a lead byte with one of its two continuation bytes is one invalid sequence
+    ["from_utf8(from_hex('E28241'))", 'VARCHAR', '\uFFFDA'],
+    // an overlong form, a surrogate and a code point above U+10FFFF: one each
+    ["from_utf8(from_hex('C0AF61EDA080F4908080'))", 'VARCHAR', '\uFFFDa\uFFFD\uFFFD'],
+    ["from_utf8(from_hex('80C3'))", 'VARCHAR', '\uFFFD\uFFFD'],
+    ["from_utf8(from_hex('E282ACF09F9880'))", 'VARCHAR', '\u20AC\u{1F600}'],
+    ["from_utf8(from_hex('61FF62'), '?')", 'VARCHAR', 'a?b'],
+    ["from_utf8(from_hex('61FF62'), '')", 'VARCHAR', 'ab'],
+    ["from_utf8(from_hex('61FF62'), 35)", 'VARCHAR', 'a#b'],
+    ["from_utf8(from_hex('6162'), CAST(NULL AS varchar))", 'VARCHAR', undefined],
+    ['from_utf8(CAST(NULL AS varbinary))', 'VARCHAR', undefined],
   ]);
 });

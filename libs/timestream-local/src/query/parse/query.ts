@@ -1,4 +1,5 @@
 import type { Expr, Query, QueryBody } from '../ast';
+import type { SourcePosition } from '../errors';
 import type { Token } from '../tokenizer';
 import type { ParseContext } from './context';
 import { orderItems } from './order-by';
@@ -12,30 +13,35 @@ export function queryClauses(p: ParseContext, start: Token): Query {
   const body = setOperation(p);
   const orderBy = p.acceptWord('order') ? (p.expectWord('by'), orderItems(p)) : [];
   let limit: Expr | undefined;
+  let withTies: SourcePosition | undefined;
   let offset: Expr | undefined;
   for (;;) {
     if (p.acceptWord('limit')) {
       if (p.acceptWord('all')) continue;
       limit = primary(p);
+      withTies = undefined;
     } else if (p.acceptWord('offset')) {
       offset = primary(p);
       if (!p.acceptWord('rows')) p.acceptWord('row');
     } else if (p.isWord('fetch') && (p.isWord('first', 1) || p.isWord('next', 1))) {
-      limit = fetchFirst(p);
+      ({ count: limit, withTies } = fetchFirst(p));
     } else break;
   }
-  return { kind: 'query', with: withs, recursive, body, orderBy, limit, offset, pos: p.pos(start) };
+  return { kind: 'query', with: withs, recursive, body, orderBy, limit, withTies, offset, pos: p.pos(start) };
 }
 
-/** `FETCH FIRST|NEXT [n] ROW|ROWS ONLY`, the standard spelling of LIMIT. */
-function fetchFirst(p: ParseContext): Expr {
+/** `FETCH FIRST|NEXT [n] ROW|ROWS ONLY | WITH TIES`: ONLY is the standard spelling of LIMIT. */
+function fetchFirst(p: ParseContext): { count: Expr; withTies?: SourcePosition } {
   const t = p.next();
   p.next();
   const count: Expr = p.peek().kind === 'number' || p.peek().kind === 'param' ? primary(p) : { kind: 'number', text: '1', isInteger: true, pos: p.pos(t) };
   if (!p.acceptWord('rows')) p.expectWord('row');
-  if (p.isWord('with')) p.fail(p.peek(), 'FETCH FIRST ... WITH TIES is not supported');
+  if (p.acceptWord('with')) {
+    p.expectWord('ties');
+    return { count, withTies: p.pos(t) };
+  }
   p.expectWord('only');
-  return count;
+  return { count };
 }
 
 /** `WITH [RECURSIVE] name [(columns)] AS (query), ...`, or nothing. */

@@ -1,4 +1,5 @@
 import type { Expr, Relation } from '../ast';
+import type { SourcePosition } from '../errors';
 import type { Token } from '../tokenizer';
 import type { ParseContext } from './context';
 import { looksLikeQuery } from './lookahead';
@@ -17,11 +18,13 @@ export function relation(p: ParseContext): Relation {
       left = { kind: 'join', type, left, right, pos: p.pos(t) };
     } else if (p.acceptWord('using')) {
       p.expectOp('(');
-      const using: string[] = [];
-      do using.push(p.identifier());
-      while (p.acceptOp(','));
+      const [using, usingPos]: [string[], SourcePosition[]] = [[], []];
+      do {
+        usingPos.push(p.pos());
+        using.push(p.identifier());
+      } while (p.acceptOp(','));
       p.expectOp(')');
-      left = { kind: 'join', type, left, right, using, pos: p.pos(t) };
+      left = { kind: 'join', type, left, right, using, usingPos, pos: p.pos(t) };
     } else {
       p.expectWord('on');
       left = { kind: 'join', type, left, right, on: p.expression(), pos: p.pos(t) };

@@ -2,9 +2,11 @@ import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
 import type { TranslationContext } from './context';
-import { raise, raiseSql } from './sql-text';
+import { raiseSql } from './sql-text';
 import { bind } from './time-series';
 import type { Translated } from './translated';
+import { fromUtf8 } from './utf8-repair';
+import { DIGEST_FORMS } from './binary-digests';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 type Form = (tr: TranslationContext, call: Call, args: Translated[]) => Translated | undefined;
@@ -31,12 +33,11 @@ const digest = (fn: string): Form => (_tr, call, args) => {
  * `md5`, `to_hex` and `length` of other types keep their other forms.
  */
 export const BINARY_FORMS: Record<string, Form> = {
+  ...DIGEST_FORMS,
   to_utf8: (_tr, call, args) => ({ sql: `encode(${one(call, args, 'varchar').sql})`, type: T.varbinary }),
   from_utf8: (tr, call, args) => {
-    if (args.length === 0 || args.length > 2) throw positioned(call.pos, 'from_utf8 takes (varbinary[, replace])');
-    const b = tr.freshName('b');
-    const value = one(call, args.slice(0, 1), 'varbinary');
-    return { sql: bind(value.sql, b, `CASE WHEN ${b} IS NOT NULL AND try(decode(${b})) IS NULL THEN ${raise('from_utf8: the bytes are not valid UTF-8')} ELSE decode(${b}) END`), type: T.varchar };
+    one(call, args.slice(0, 1), 'varbinary');
+    return fromUtf8(tr, call, args);
   },
   to_base64: (_tr, call, args) => ({ sql: `to_base64(${one(call, args, 'varbinary').sql})`, type: T.varchar }),
   from_base64: (tr, call, args) => {

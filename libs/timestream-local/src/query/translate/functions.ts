@@ -2,7 +2,7 @@ import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
 import type { Scope } from './scope';
-import { parseDurationText, microsInterval, quoteIdent, quoteString, raise } from './sql-text';
+import { quoteIdent, quoteString, raise } from './sql-text';
 import { SCALAR_FORMS } from './scalar-forms';
 import { approxPercentile } from './approx-percentile';
 import { groupingCall } from './group-by';
@@ -12,6 +12,7 @@ import type { TranslationContext } from './context';
 import type { Translated } from './translated';
 import { dateFunction, DATE_FUNCTIONS } from './date-functions';
 import { seriesAnalytics, SERIES_ANALYTICS } from './series-analytics';
+import { parseDuration } from './parse-duration';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -162,11 +163,8 @@ export function translateCall(tr: TranslationContext, call: Call, scope: Scope):
       return { sql: `list_avg(${list})`, type: T.double };
     case 'sequence':
       return sequence(call, args);
-    case 'parse_duration': {
-      const text = call.args[0];
-      if (text?.kind !== 'string') throw positioned(call.pos, 'parse_duration is supported with a string literal argument');
-      return { sql: microsInterval(parseDurationText(text.value, text.pos)), type: T.dayToSecond };
-    }
+    case 'parse_duration':
+      return parseDuration(tr, call, args);
     case 'filter':
     case 'transform':
     case 'reduce':

@@ -4,6 +4,12 @@ import { positioned, type SourcePosition } from '../errors';
 const LETTERS: Record<string, (count: number) => string | undefined> = {
   y: (n) => (n === 2 ? '%y' : '%Y'),
   Y: (n) => (n === 2 ? '%y' : '%Y'),
+  // every instant the service holds is of the era AD
+  G: () => 'AD',
+  // the ISO week-year, week of it (two digits) and day of the week (Monday 1)
+  x: (n) => (n === 2 ? undefined : '%G'),
+  w: (n) => (n === 2 ? '%V' : undefined),
+  e: (n) => (n === 1 ? '%u' : undefined),
   M: (n) => ['%-m', '%m', '%b'][n - 1] ?? '%B',
   d: (n) => (n === 1 ? '%-d' : '%d'),
   D: (n) => (n >= 3 ? '%j' : '%-j'),

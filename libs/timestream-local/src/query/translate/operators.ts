@@ -3,12 +3,29 @@ import { positioned } from '../errors';
 import { T, isIntegral, isInterval, numericResult } from '../static-type';
 import type { TranslationContext } from './context';
 import type { Scope } from './scope';
+import { bind } from './time-series';
 import type { Translated } from './translated';
 
 /** `time > '2020-01-01 00:00:00'`: a string literal compared with a timestamp is read as a timestamp. */
 function comparable(side: Translated, other: Translated): string {
   if (side.type.kind === 'varchar' && other.type.kind === 'timestamp' && side.sql.startsWith("'")) return `CAST(${side.sql} AS TIMESTAMP_NS)`;
   return side.sql;
+}
+
+/**
+ * timestamp ± interval (and interval + timestamp) to the nanosecond: DuckDB adds an INTERVAL, which counts
+ * microseconds, to a TIMESTAMP, so the shift is made on the timestamp cut to the microsecond and the nanoseconds
+ * below it are added back.
+ */
+function shifted(ctx: TranslationContext, op: string, left: Translated, right: Translated): string | undefined {
+  const [ts, iv] = left.type.kind === 'timestamp' && isInterval(right.type) ? [left, right]
+    : op === '+' && right.type.kind === 'timestamp' && isInterval(left.type) ? [right, left] : [undefined, undefined];
+  if (!ts || !iv) return undefined;
+  const shift = (t: string): string => `make_timestamp_ns(epoch_ns(CAST(${t} AS TIMESTAMP) ${op} ${iv.sql}) + (epoch_ns(${t}) - epoch_ns(CAST(${t} AS TIMESTAMP))))`;
+  // a column or a constant is written out (DuckDB folds a constant, so a filter on it still prunes); a longer expression is bound once
+  if (ts.sql.length <= 160) return shift(ts.sql);
+  const t = ctx.freshName('t');
+  return bind(ts.sql, t, shift(t));
 }
 
 /** A binary operator: AND / OR, comparisons, `||` (strings or arrays), and arithmetic with Trino's result types. */
@@ -41,6 +58,8 @@ export function translateBinary(ctx: TranslationContext, expr: Extract<Expr, { k
       else if (isInterval(right.type)) type = right.type;
       // DuckDB widens DATE ± INTERVAL to TIMESTAMP; Trino keeps DATE
       if (type.kind === 'date') return { sql: `CAST((${left.sql} ${expr.op} ${right.sql}) AS DATE)`, type };
+      const exact = type.kind === 'timestamp' ? shifted(ctx, expr.op, left, right) : undefined;
+      if (exact) return { sql: exact, type };
       return { sql: `(${left.sql} ${expr.op} ${right.sql})`, type };
     }
     default:

@@ -4,9 +4,10 @@ import { translateOrderItems } from './order-by';
 import { recursiveWithQuery } from './recursive-with';
 import type { QueryContext } from './query-context';
 import type { Scope } from './scope';
-import { translateSelect, type TranslatedSelect } from './select';
+import { translateSelect, type TiesLimit, type TranslatedSelect } from './select';
 import { quoteIdent } from './sql-text';
 import { translateValues } from './values';
+import { fetchWithTies } from './with-ties';
 import type { TranslatedQuery } from './translated';
 
 /** A query: its WITH queries (visible to what follows them), body, ORDER BY, LIMIT and OFFSET. */
@@ -27,13 +28,20 @@ export function translateQuery(ctx: QueryContext, query: Query, outer?: Scope): 
       parts.push(`${quoteIdent(cte.name)}${columnList} AS (${inner.sql})`);
       defineCte(cte.name, columns);
     }
-    const body = translateBody(ctx, query.body, outer, query.orderBy);
+    const ties: TiesLimit | undefined = query.withTies && query.limit
+      ? { count: limitValue(query.limit), offset: query.offset && limitValue(query.offset) } : undefined;
+    const body = translateBody(ctx, query.body, outer, query.orderBy, ties);
     let sql = parts.length > 0 ? `WITH ${query.recursive ? 'RECURSIVE ' : ''}${parts.join(', ')} ${body.sql}` : body.sql;
     if (query.orderBy.length > 0 && query.body.kind !== 'select') {
       const scope: Scope = { relations: [{ columns: body.columns }], parent: outer };
       sql = `SELECT * FROM (${sql}) ORDER BY ${translateOrderItems(ctx, query.orderBy, scope).join(', ')}`;
     } else if (query.orderBy.length > 0) {
       sql += ` ORDER BY ${body.orderSql}`;
+    }
+    if (ties && query.withTies) {
+      // a SELECT filtered itself; any other body is wrapped
+      if (!body.tiesApplied) sql = fetchWithTies(ctx, { sql, body: query.body, orderBy: query.orderBy, columns: body.columns, pos: query.withTies, ...ties }, outer);
+      return { sql, columns: body.columns };
     }
     if (query.limit) sql += ` LIMIT ${limitValue(query.limit)}`;
     if (query.offset) sql += ` OFFSET ${limitValue(query.offset)}`;
@@ -47,8 +55,8 @@ function limitValue(expr: Expr): string {
 }
 
 /** A SELECT, a parenthesised query, or UNION / INTERSECT / EXCEPT of two bodies (their columns must match in number). */
-function translateBody(ctx: QueryContext, body: QueryBody, outer: Scope | undefined, orderBy: OrderItem[]): TranslatedSelect {
-  if (body.kind === 'select') return translateSelect(ctx, body, outer, orderBy);
+function translateBody(ctx: QueryContext, body: QueryBody, outer: Scope | undefined, orderBy: OrderItem[], ties?: TiesLimit): TranslatedSelect {
+  if (body.kind === 'select') return translateSelect(ctx, body, outer, orderBy, ties);
   if (body.kind === 'nested') {
     const inner = translateQuery(ctx, body.query, outer);
     return { sql: `(${inner.sql})`, columns: inner.columns };

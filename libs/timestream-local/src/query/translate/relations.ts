@@ -3,6 +3,7 @@ import { positioned } from '../errors';
 import type { QueryContext } from './query-context';
 import type { Scope } from './scope';
 import { quoteIdent } from './sql-text';
+import { joinUsing } from './join-using';
 import { translateTable } from './tables';
 import { translateUnnest } from './unnest';
 
@@ -16,11 +17,16 @@ export function translateRelation(ctx: QueryContext, relation: Relation, scope: 
     case 'unnest':
       return translateUnnest(ctx, relation, scope);
     case 'join': {
+      const start = scope.relations.length;
       const left = translateRelation(ctx, relation.left, scope);
+      const middle = scope.relations.length;
       const right = translateRelation(ctx, relation.right, scope);
       if (relation.type === 'cross') return `${left} CROSS JOIN ${right}`;
       const kind = relation.type.toUpperCase();
-      if (relation.using) return `${left} ${kind} JOIN ${right} USING (${relation.using.map(quoteIdent).join(', ')})`;
+      if (relation.using) {
+        joinUsing(relation, relation.using, scope, start, middle);
+        return `${left} ${kind} JOIN ${right} USING (${relation.using.map(quoteIdent).join(', ')})`;
+      }
       if (!relation.on) throw positioned(relation.pos, `${kind} JOIN needs ON or USING`);
       const on = ctx.expr(relation.on, scope);
       return `${left} ${kind} JOIN ${right} ON ${on.sql}`;

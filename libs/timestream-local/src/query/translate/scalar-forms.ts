@@ -3,6 +3,7 @@ import { positioned } from '../errors';
 import { T } from '../static-type';
 import type { TranslationContext } from './context';
 import { raise, raiseSql } from './sql-text';
+import { ARRAY_SUBSET_FORMS } from './array-subsets';
 import { BINARY_FORMS } from './binary-functions';
 import { NUMBER_TEXT_FORMS } from './number-text';
 import { bind } from './time-series';
@@ -22,6 +23,7 @@ const arity = (call: Call, args: Translated[], counts: number[], signature: stri
 export const SCALAR_FORMS: Record<string, Form> = {
   ...NUMBER_TEXT_FORMS,
   ...BINARY_FORMS,
+  ...ARRAY_SUBSET_FORMS,
   replace: (_tr, _call, args) => (args.length === 2 ? { sql: `replace(${args[0].sql}, ${args[1].sql}, '')`, type: T.varchar } : undefined),
   reverse: (_tr, _call, args) => (args[0]?.type.kind === 'array' ? { sql: `list_reverse(${args[0].sql})`, type: args[0].type } : undefined),
   array_join: (tr, _call, args) => {

@@ -9,6 +9,8 @@ export interface ScopeColumn {
   aliased?: boolean;
   /** left out of `*` (the depth a recursive WITH query counts) */
   hidden?: boolean;
+  /** a side's column named in JOIN ... USING: left out of `*` and of unqualified names (the joined column stands for it) */
+  joinedBy?: boolean;
 }
 
 /** One relation of a FROM clause: its alias (if any) and columns. */
@@ -59,7 +61,7 @@ export function resolveName(scope: Scope, parts: string[], pos: SourcePosition):
       if (column) return { kind: 'column', relationAlias: relation?.alias, column, qualified: true, fields: parts.slice(2) };
       if (relation) qualifiedMiss ??= parts.slice(0, 2).join('.');
     }
-    const matches = s.relations.flatMap((r) => r.columns.filter((c) => same(c.name, parts[0])).map((c) => ({ r, c })));
+    const matches = s.relations.flatMap((r) => r.columns.filter((c) => !c.joinedBy && same(c.name, parts[0])).map((c) => ({ r, c })));
     const exact = matches.filter((m) => m.c.name === parts[0]);
     const chosen = exact.length > 0 ? exact : matches;
     if (chosen.length > 1 && new Set(chosen.map((m) => m.r)).size > 1) throw positioned(pos, `Column '${parts[0]}' is ambiguous`);

@@ -9,10 +9,16 @@ import { quoteIdent } from './sql-text';
 import type { TranslatedQuery } from './translated';
 
 /** A translated SELECT, with its ORDER BY (resolved against its output and input columns) kept apart. */
-export type TranslatedSelect = TranslatedQuery & { orderSql?: string };
+export type TranslatedSelect = TranslatedQuery & { orderSql?: string; tiesApplied?: boolean };
+
+/** FETCH FIRST `count` ROWS WITH TIES after `offset` rows, for the SELECT to apply when it can (see withTiesFilter). */
+export interface TiesLimit {
+  count: string;
+  offset?: string;
+}
 
 /** `SELECT ... FROM ... WHERE ... GROUP BY ... HAVING ...`, and the query's ORDER BY items when it has them. */
-export function translateSelect(ctx: QueryContext, select: Select, outer: Scope | undefined, orderBy: OrderItem[]): TranslatedSelect {
+export function translateSelect(ctx: QueryContext, select: Select, outer: Scope | undefined, orderBy: OrderItem[], ties?: TiesLimit): TranslatedSelect {
   const scope: Scope = { relations: [], parent: outer, calls: new Map() };
   const fromSql = select.from.map((relation) => translateRelation(ctx, relation, scope));
   if (select.groupBy.length > 0) scope.groupingKeys = groupingKeys(ctx, select, scope);
@@ -28,6 +34,7 @@ export function translateSelect(ctx: QueryContext, select: Select, outer: Scope 
     items.push(`${translated.sql} AS ${quoteIdent(name)}`);
     columns.push({ name, type: translated.type, aliased: item.alias !== undefined });
   }
+  const values = items.map((item) => item.replace(/ AS "(?:[^"]|"")*"$/, ''));
   let sql = `SELECT ${select.distinct ? 'DISTINCT ' : ''}${items.join(', ')}`;
   if (fromSql.length > 0) sql += ` FROM ${fromSql.join(', ')}`;
   if (select.where) sql += ` WHERE ${ctx.expr(select.where, scope).sql}`;
@@ -35,12 +42,35 @@ export function translateSelect(ctx: QueryContext, select: Select, outer: Scope 
   if (groupBy) sql += ` GROUP BY ${groupBy}`;
   if (select.having) sql += ` HAVING ${ctx.expr(select.having, scope).sql}`;
   let orderSql: string | undefined;
+  let tiesApplied: boolean | undefined;
   if (orderBy.length > 0) {
     // ORDER BY sees the output names first, then the input columns.
     const orderScope: Scope = { relations: [{ columns }], parent: scope };
-    orderSql = translateOrderItems(ctx, orderBy, orderScope, columns.length).join(', ');
+    const keys = translateOrderItems(ctx, orderBy, orderScope, columns.length);
+    orderSql = keys.join(', ');
+    if (ties && withTiesFilter(select, scope, columns)) {
+      // inside OVER a position is a constant: the item's expression stands for it
+      const windowKeys = keys.map((key, k) => {
+        const e = orderBy[k].expr;
+        return e.kind === 'number' && e.isInteger ? `${values[Number(e.text) - 1]}${key.slice(e.text.length)}` : key;
+      }).join(', ');
+      const skip = ties.offset ?? '0';
+      sql += ` QUALIFY row_number() OVER (ORDER BY ${windowKeys}) > ${skip} AND rank() OVER (ORDER BY ${windowKeys}) <= ${skip} + ${ties.count}`;
+      tiesApplied = true;
+    }
   }
-  return { sql, columns, orderSql };
+  return { sql, columns, orderSql, tiesApplied };
+}
+
+/**
+ * Whether FETCH ... WITH TIES can filter this SELECT itself (QUALIFY, which sees its input columns and aggregates):
+ * not with DISTINCT (QUALIFY comes before it), nor when an alias names an input column too (inside OVER the input
+ * column would win, where ORDER BY means the alias).
+ */
+function withTiesFilter(select: Select, scope: Scope, columns: ScopeColumn[]): boolean {
+  if (select.distinct) return false;
+  const inputs = new Set(scope.relations.flatMap((r) => r.columns.map((c) => c.name.toLowerCase())));
+  return !columns.some((c) => c.aliased && inputs.has(c.name.toLowerCase()));
 }
 
 /** `*` or `alias.*`: every column of the FROM relations (or of the one named), appended to `items` and `columns`. */
@@ -50,7 +80,7 @@ function expandStar(item: Extract<SelectItem, { kind: 'star' }>, scope: Scope, i
   if (!item.qualifier && relations.length === 0) throw positioned(item.pos, 'SELECT * not allowed in queries without FROM clause');
   for (const r of relations) {
     for (const c of r.columns) {
-      if (c.hidden) continue;
+      if (c.hidden || c.joinedBy) continue;
       items.push(r.alias !== undefined ? `${quoteIdent(r.alias)}.${quoteIdent(c.name)}` : quoteIdent(c.name));
       columns.push(c);
     }
