@@ -56,6 +56,32 @@ describe('dashboard page (sample model)', () => {
     await page.close();
   }, 30_000);
 
+  it('keeps the readings the chart\'s width: a forecast far ahead is drawn towards the edge, a near one in full', async () => {
+    const now = Date.now();
+    const lastReading = Math.floor(now / 1000);
+    const span = 590; // sampleModel: 60 readings 10 s apart
+    for (const [ahead, expectedMax] of [
+      [3600, lastReading + span * 0.25],
+      [60, lastReading + 60],
+    ] as const) {
+      const server = await buildDashboardServer({ title: 'Sensor fleet', refreshMs: 60_000, loadModel: async () => sampleModel(now, ahead) });
+      try {
+        const { page, problems } = await openDashboard(browser, `http://127.0.0.1:${await listen(server, 0)}/`, 1400);
+        await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-x-range]').length === 4);
+        for (const card of await page.locator('[data-chart]').all()) {
+          expect(await card.getAttribute('data-forecasts')).toBe(`sensor-002@${lastReading + ahead}`);
+          const [min, max] = String(await card.getAttribute('data-x-range')).split(',').map(Number);
+          expect(min).toBe(lastReading - span);
+          expect(max).toBeCloseTo(expectedMax, 6);
+        }
+        expect(problems).toEqual([]);
+        await page.close();
+      } finally {
+        await new Promise((r) => server.close(r));
+      }
+    }
+  }, 60_000);
+
   it('shows the range selector and the data-quality panel beside the alerts and the forecasts', async () => {
     const { page, problems } = await openDashboard(browser, url, 1400);
     await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-forecasts]').length === 4);

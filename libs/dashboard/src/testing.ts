@@ -3,15 +3,15 @@ import type { DashboardModel } from './dashboard-model';
 import { withForecasts } from './predictive-model';
 import { DASHBOARD_RANGES } from './ranges';
 
-/** A made-up but plausible dashboard model, for testing the page on its own. */
-export function sampleModel(now = Date.now()): DashboardModel {
+/** A made-up but plausible dashboard model, for testing the page on its own (10 minutes of readings, a forecast `forecastAheadSeconds` past the last). */
+export function sampleModel(now = Date.now(), forecastAheadSeconds = 60): DashboardModel {
   const devices = ['sensor-001', 'sensor-002', 'sensor-003'];
   const times = Array.from({ length: 60 }, (_, i) => Math.floor(now / 1000) - (59 - i) * 10);
   const charts: DashboardModel['charts'] = {};
   for (const [k, m] of Object.entries(MEASURES)) {
     const base = { temperature: 22, humidity: 50, pressure: 1013, vibration: 0.04 }[k] ?? 0;
     const series = devices.map((d, j) => ({ deviceId: d, values: times.map((_, i) => (i === 30 && j === 1 ? null : base + j + Math.sin(i / 8) * (base / 20))) }));
-    charts[k] = withForecasts({ [k]: { times, series } }, [{ deviceId: 'sensor-002', measure: k, at: (times[times.length - 1] + 60) * 1000, value: base * 1.05 + 1, lower: base + 0.5, upper: base * 1.1 + 1 }])[k];
+    charts[k] = withForecasts({ [k]: { times, series } }, [{ deviceId: 'sensor-002', measure: k, at: (times[times.length - 1] + forecastAheadSeconds) * 1000, value: base * 1.05 + 1, lower: base + 0.5, upper: base * 1.1 + 1 }])[k];
     void m;
   }
   return {

@@ -6,6 +6,13 @@ const HEIGHT = 220;
 /** Least room a chart keeps (narrower cards clip it rather than overflow into their neighbours). */
 const MIN_WIDTH = 240;
 
+/**
+ * How far past the last reading a chart's time axis reaches for forecasts, as a share of the readings' span: a
+ * forecast further ahead (the window function's is an hour) is drawn as its dashed line towards the edge instead of
+ * squeezing the readings into the chart's first tenth.
+ */
+const FORECAST_REACH = 0.25;
+
 const charts = new Map<string, { plot: uPlot; key: string }>();
 const resizes = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => entries.forEach((e) => e.target instanceof HTMLElement && fit(e.target)));
 
@@ -38,7 +45,17 @@ export function renderCharts(container: HTMLElement, model: DashboardModel): voi
       width: widthOf(plotEl),
       height: HEIGHT,
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: true } },
+      scales: {
+        x: {
+          time: true,
+          range: (u, min, max) => {
+            const range = timeRange(u.data, data.series.length, min, max);
+            // Kept on the card so the axis can be checked without reading the canvas.
+            if (card) card.dataset.xRange = range.join(',');
+            return range;
+          },
+        },
+      },
       legend: { live: true },
       axes: [
         {
@@ -101,4 +118,18 @@ export function resizeCharts(): void {
     const plotEl = plot.root.parentElement;
     if (plotEl) fit(plotEl);
   }
+}
+
+/** The time axis: from the first reading to the last forecast, but at most FORECAST_REACH of the readings' span past the last reading. */
+function timeRange(data: uPlot.AlignedData, observedSeries: number, min: number, max: number): uPlot.Range.MinMax {
+  const times = data[0] as number[];
+  let last = min;
+  for (let i = times.length - 1; i >= 0; i--) {
+    if (data.slice(1, 1 + observedSeries).some((values) => values[i] !== null && values[i] !== undefined)) {
+      last = times[i];
+      break;
+    }
+  }
+  const reach = last + Math.max(last - min, 60) * FORECAST_REACH;
+  return [min, Math.max(Math.min(max, reach), min + 1)];
 }
