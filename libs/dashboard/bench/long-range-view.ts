@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ExecuteScheduledQueryCommand, QueryCommand, TimestreamQueryClient, UpdateScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
-import { scheduledQueriesByName } from '@iot-timeseries/queries';
+import { anomalies, chooseSource, runQuery, scheduledQueriesByName } from '@iot-timeseries/queries';
 import { provisionRollups, type ProvisionedRollups } from '@iot-timeseries/queries/testing';
-import { backfillInvocations, LOCAL_PLACEHOLDER_CREDENTIALS, PUT_ASIDE_RECORDS, rollupList, rollupScheduledQueries, rollupSettings, sqlLiteral, sqlTable, timestreamSettings, type Rollup } from '@iot-timeseries/schema';
-import { createQueriesAdapter, PANEL_QUERY_TIMEOUT_MS, rangeView, type RangeView, type TrendPoint } from '../src';
+import { backfillInvocations, LOCAL_PLACEHOLDER_CREDENTIALS, MEASURE_NAMES, PUT_ASIDE_RECORDS, rollupList, rollupScheduledQueries, rollupSettings, sqlLiteral, sqlTable, timestreamSettings, type Rollup } from '@iot-timeseries/schema';
+import { createQueriesAdapter, PANEL_QUERY_TIMEOUT_MS, rangeView, type AnomalyPoint, type RangeView, type TrendPoint } from '../src';
 import { writeFleetWeek } from './fleet-week';
 
 const flag = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
@@ -31,6 +31,8 @@ const KEEP = process.argv.includes('--keep');
 /** A data directory a run with --keep left: its readings and rollups are measured again (no fill, no backfill; the range ends now). */
 const REUSE = process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined;
 const DEADLINE_MS = 60 * 60_000;
+/** The live panels' window (the simulator's default): the anomalies panel examines the fleet's last readings in it. */
+const LIVE_WINDOW_MINUTES = 15;
 /** What the DuckDB file and its WAL take per reading, with room to spare. */
 const BYTES_PER_READING = 400;
 
@@ -85,6 +87,29 @@ async function sourceRows(query: TimestreamQueryClient, view: RangeView, fromMs:
     qualityRollup: await count(query, rollupSettings.dataQuality.table.tableName, `${since} AND measure_name = ${sqlLiteral(rollupSettings.dataQualityMeasureName)}`),
     qualityRaw: await count(query, raw, `${since} AND measure_name IN (${sqlLiteral(timestreamSettings.multiMeasureName)}, ${sqlLiteral(PUT_ASIDE_RECORDS.measureName)})`),
   };
+}
+
+/**
+ * The anomalies panel finds none in this fleet: its baselines are compared instead, every device's mean and standard
+ * deviation of every measure over 7 days, pooled from the view's rollup and from the raw readings (every reading of the
+ * live window, threshold 0, carries its device's baseline); returns the largest relative difference.
+ */
+async function sameBaselines(query: TimestreamQueryClient, view: RangeView, liveMinutes: number): Promise<number> {
+  const source = view.source.kind === 'rollup' ? chooseSource(7 * 86_400_000, 3_600_000) : view.source;
+  if (source.kind === 'raw') throw new Error('the view reads no rollup');
+  let worst = 0;
+  for (const measure of MEASURE_NAMES) {
+    const baselines = async (baselineSource: string) => {
+      const built = anomalies({ measure, recent: `${liveMinutes}m`, baseline: '7d', baselineBin: '1h', baselineSource, threshold: 0, limit: 1_000_000 });
+      const byDevice = new Map((await runQuery(query, built, { timeoutMs: 10 * 60_000 })).rows.map((r) => [r.device_id, { deviceId: r.device_id, avg: r.baseline_avg, stddev: r.baseline_stddev }]));
+      return [...byDevice.values()].sort((a, b) => a.deviceId.localeCompare(b.deviceId));
+    };
+    const [pooled, raw] = [await baselines(source.rollup.id), await baselines('raw')];
+    if (raw.length < DEVICES) throw new Error(`${measure}: baselines of ${raw.length} devices, expected ${DEVICES}`);
+    worst = Math.max(worst, assertSame(`${measure} baselines`, pooled, raw));
+  }
+  log(`anomaly baselines of ${DEVICES} devices x ${MEASURE_NAMES.length} measures equal from ${source.rollup.id} and from the raw readings (largest relative difference ${worst.toExponential(1)})`);
+  return worst;
 }
 
 /** A fresh server: the readings' table, the rollups as deployed (their automatic runs off, so nothing runs beside the measurements), the fleet's readings. */
@@ -153,12 +178,25 @@ async function main(): Promise<void> {
     // the page gives a panel PANEL_QUERY_TIMEOUT_MS; the raw readings may need longer, which the benchmark measures
     const adapter = createQueriesAdapter(query, { timeoutMs: 10 * 60_000 });
     const fromRaw: RangeView = { ...fromRollups, source: { kind: 'raw' } };
+    // as the page loads it: the data quality, then the charts of the devices it shows; beside them the anomalies
+    // of the live window, whose 7-day baseline follows the range's source
     const view = async (range: RangeView) => {
       const started = performance.now();
-      const quality = await adapter.dataQuality(range, 60_000);
-      const devices = quality.map((q) => q.deviceId).sort().slice(0, 12);
-      const trend = await adapter.trend(range, devices);
-      return { ms: performance.now() - started, quality, trend };
+      const timed = async <T>(run: () => Promise<T>) => {
+        const at = performance.now();
+        const value = await run();
+        return { value, ms: performance.now() - at, end: performance.now() - started };
+      };
+      const charted = async () => {
+        const quality = await timed(() => adapter.dataQuality(range, 60_000));
+        const devices = quality.value.map((q) => q.deviceId).sort().slice(0, 12);
+        return { quality, trend: await timed(() => adapter.trend(range, devices)) };
+      };
+      // the readings end when the benchmark started: the live window is their last 15 minutes
+      const live = Math.ceil((Date.now() - now) / 60_000) + LIVE_WINDOW_MINUTES;
+      const [{ quality, trend }, anomalies] = await Promise.all([charted(), timed(() => adapter.anomalies(live, range))]);
+      const panels = `data quality ${quality.ms.toFixed(0)} ms, charts ${trend.ms.toFixed(0)} ms, anomalies ${anomalies.ms.toFixed(0)} ms`;
+      return { ms: performance.now() - started, quality: quality.value, trend: trend.value, anomalies: anomalies.value, panels };
     };
     const times = { rollups: [] as number[], raw: [] as number[] };
     let worst = 0;
@@ -168,12 +206,15 @@ async function main(): Promise<void> {
       const b = await view(fromRaw);
       if (run === 0 && b.ms > PANEL_QUERY_TIMEOUT_MS) log(`the raw readings took ${seconds(b.ms)}: longer than the page's ${seconds(PANEL_QUERY_TIMEOUT_MS)} panel timeout`);
       const flat = (points: TrendPoint[]) => points.map((p) => ({ deviceId: p.deviceId, bin: p.bin, ...p.values }));
-      worst = Math.max(worst, assertSame('data quality', a.quality, b.quality), assertSame('charts', flat(a.trend), flat(b.trend)));
+      const byKey = (points: AnomalyPoint[]) => [...points].sort((x, y) => x.measure.localeCompare(y.measure) || x.deviceId.localeCompare(y.deviceId) || x.time - y.time);
+      worst = Math.max(worst, assertSame('data quality', a.quality, b.quality), assertSame('charts', flat(a.trend), flat(b.trend)), assertSame('anomalies', byKey(a.anomalies), byKey(b.anomalies)));
+      log(`  run ${run}: rollups ${a.ms.toFixed(0)} ms (${a.panels}); raw ${b.ms.toFixed(0)} ms (${b.panels})`);
       if (run === 0) {
         const shown = [...new Set(a.trend.map((t) => t.deviceId))];
         log(`the ${fromRollups.label} view: data quality of ${a.quality.length} devices, charts of ${shown.length} devices in ${new Set(a.trend.map((t) => t.bin)).size} bins of ${fromRollups.binMs / 60_000} min (${a.trend.length} points)`);
         const rows = await sourceRows(query, fromRollups, rangeStartMs, shown);
         log(`rows in the range: charts ${rows.chartRollup.toLocaleString('en')} rollup rows vs ${rows.chartRaw.toLocaleString('en')} raw readings; data quality ${rows.qualityRollup.toLocaleString('en')} rollup rows vs ${rows.qualityRaw.toLocaleString('en')} raw readings and markers`);
+        worst = Math.max(worst, await sameBaselines(query, fromRollups, Math.ceil((Date.now() - now) / 60_000) + LIVE_WINDOW_MINUTES));
         continue; // warm-up
       }
       times.rollups.push(a.ms);

@@ -2,7 +2,7 @@ import { WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
 import { putAsideRecord, rollupSettings, timestreamSettings, toWriteRequests, type SensorReading } from '@iot-timeseries/schema';
 import { createManualClock, startTestTimestream, type TestTimestream } from '@iot-timeseries/timestream-local/testing';
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { dataQuality, rangeSeries, rollupRows, runQuery, type BuiltQuery } from '../src';
+import { anomalies, dataQuality, rangeSeries, rollupRows, runQuery, type BuiltQuery } from '../src';
 import { backfillRollups, provisionRollups } from '../src/testing';
 import { TABLE } from './dataset';
 
@@ -100,6 +100,28 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     const complete = rows.filter((r) => raw.some((x) => x.bin_time === r.bin_time && x.device_id === r.device_id));
     expect(complete.length).toBeGreaterThan(10);
     for (const r of complete) expect([r.temperature_p95, r.readings]).toEqual((([x]) => [x.temperature_p95, x.readings])(raw.filter((x) => x.bin_time === r.bin_time && x.device_id === r.device_id)));
+  });
+
+  it("an anomaly baseline pooled from the rollups' bins (counts, means, m2) equals avg and stddev over the raw readings", async () => {
+    // threshold 0: every recent reading is an anomaly, carrying its device's baseline mean, standard deviation and z-score
+    for (const measure of ['temperature', 'pressure', 'vibration']) {
+      const options = { measure, baseline: '1d', recent: '2h', threshold: 0, limit: 10_000, baselineBin: '1h' };
+      const fromRaw = await run(anomalies({ ...options, baselineSource: 'raw' }));
+      expect(fromRaw.length).toBeGreaterThan(4 * 60);
+      for (const source of [rollupSettings.perHour.id, rollupSettings.perMinute.id]) expectSame(await run(anomalies({ ...options, baselineSource: source })), fromRaw);
+    }
+    // the hourly bins hold the m2 of their readings: var_pop × count
+    const bins = await run(rollupRows({ window: '3h', measures: ['humidity'], devices: ['dev-a'] }));
+    const raw = await run({
+      name: 'm2',
+      sql: `SELECT bin(time, 1h) AS bin_time, var_pop(humidity) * count(humidity) AS m2 FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" WHERE measure_name = 'sensor_reading' AND device_id = 'dev-a' AND time >= ago(4h) GROUP BY bin(time, 1h)`,
+    });
+    const bin = bins[0];
+    const m2 = raw.find((r) => r.bin_time === bin.bin_time)?.m2;
+    expect(Number(bin.humidity_m2)).toBeGreaterThan(0);
+    expect(Number(bin.humidity_m2)).toBeCloseTo(Number(m2), 6);
+    // the mean of the bins' standard deviations would not do: the bins' means differ
+    expect(anomalies({ measure: 'humidity', baselineSource: rollupSettings.perHour.id }).sql).toContain('sum(p.m2) + sum(p.n * (p.mean - t.mean) * (p.mean - t.mean))');
   });
 
   it('data quality from the hourly rollup equals the same figures from the raw readings', async () => {
