@@ -2,9 +2,10 @@
  * Long-range benchmark: DEVICES devices reporting every minute for DAYS days (default 232 x 30 days: 10.0 million
  * readings, about 0.5 % missing, two put-aside markers each), the rollups' scheduled queries (libs/schema) run
  * over them with ExecuteScheduledQuery, then the dashboard's RANGE view (default 30 d) — its data-quality panel
- * (every device) and its charts (the 12 devices shown) as libs/dashboard's queries adapter reads them — from the
- * rollups and from the raw readings, with the rows each source holds for it. Asserts the two answers are equal within rounding, prints both times
- * (median of RUNS) and the ratio. The server is the timestream-local CLI in its own process, with a data
+ * (every device), its charts (the 12 devices shown) and beside them the anomalies panel of the live window, whose
+ * 7-day baseline follows the range's source, as libs/dashboard's queries adapter reads them — from the rollups and
+ * from the raw readings, with the rows each source holds for it. Asserts the two answers are equal within rounding
+ * (the anomaly baselines of every device and measure too), prints both times (median of RUNS, each panel's) and the ratio. The server is the timestream-local CLI in its own process, with a data
  * directory in the temp folder that is removed at the end (--keep keeps it); it stops by itself after 60 min.
  *
  *   npx nx run dashboard:bench   # = npx tsx libs/dashboard/bench/long-range-view.ts [--range 30d] [--devices 232] [--days 30] [--runs 5] [--concurrency 32] [--keep] [--data-dir <a kept one>]
@@ -15,11 +16,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ExecuteScheduledQueryCommand, QueryCommand, TimestreamQueryClient, UpdateScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
 import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
-import { anomalies, chooseSource, runQuery, scheduledQueriesByName } from '@iot-timeseries/queries';
+import { scheduledQueriesByName } from '@iot-timeseries/queries';
 import { provisionRollups, type ProvisionedRollups } from '@iot-timeseries/queries/testing';
-import { backfillInvocations, LOCAL_PLACEHOLDER_CREDENTIALS, MEASURE_NAMES, PUT_ASIDE_RECORDS, rollupList, rollupScheduledQueries, rollupSettings, sqlLiteral, sqlTable, timestreamSettings, type Rollup } from '@iot-timeseries/schema';
+import { backfillInvocations, LOCAL_PLACEHOLDER_CREDENTIALS, PUT_ASIDE_RECORDS, rollupList, rollupScheduledQueries, rollupSettings, sqlLiteral, sqlTable, timestreamSettings, type Rollup } from '@iot-timeseries/schema';
 import { createQueriesAdapter, PANEL_QUERY_TIMEOUT_MS, rangeView, type AnomalyPoint, type RangeView, type TrendPoint } from '../src';
 import { writeFleetWeek } from './fleet-week';
+import { assertSame, sameBaselines } from './same-answers';
 
 const flag = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
 const RANGE = process.argv.includes('--range') ? process.argv[process.argv.indexOf('--range') + 1] : '30d';
@@ -53,23 +55,6 @@ async function startServer(dataDir: string): Promise<{ endpoint: string; stop():
   return { endpoint, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) };
 }
 
-/** Rows equal within rounding: same keys and texts, numbers within 1e-9 relative; returns the largest relative difference. */
-function assertSame(label: string, a: readonly object[], b: readonly object[]): number {
-  if (a.length !== b.length) throw new Error(`${label}: ${a.length} rows from the rollups, ${b.length} from the raw readings`);
-  let worst = 0;
-  a.forEach((row, i) => {
-    for (const [key, x] of Object.entries(row)) {
-      const y = (b[i] as Record<string, unknown>)[key];
-      if (typeof x === 'number' && typeof y === 'number') {
-        const diff = Math.abs(x - y) / Math.max(1, Math.abs(y));
-        worst = Math.max(worst, diff);
-        if (diff > 1e-9) throw new Error(`${label}: row ${i} ${key} is ${x} from the rollups, ${y} from the raw readings`);
-      } else if (JSON.stringify(x) !== JSON.stringify(y)) throw new Error(`${label}: row ${i} ${key} is ${JSON.stringify(x)} from the rollups, ${JSON.stringify(y)} from the raw readings`);
-    }
-  });
-  return worst;
-}
-
 const count = async (query: TimestreamQueryClient, table: string, where: string) => {
   const answer = await query.send(new QueryCommand({ QueryString: `SELECT count(*) FROM ${sqlTable(timestreamSettings.databaseName, table)} WHERE ${where}` }));
   return Number(answer.Rows?.[0]?.Data?.[0]?.ScalarValue ?? 0);
@@ -87,29 +72,6 @@ async function sourceRows(query: TimestreamQueryClient, view: RangeView, fromMs:
     qualityRollup: await count(query, rollupSettings.dataQuality.table.tableName, `${since} AND measure_name = ${sqlLiteral(rollupSettings.dataQualityMeasureName)}`),
     qualityRaw: await count(query, raw, `${since} AND measure_name IN (${sqlLiteral(timestreamSettings.multiMeasureName)}, ${sqlLiteral(PUT_ASIDE_RECORDS.measureName)})`),
   };
-}
-
-/**
- * The anomalies panel finds none in this fleet: its baselines are compared instead, every device's mean and standard
- * deviation of every measure over 7 days, pooled from the view's rollup and from the raw readings (every reading of the
- * live window, threshold 0, carries its device's baseline); returns the largest relative difference.
- */
-async function sameBaselines(query: TimestreamQueryClient, view: RangeView, liveMinutes: number): Promise<number> {
-  const source = view.source.kind === 'rollup' ? chooseSource(7 * 86_400_000, 3_600_000) : view.source;
-  if (source.kind === 'raw') throw new Error('the view reads no rollup');
-  let worst = 0;
-  for (const measure of MEASURE_NAMES) {
-    const baselines = async (baselineSource: string) => {
-      const built = anomalies({ measure, recent: `${liveMinutes}m`, baseline: '7d', baselineBin: '1h', baselineSource, threshold: 0, limit: 1_000_000 });
-      const byDevice = new Map((await runQuery(query, built, { timeoutMs: 10 * 60_000 })).rows.map((r) => [r.device_id, { deviceId: r.device_id, avg: r.baseline_avg, stddev: r.baseline_stddev }]));
-      return [...byDevice.values()].sort((a, b) => a.deviceId.localeCompare(b.deviceId));
-    };
-    const [pooled, raw] = [await baselines(source.rollup.id), await baselines('raw')];
-    if (raw.length < DEVICES) throw new Error(`${measure}: baselines of ${raw.length} devices, expected ${DEVICES}`);
-    worst = Math.max(worst, assertSame(`${measure} baselines`, pooled, raw));
-  }
-  log(`anomaly baselines of ${DEVICES} devices x ${MEASURE_NAMES.length} measures equal from ${source.rollup.id} and from the raw readings (largest relative difference ${worst.toExponential(1)})`);
-  return worst;
 }
 
 /** A fresh server: the readings' table, the rollups as deployed (their automatic runs off, so nothing runs beside the measurements), the fleet's readings. */
@@ -221,7 +183,7 @@ async function main(): Promise<void> {
         log(`the ${fromRollups.label} view: data quality of ${a.quality.length} devices, charts of ${shown.length} devices in ${new Set(a.trend.map((t) => t.bin)).size} bins of ${fromRollups.binMs / 60_000} min (${a.trend.length} points)`);
         const rows = await sourceRows(query, fromRollups, rangeStartMs, shown);
         log(`rows in the range: charts ${rows.chartRollup.toLocaleString('en')} rollup rows vs ${rows.chartRaw.toLocaleString('en')} raw readings; data quality ${rows.qualityRollup.toLocaleString('en')} rollup rows vs ${rows.qualityRaw.toLocaleString('en')} raw readings and markers`);
-        worst = Math.max(worst, await sameBaselines(query, fromRollups, Math.ceil((Date.now() - now) / 60_000) + LIVE_WINDOW_MINUTES));
+        worst = Math.max(worst, await sameBaselines(query, fromRollups, Math.ceil((Date.now() - now) / 60_000) + LIVE_WINDOW_MINUTES, DEVICES, log));
         continue; // warm-up
       }
       times.rollups.push(a.ms);
