@@ -56,7 +56,7 @@ describe('analytics SQL', () => {
     expect(pooled).toContain('FROM "iot-timeseries-db"."sensor-data-1h"');
     expect(pooled).toContain(`AND time >= bin(ago(7d), 1h) AND time < bin(bin(now() - 7m, 1h) + 5m, 1h) AND "temperature_count" > 0 AND device_id IN ('sensor-001')`);
     expect(pooled).toContain('AND time >= bin(bin(now() - 7m, 1h) + 5m, 1h) AND time >= bin(ago(7d), 1h) AND "temperature" IS NOT NULL');
-    expect(pooled).toContain('/ nullif(t.n - 1, 0)) AS baseline_stddev');
+    expect(pooled).toContain('/ nullif(t.n - 1, 0))) AS baseline_stddev');
     expect(pooled).not.toContain('stddev(');
   });
 

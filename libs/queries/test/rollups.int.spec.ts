@@ -136,4 +136,14 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     expect(byDevice['dev-c']).toMatchObject({ location: 'hall-2', minutes: 8 * 60 + 30 }); // tracked from 04:04, the minute of its first reading
     expect(Number(byDevice['dev-d'].completeness)).toBeCloseTo(Number(byDevice['dev-d'].readings) / (24 * 60 + 34), 9);
   });
+
+  it('a bin without m2 (written before the rollups kept it) leaves that device without a pooled baseline deviation, not a wrong one', async () => {
+    const options = { measure: 'temperature', baseline: '1d', recent: '2h', threshold: 0, limit: 10_000, baselineSource: rollupSettings.perHour.id };
+    expect(new Set((await run(anomalies(options))).map((r) => r.device_id))).toEqual(new Set(['dev-a', 'dev-b', 'dev-c', 'dev-d']));
+    const hour = Math.floor((NOW - 5 * 3_600_000) / 3_600_000) * 3_600_000;
+    const old = { Dimensions: [{ Name: 'device_id', Value: 'dev-a' }, { Name: 'location', Value: 'hall-1' }], MeasureName: rollupSettings.measureName, MeasureValueType: 'MULTI' as const, Time: String(hour), Version: 2 * NOW };
+    const values = [{ Name: 'temperature_avg', Value: '22', Type: 'DOUBLE' as const }, { Name: 'temperature_count', Value: '60', Type: 'BIGINT' as const }];
+    await ts.writeClient().send(new WriteRecordsCommand({ DatabaseName: rollupSettings.databaseName, TableName: rollupSettings.perHour.table.tableName, Records: [{ ...old, MeasureValues: values }] }));
+    expect(new Set((await run(anomalies(options))).map((r) => r.device_id))).toEqual(new Set(['dev-b', 'dev-c', 'dev-d']));
+  });
 });

@@ -36,7 +36,8 @@ function baselineRollup(options: BaselineOptions): MeasureRollup | undefined {
  * `SELECT device_id, location, baseline_avg, baseline_stddev ...`: per device over the baseline window, the mean
  * and the sample standard deviation of measure `m`, as `avg` and `stddev` over the readings give them. From a
  * rollup the bins merge exactly: n = Σnᵢ, mean = Σnᵢ·meanᵢ / n, M2 = ΣM2ᵢ + Σnᵢ·(meanᵢ − mean)², stddev =
- * √(M2 / (n − 1)); the readings since the rollup's last complete run are one more part.
+ * √(M2 / (n − 1)); the readings since the rollup's last complete run are one more part. A rollup column that does
+ * not exist yet fails the query (`isMissingColumnError`: the caller reads the readings instead).
  */
 export function baselineSql(options: BaselineOptions, measure: string, baseline: TimeWindow): string {
   const m = measureColumn(measure, options.catalogue);
@@ -70,7 +71,9 @@ export function baselineSql(options: BaselineOptions, measure: string, baseline:
     '), totals AS (',
     'SELECT device_id, location, sum(n) AS n, sum(mean * n) / sum(n) AS mean FROM parts GROUP BY device_id, location',
     ')',
-    'SELECT p.device_id, p.location, t.mean AS baseline_avg, sqrt((sum(p.m2) + sum(p.n * (p.mean - t.mean) * (p.mean - t.mean))) / nullif(t.n - 1, 0)) AS baseline_stddev',
+    // a bin without m2 (written before the rollups kept it) leaves the deviation unknown: no anomalies rather than wrong ones
+    'SELECT p.device_id, p.location, t.mean AS baseline_avg,',
+    '  if(count(p.m2) = count(*), sqrt((sum(p.m2) + sum(p.n * (p.mean - t.mean) * (p.mean - t.mean))) / nullif(t.n - 1, 0))) AS baseline_stddev',
     'FROM parts p JOIN totals t ON p.device_id = t.device_id AND p.location = t.location',
     'GROUP BY p.device_id, p.location, t.mean, t.n',
   ].join('\n');

@@ -17,7 +17,8 @@ export function upsertStatements(table: string, layout: TableLayout, plan: Colum
   if (changed.length > 0) statements.push(`DELETE FROM ${table} WHERE ${keysCondition(layout, changed)}`);
   const inserted = rows.filter((r) => !(r.replaces && r.sameValues));
   if (inserted.length > 0) {
-    const values = inserted.map((r) => `(${physicalRow(r.record, plan).map((c, i) => sqlLiteral(c, plan.types[i])).join(', ')})`);
+    // Array.from visits the cells a record leaves empty (a measure it does not carry: NULL), which map would skip
+    const values = inserted.map((r) => `(${Array.from(physicalRow(r.record, plan), (c, i) => sqlLiteral(c, plan.types[i])).join(', ')})`);
     statements.push(`INSERT INTO ${table} (${layout.physicalOrder.map(quoteIdent).join(', ')}) VALUES ${values.join(', ')}`);
   }
   return statements;

@@ -50,6 +50,12 @@ describe('upsertStatements: a call that replaces stored records', () => {
     expect(insert).not.toContain("CAST('20' AS DOUBLE)");
   });
 
+  it('writes NULL for a column the replacing record does not carry', () => {
+    const wide: TableLayout = { ...layout, values: [...layout.values, { name: 'max', type: 'DOUBLE', kind: 'MULTI', column: 'v_max' }], physicalOrder: [...layout.physicalOrder, 'v_max'] };
+    const [, insert] = upsertStatements('t', wide, columnPlan(wide), [row(1, 20, 7, true, false)]);
+    expect(insert).toMatch(/, 'd1', CAST\('20' AS DOUBLE\), NULL\)$/);
+  });
+
   it('with nothing unchanged: one DELETE and one INSERT; with nothing changed: one UPDATE per version', () => {
     expect(upsertStatements('t', layout, columnPlan(layout), [row(1, 20, 7, true, false)]).map((s) => s.split(' ')[0])).toEqual(['DELETE', 'INSERT']);
     expect(upsertStatements('t', layout, columnPlan(layout), [row(1, 20, 7, true, true), row(2, 20, 8, true, true)]).map((s) => s.split(' ').slice(0, 6).join(' '))).toEqual([
