@@ -89,6 +89,12 @@ async function fill(write: TimestreamWriteClient, query: TimestreamQueryClient, 
   return provisioned;
 }
 
+/** When the latest reading was taken (epoch ms). */
+async function latestReadingMs(query: TimestreamQueryClient): Promise<number> {
+  const answer = await query.send(new QueryCommand({ QueryString: `SELECT to_milliseconds(max(time)) FROM ${sqlTable(timestreamSettings.databaseName, timestreamSettings.tableName)} WHERE measure_name = ${sqlLiteral(timestreamSettings.multiMeasureName)}` }));
+  return Number(answer.Rows?.[0]?.Data?.[0]?.ScalarValue ?? Date.now());
+}
+
 /** A kept data directory: its rollups' scheduled queries by name, and what it holds. */
 async function reuse(query: TimestreamQueryClient, dataDir: string): Promise<ProvisionedRollups> {
   const byName = await scheduledQueriesByName(query);
@@ -119,6 +125,9 @@ async function main(): Promise<void> {
   try {
     const now = Date.now();
     const provisioned = REUSE ? await reuse(query, dataDir) : await fill(write, query, now, dataDir);
+    // the live window covers the last 15 minutes of readings: they end when the fill started (a kept directory's earlier)
+    const readingsEndMs = REUSE ? await latestReadingMs(query) : now;
+    const liveMinutes = () => Math.ceil((Date.now() - readingsEndMs) / 60_000) + LIVE_WINDOW_MINUTES;
 
     const fromRollups = rangeView(RANGE, 60_000);
     if (fromRollups.source.kind === 'raw') throw new Error(`--range ${RANGE} reads the raw readings anyway; take a range longer than an hour`);
@@ -161,8 +170,7 @@ async function main(): Promise<void> {
         const devices = quality.value.map((q) => q.deviceId).sort().slice(0, 12);
         return { quality, trend: await timed(() => adapter.trend(range, devices)) };
       };
-      // the readings end when the benchmark started: the live window is their last 15 minutes
-      const live = Math.ceil((Date.now() - now) / 60_000) + LIVE_WINDOW_MINUTES;
+      const live = liveMinutes();
       const [{ quality, trend }, anomalies] = await Promise.all([charted(), timed(() => adapter.anomalies(live, range))]);
       const panels = `data quality ${quality.ms.toFixed(0)} ms, charts ${trend.ms.toFixed(0)} ms, anomalies ${anomalies.ms.toFixed(0)} ms`;
       return { ms: performance.now() - started, quality: quality.value, trend: trend.value, anomalies: anomalies.value, panels };
@@ -183,7 +191,7 @@ async function main(): Promise<void> {
         log(`the ${fromRollups.label} view: data quality of ${a.quality.length} devices, charts of ${shown.length} devices in ${new Set(a.trend.map((t) => t.bin)).size} bins of ${fromRollups.binMs / 60_000} min (${a.trend.length} points)`);
         const rows = await sourceRows(query, fromRollups, rangeStartMs, shown);
         log(`rows in the range: charts ${rows.chartRollup.toLocaleString('en')} rollup rows vs ${rows.chartRaw.toLocaleString('en')} raw readings; data quality ${rows.qualityRollup.toLocaleString('en')} rollup rows vs ${rows.qualityRaw.toLocaleString('en')} raw readings and markers`);
-        worst = Math.max(worst, await sameBaselines(query, fromRollups, Math.ceil((Date.now() - now) / 60_000) + LIVE_WINDOW_MINUTES, DEVICES, log));
+        worst = Math.max(worst, await sameBaselines(query, fromRollups, liveMinutes(), DEVICES, log));
         continue; // warm-up
       }
       times.rollups.push(a.ms);
