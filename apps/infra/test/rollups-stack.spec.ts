@@ -64,6 +64,10 @@ describe('the rollups in the AWS stack (dev)', () => {
         ],
       });
     }
+    // the variance statistic the anomaly baseline merges across bins, in the deployed SQL and mapping
+    const hourly = where(dev, 'aws_timestreamquery_scheduled_query', 'name', definitions.find((d) => d.rollup.id === 'rollup-1h')?.name);
+    expect(hourly.query_string).toContain('var_pop("temperature") * count("temperature") AS "temperature_m2"');
+    expect(JSON.stringify(hourly.target_configuration)).toContain('{"measure_value_type":"DOUBLE","source_column":"temperature_m2"}');
   });
 
   it('creates them after the seed record, the role policy and the tables, so a fresh account can create them', () => {

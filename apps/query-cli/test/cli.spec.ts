@@ -132,7 +132,7 @@ describe('iot-query on the rollups', () => {
   it('rollups lists a rollup with its p95, and data-quality counts received against expected', async () => {
     const rollups = await cli(['run', 'rollups', ...endpoint, '--rollup', 'rollup-1h', '--window', '3h', '--measures', 'temperature', '--format', 'csv', '--devices', 'sensor-001']);
     expect(rollups.code).toBe(0);
-    expect(rollups.stdout.split('\n')[0]).toBe('device_id,location,bin_time,temperature_avg,temperature_min,temperature_max,temperature_count,temperature_p95,readings');
+    expect(rollups.stdout.split('\n')[0]).toBe('device_id,location,bin_time,temperature_avg,temperature_min,temperature_max,temperature_count,temperature_p95,temperature_m2,readings');
     const quality = await cli(['run', 'data-quality', ...endpoint, '--window', '6h', '--expected-every', '1m', '--format', 'json']);
     expect(quality.code).toBe(0);
     const [first] = JSON.parse(quality.stdout) as Array<{ device_id: string; readings: number; expected: number; gaps: number }>;

@@ -2,9 +2,10 @@
  * Long-range benchmark: DEVICES devices reporting every minute for DAYS days (default 232 x 30 days: 10.0 million
  * readings, about 0.5 % missing, two put-aside markers each), the rollups' scheduled queries (libs/schema) run
  * over them with ExecuteScheduledQuery, then the dashboard's RANGE view (default 30 d) — its data-quality panel
- * (every device) and its charts (the 12 devices shown) as libs/dashboard's queries adapter reads them — from the
- * rollups and from the raw readings, with the rows each source holds for it. Asserts the two answers are equal within rounding, prints both times
- * (median of RUNS) and the ratio. The server is the timestream-local CLI in its own process, with a data
+ * (every device), its charts (the 12 devices shown) and beside them the anomalies panel of the live window, whose
+ * 7-day baseline follows the range's source, as libs/dashboard's queries adapter reads them — from the rollups and
+ * from the raw readings, with the rows each source holds for it. Asserts the two answers are equal within rounding
+ * (the anomaly baselines of every device and measure too), prints both times (median of RUNS, each panel's) and the ratio. The server is the timestream-local CLI in its own process, with a data
  * directory in the temp folder that is removed at the end (--keep keeps it); it stops by itself after 60 min.
  *
  *   npx nx run dashboard:bench   # = npx tsx libs/dashboard/bench/long-range-view.ts [--range 30d] [--devices 232] [--days 30] [--runs 5] [--concurrency 32] [--keep] [--data-dir <a kept one>]
@@ -18,8 +19,9 @@ import { CreateDatabaseCommand, CreateTableCommand, TimestreamWriteClient } from
 import { scheduledQueriesByName } from '@iot-timeseries/queries';
 import { provisionRollups, type ProvisionedRollups } from '@iot-timeseries/queries/testing';
 import { backfillInvocations, LOCAL_PLACEHOLDER_CREDENTIALS, PUT_ASIDE_RECORDS, rollupList, rollupScheduledQueries, rollupSettings, sqlLiteral, sqlTable, timestreamSettings, type Rollup } from '@iot-timeseries/schema';
-import { createQueriesAdapter, PANEL_QUERY_TIMEOUT_MS, rangeView, type RangeView, type TrendPoint } from '../src';
+import { createQueriesAdapter, PANEL_QUERY_TIMEOUT_MS, rangeView, type AnomalyPoint, type RangeView, type TrendPoint } from '../src';
 import { writeFleetWeek } from './fleet-week';
+import { assertSame, sameBaselines } from './same-answers';
 
 const flag = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
 const RANGE = process.argv.includes('--range') ? process.argv[process.argv.indexOf('--range') + 1] : '30d';
@@ -31,6 +33,8 @@ const KEEP = process.argv.includes('--keep');
 /** A data directory a run with --keep left: its readings and rollups are measured again (no fill, no backfill; the range ends now). */
 const REUSE = process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined;
 const DEADLINE_MS = 60 * 60_000;
+/** The live panels' window (the simulator's default): the anomalies panel examines the fleet's last readings in it. */
+const LIVE_WINDOW_MINUTES = 15;
 /** What the DuckDB file and its WAL take per reading, with room to spare. */
 const BYTES_PER_READING = 400;
 
@@ -49,23 +53,6 @@ async function startServer(dataDir: string): Promise<{ endpoint: string; stop():
     child.once('exit', (code) => reject(new Error(`timestream-local exited with ${code}`)));
   });
   return { endpoint, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) };
-}
-
-/** Rows equal within rounding: same keys and texts, numbers within 1e-9 relative; returns the largest relative difference. */
-function assertSame(label: string, a: readonly object[], b: readonly object[]): number {
-  if (a.length !== b.length) throw new Error(`${label}: ${a.length} rows from the rollups, ${b.length} from the raw readings`);
-  let worst = 0;
-  a.forEach((row, i) => {
-    for (const [key, x] of Object.entries(row)) {
-      const y = (b[i] as Record<string, unknown>)[key];
-      if (typeof x === 'number' && typeof y === 'number') {
-        const diff = Math.abs(x - y) / Math.max(1, Math.abs(y));
-        worst = Math.max(worst, diff);
-        if (diff > 1e-9) throw new Error(`${label}: row ${i} ${key} is ${x} from the rollups, ${y} from the raw readings`);
-      } else if (JSON.stringify(x) !== JSON.stringify(y)) throw new Error(`${label}: row ${i} ${key} is ${JSON.stringify(x)} from the rollups, ${JSON.stringify(y)} from the raw readings`);
-    }
-  });
-  return worst;
 }
 
 const count = async (query: TimestreamQueryClient, table: string, where: string) => {
@@ -102,6 +89,12 @@ async function fill(write: TimestreamWriteClient, query: TimestreamQueryClient, 
   return provisioned;
 }
 
+/** When the latest reading was taken (epoch ms). */
+async function latestReadingMs(query: TimestreamQueryClient): Promise<number> {
+  const answer = await query.send(new QueryCommand({ QueryString: `SELECT to_milliseconds(max(time)) FROM ${sqlTable(timestreamSettings.databaseName, timestreamSettings.tableName)} WHERE measure_name = ${sqlLiteral(timestreamSettings.multiMeasureName)}` }));
+  return Number(answer.Rows?.[0]?.Data?.[0]?.ScalarValue ?? Date.now());
+}
+
 /** A kept data directory: its rollups' scheduled queries by name, and what it holds. */
 async function reuse(query: TimestreamQueryClient, dataDir: string): Promise<ProvisionedRollups> {
   const byName = await scheduledQueriesByName(query);
@@ -132,6 +125,9 @@ async function main(): Promise<void> {
   try {
     const now = Date.now();
     const provisioned = REUSE ? await reuse(query, dataDir) : await fill(write, query, now, dataDir);
+    // the live window covers the last 15 minutes of readings: they end when the fill started (a kept directory's earlier)
+    const readingsEndMs = REUSE ? await latestReadingMs(query) : now;
+    const liveMinutes = () => Math.ceil((Date.now() - readingsEndMs) / 60_000) + LIVE_WINDOW_MINUTES;
 
     const fromRollups = rangeView(RANGE, 60_000);
     if (fromRollups.source.kind === 'raw') throw new Error(`--range ${RANGE} reads the raw readings anyway; take a range longer than an hour`);
@@ -149,16 +145,35 @@ async function main(): Promise<void> {
       const { runs, ms } = await backfill(rollup, rollup.binMinutes === 1 ? Math.max(rangeStartMs, now - 86_400_000) - 3_600_000 : Math.floor((now - DAYS * 86_400_000) / 60_000) * 60_000);
       log(`rollup ${rollup.id}: ${runs} runs (ExecuteScheduledQuery, InvocationTimes ${rollup.overlapMinutes} min apart) in ${seconds(ms)}, ${runs > 0 ? `${Math.round(ms / runs)} ms a run` : ''}`);
     }
+    const last = done.get(rollupSettings.perMinute.id);
+    if (last !== undefined) {
+      // a run that re-computes bins already written (as every scheduled run of its overlap does), here all unchanged
+      const started = Date.now();
+      await query.send(new ExecuteScheduledQueryCommand({ ScheduledQueryArn: provisioned.arns[rollupSettings.perMinute.id], InvocationTime: new Date(last) }));
+      log(`rollup ${rollupSettings.perMinute.id} re-run over its last ${rollupSettings.perMinute.overlapMinutes} min of bins (unchanged): ${Date.now() - started} ms`);
+    }
 
     // the page gives a panel PANEL_QUERY_TIMEOUT_MS; the raw readings may need longer, which the benchmark measures
     const adapter = createQueriesAdapter(query, { timeoutMs: 10 * 60_000 });
     const fromRaw: RangeView = { ...fromRollups, source: { kind: 'raw' } };
+    // as the page loads it: the data quality, then the charts of the devices it shows; beside them the anomalies
+    // of the live window, whose 7-day baseline follows the range's source
     const view = async (range: RangeView) => {
       const started = performance.now();
-      const quality = await adapter.dataQuality(range, 60_000);
-      const devices = quality.map((q) => q.deviceId).sort().slice(0, 12);
-      const trend = await adapter.trend(range, devices);
-      return { ms: performance.now() - started, quality, trend };
+      const timed = async <T>(run: () => Promise<T>) => {
+        const at = performance.now();
+        const value = await run();
+        return { value, ms: performance.now() - at, end: performance.now() - started };
+      };
+      const charted = async () => {
+        const quality = await timed(() => adapter.dataQuality(range, 60_000));
+        const devices = quality.value.map((q) => q.deviceId).sort().slice(0, 12);
+        return { quality, trend: await timed(() => adapter.trend(range, devices)) };
+      };
+      const live = liveMinutes();
+      const [{ quality, trend }, anomalies] = await Promise.all([charted(), timed(() => adapter.anomalies(live, range))]);
+      const panels = `data quality ${quality.ms.toFixed(0)} ms, charts ${trend.ms.toFixed(0)} ms, anomalies ${anomalies.ms.toFixed(0)} ms`;
+      return { ms: performance.now() - started, quality: quality.value, trend: trend.value, anomalies: anomalies.value, panels };
     };
     const times = { rollups: [] as number[], raw: [] as number[] };
     let worst = 0;
@@ -168,12 +183,15 @@ async function main(): Promise<void> {
       const b = await view(fromRaw);
       if (run === 0 && b.ms > PANEL_QUERY_TIMEOUT_MS) log(`the raw readings took ${seconds(b.ms)}: longer than the page's ${seconds(PANEL_QUERY_TIMEOUT_MS)} panel timeout`);
       const flat = (points: TrendPoint[]) => points.map((p) => ({ deviceId: p.deviceId, bin: p.bin, ...p.values }));
-      worst = Math.max(worst, assertSame('data quality', a.quality, b.quality), assertSame('charts', flat(a.trend), flat(b.trend)));
+      const byKey = (points: AnomalyPoint[]) => [...points].sort((x, y) => x.measure.localeCompare(y.measure) || x.deviceId.localeCompare(y.deviceId) || x.time - y.time);
+      worst = Math.max(worst, assertSame('data quality', a.quality, b.quality), assertSame('charts', flat(a.trend), flat(b.trend)), assertSame('anomalies', byKey(a.anomalies), byKey(b.anomalies)));
+      log(`  run ${run}: rollups ${a.ms.toFixed(0)} ms (${a.panels}); raw ${b.ms.toFixed(0)} ms (${b.panels})`);
       if (run === 0) {
         const shown = [...new Set(a.trend.map((t) => t.deviceId))];
         log(`the ${fromRollups.label} view: data quality of ${a.quality.length} devices, charts of ${shown.length} devices in ${new Set(a.trend.map((t) => t.bin)).size} bins of ${fromRollups.binMs / 60_000} min (${a.trend.length} points)`);
         const rows = await sourceRows(query, fromRollups, rangeStartMs, shown);
         log(`rows in the range: charts ${rows.chartRollup.toLocaleString('en')} rollup rows vs ${rows.chartRaw.toLocaleString('en')} raw readings; data quality ${rows.qualityRollup.toLocaleString('en')} rollup rows vs ${rows.qualityRaw.toLocaleString('en')} raw readings and markers`);
+        worst = Math.max(worst, await sameBaselines(query, fromRollups, liveMinutes(), DEVICES, log));
         continue; // warm-up
       }
       times.rollups.push(a.ms);

@@ -65,7 +65,7 @@ export function createDashboardLoader(options: DashboardLoaderOptions): (request
     const [{ quality, trend }, latest, anomalies, stale, completeness, events, forecasts, alarms, cloud] = await Promise.all([
       charted(),
       attempt('latest', () => queries.latest(options.windowMinutes), []),
-      attempt('anomalies', () => queries.anomalies(options.windowMinutes), []),
+      attempt('anomalies', () => queries.anomalies(options.windowMinutes, range), []),
       attempt('stale', () => queries.stale(staleAfter), []),
       attempt('completeness', () => queries.completeness(options.windowMinutes, options.expectedIntervalMs), []),
       attempt('alerts', () => queries.events(options.windowMinutes), []),

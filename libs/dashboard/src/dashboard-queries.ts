@@ -70,7 +70,8 @@ export interface DashboardQueries {
   /** Every device seen in the range, with its data quality. */
   dataQuality(range: RangeView, expectedIntervalMs: number): Promise<DeviceDataQuality[]>;
   latest(windowMinutes: number): Promise<LatestReading[]>;
-  anomalies(windowMinutes: number): Promise<AnomalyPoint[]>;
+  /** Readings of the window far from their device's 7-day baseline; for a `range` that reads the rollups the baseline comes from them. */
+  anomalies(windowMinutes: number, range?: RangeView): Promise<AnomalyPoint[]>;
   stale(staleAfterSeconds: number): Promise<StaleDevice[]>;
   completeness(windowMinutes: number, expectedIntervalMs: number): Promise<DeviceCompleteness[]>;
   /** The window function's events in the window ([] before it wrote any). */

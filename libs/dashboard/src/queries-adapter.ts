@@ -1,11 +1,13 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { anomalies, DASHBOARD_Z_THRESHOLD, dataQuality, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, missingTableOf, rangeSeries, runQuery, staleDevices, windowForecasts, type BuiltQuery } from '@iot-timeseries/queries';
+import { anomalies, chooseSource, DASHBOARD_Z_THRESHOLD, dataQuality, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, missingTableOf, rangeSeries, runQuery, staleDevices, windowForecasts, type BuiltQuery } from '@iot-timeseries/queries';
 import { analyticsSettings, MEASURE_NAMES, rollupColumn } from '@iot-timeseries/schema';
 import { PanelSourceMissingError } from './errors';
 import type { AnomalyPoint, DeviceCompleteness, DeviceDataQuality, DeviceEvent, DashboardQueries, LatestReading, MeasureForecastPoint, StaleDevice, TrendPoint } from './dashboard-queries';
 
 /** A dashboard anomaly is a reading this many standard deviations from its device's baseline (libs/queries). */
 export { DASHBOARD_Z_THRESHOLD };
+/** The anomalies' baseline: a week. */
+const ANOMALY_BASELINE_MS = 7 * 86_400_000;
 /** How long a panel's query may take before the page shows it as failed. */
 export const PANEL_QUERY_TIMEOUT_MS = 15_000;
 
@@ -73,10 +75,15 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
         }),
       );
     },
-    async anomalies(windowMinutes) {
+    async anomalies(windowMinutes, range) {
+      // the 7-day baseline in whole hours; for a range that reads the rollups, pooled from the hourly rollup's bins
+      // (and the readings since its last run) instead of a week of readings, with the same answer
+      const baselineRollup = range && range.source.kind === 'rollup' ? chooseSource(ANOMALY_BASELINE_MS, 3_600_000) : { kind: 'raw' as const };
+      const query = (measure: string, baselineSource: string) =>
+        anomalies({ measure, recent: `${windowMinutes}m`, baseline: '7d', baselineBin: '1h', baselineSource, threshold: DASHBOARD_Z_THRESHOLD, limit: 50 });
       const perMeasure = await Promise.all(
         MEASURE_NAMES.map(async (measure) =>
-          (await run(anomalies({ measure, recent: `${windowMinutes}m`, threshold: DASHBOARD_Z_THRESHOLD, limit: 50 }))).map(
+          (baselineRollup.kind === 'rollup' ? await runRollup(query(measure, baselineRollup.rollup.id), () => query(measure, 'raw')) : await run(query(measure, 'raw'))).map(
             (a): AnomalyPoint => ({ deviceId: a.device_id, location: a.location, time: a.time.date.getTime(), measure, value: a.value, score: a.z_score }),
           ),
         ),

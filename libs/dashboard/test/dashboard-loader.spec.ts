@@ -58,7 +58,10 @@ describe('the dashboard model', () => {
 
   it('reads the range asked for: its bin and source, the charts only for the devices it shows', async () => {
     const asked: Array<{ range: RangeView; devices?: readonly string[] }> = [];
-    const model = await loader(queries({ trend: async (range, devices) => (asked.push({ range, devices }), []) }))(new URLSearchParams('range=7d'));
+    const anomaliesAsked: Array<[number, RangeView | undefined]> = [];
+    const model = await loader(queries({ trend: async (range, devices) => (asked.push({ range, devices }), []), anomalies: async (minutes, range) => (anomaliesAsked.push([minutes, range]), []) }))(new URLSearchParams('range=7d'));
+    // the anomalies keep the live window; their baseline follows the range's source
+    expect(anomaliesAsked).toEqual([[15, rangeView('7d', 2000)]]);
     expect(model).toMatchObject({ windowMinutes: 7 * 24 * 60, binSeconds: 3600, range: { id: '7d', source: rollupSettings.perHour.id } });
     expect(model.range.sourceLabel).toMatch(/^hourly rollup \(sensor-data-1h\)/);
     expect(asked).toEqual([{ range: rangeView('7d', 2000), devices: ['sensor-001', 'sensor-002'] }]);

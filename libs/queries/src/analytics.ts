@@ -26,7 +26,7 @@ export const ANALYTICS = {
   'measure-series': { description: 'one measure per device, averaged per time bin', build: measureSeries },
   'dimension-values': { description: 'the distinct values of a dimension (location by default)', build: dimensionValues },
   'range-series': { description: 'avg/min/max/count per device and bin over a range, from the rollups when the range is long', build: rangeSeries },
-  rollups: { description: "a measure rollup's rows (avg/min/max/count/p95 per device and minute or hour)", build: rollupRows },
+  rollups: { description: "a measure rollup's rows (avg/min/max/count/p95/m2 per device and minute or hour)", build: rollupRows },
   'data-quality': { description: 'readings received vs expected, silent minutes, gaps and readings put aside per device', build: dataQuality },
 } as const satisfies Record<string, { description: string; build: (options: never) => BuiltQuery<unknown> }>;
 

@@ -48,6 +48,18 @@ describe('analytics SQL', () => {
     expect(staleDevices().sql).toContain('HAVING max(time) < ago(300s)');
   });
 
+  it('reads an anomaly baseline in whole bins, from the raw readings or pooled from a rollup and the readings since its last run', () => {
+    const raw = anomalies({ baselineBin: '1h' }).sql;
+    expect(raw).toContain('AND time >= bin(ago(7d), 1h)');
+    expect(raw).toContain('stddev("temperature") AS baseline_stddev');
+    const pooled = anomalies({ baselineSource: 'rollup-1h', devices: ['sensor-001'] }).sql;
+    expect(pooled).toContain('FROM "iot-timeseries-db"."sensor-data-1h"');
+    expect(pooled).toContain(`AND time >= bin(ago(7d), 1h) AND time < bin(bin(now() - 7m, 1h) + 5m, 1h) AND "temperature_count" > 0 AND device_id IN ('sensor-001')`);
+    expect(pooled).toContain('AND time >= bin(bin(now() - 7m, 1h) + 5m, 1h) AND time >= bin(ago(7d), 1h) AND "temperature" IS NOT NULL');
+    expect(pooled).toContain('/ nullif(t.n - 1, 0))) AS baseline_stddev');
+    expect(pooled).not.toContain('stddev(');
+  });
+
   it('takes typed parameters', () => {
     const sql = latestReadings({ lookback: '15m', measures: ['humidity'], devices: ['sensor-001'], locations: ['hall-1'], database: 'plant', table: 'readings' }).sql;
     expect(sql).toContain('FROM "plant"."readings"');
@@ -62,6 +74,9 @@ describe('analytics SQL', () => {
     [() => anomalies({ measure: 'rpm' }), 'measure "rpm" is not in the catalogue'],
     [() => anomalies({ threshold: Infinity }), 'threshold must be a finite number'],
     [() => anomalies({ limit: 0 }), 'limit must be a positive whole number'],
+    [() => anomalies({ baselineSource: 'rollup-5m' }), 'baselineSource must be raw, rollup-1m or rollup-1h, got "rollup-5m"'],
+    [() => anomalies({ baselineSource: 'rollup-1h', baselineBin: '30m' }), "baselineBin must be a whole number of rollup-1h's 60-minute bins"],
+    [() => anomalies({ baselineBin: '1h', baseline: timeRangeTemplate('$__timeFilter', '$__timeFrom', '$__timeTo') }), 'baseline must be a duration when it is read in whole bins or from a rollup'],
     [() => latestReadings({ devices: [''] }), 'devices must be a non-empty string'],
     [() => completeness({ interval: '1m', expectedEvery: '5m' }), 'expectedEvery must not be longer than interval'],
     [() => duration('0m'), 'duration must be a positive whole number'],

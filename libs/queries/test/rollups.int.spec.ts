@@ -2,7 +2,7 @@ import { WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
 import { putAsideRecord, rollupSettings, timestreamSettings, toWriteRequests, type SensorReading } from '@iot-timeseries/schema';
 import { createManualClock, startTestTimestream, type TestTimestream } from '@iot-timeseries/timestream-local/testing';
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { dataQuality, rangeSeries, rollupRows, runQuery, type BuiltQuery } from '../src';
+import { anomalies, dataQuality, rangeSeries, rollupRows, runQuery, type BuiltQuery } from '../src';
 import { backfillRollups, provisionRollups } from '../src/testing';
 import { TABLE } from './dataset';
 
@@ -102,6 +102,28 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     for (const r of complete) expect([r.temperature_p95, r.readings]).toEqual((([x]) => [x.temperature_p95, x.readings])(raw.filter((x) => x.bin_time === r.bin_time && x.device_id === r.device_id)));
   });
 
+  it("an anomaly baseline pooled from the rollups' bins (counts, means, m2) equals avg and stddev over the raw readings", async () => {
+    // threshold 0: every recent reading is an anomaly, carrying its device's baseline mean, standard deviation and z-score
+    for (const measure of ['temperature', 'pressure', 'vibration']) {
+      const options = { measure, baseline: '1d', recent: '2h', threshold: 0, limit: 10_000, baselineBin: '1h' };
+      const fromRaw = await run(anomalies({ ...options, baselineSource: 'raw' }));
+      expect(fromRaw.length).toBeGreaterThan(4 * 60);
+      for (const source of [rollupSettings.perHour.id, rollupSettings.perMinute.id]) expectSame(await run(anomalies({ ...options, baselineSource: source })), fromRaw);
+    }
+    // the hourly bins hold the m2 of their readings: var_pop × count
+    const bins = await run(rollupRows({ window: '3h', measures: ['humidity'], devices: ['dev-a'] }));
+    const raw = await run({
+      name: 'm2',
+      sql: `SELECT bin(time, 1h) AS bin_time, var_pop(humidity) * count(humidity) AS m2 FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" WHERE measure_name = 'sensor_reading' AND device_id = 'dev-a' AND time >= ago(4h) GROUP BY bin(time, 1h)`,
+    });
+    const bin = bins[0];
+    const m2 = raw.find((r) => r.bin_time === bin.bin_time)?.m2;
+    expect(Number(bin.humidity_m2)).toBeGreaterThan(0);
+    expect(Number(bin.humidity_m2)).toBeCloseTo(Number(m2), 6);
+    // the mean of the bins' standard deviations would not do: the bins' means differ
+    expect(anomalies({ measure: 'humidity', baselineSource: rollupSettings.perHour.id }).sql).toContain('sum(p.m2) + sum(p.n * (p.mean - t.mean) * (p.mean - t.mean))');
+  });
+
   it('data quality from the hourly rollup equals the same figures from the raw readings', async () => {
     const fromRollup = await run(dataQuality({ window: '24h', expectedEvery: '1m' }));
     const fromRaw = await run(dataQuality({ window: '24h', expectedEvery: '1m', source: 'raw' }));
@@ -113,5 +135,15 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     expect(byDevice['dev-b']).toMatchObject({ minutes_with_readings: 24 * 60 + 33 - 40, gaps: 3 });
     expect(byDevice['dev-c']).toMatchObject({ location: 'hall-2', minutes: 8 * 60 + 30 }); // tracked from 04:04, the minute of its first reading
     expect(Number(byDevice['dev-d'].completeness)).toBeCloseTo(Number(byDevice['dev-d'].readings) / (24 * 60 + 34), 9);
+  });
+
+  it('a bin without m2 (written before the rollups kept it) leaves that device without a pooled baseline deviation, not a wrong one', async () => {
+    const options = { measure: 'temperature', baseline: '1d', recent: '2h', threshold: 0, limit: 10_000, baselineSource: rollupSettings.perHour.id };
+    expect(new Set((await run(anomalies(options))).map((r) => r.device_id))).toEqual(new Set(['dev-a', 'dev-b', 'dev-c', 'dev-d']));
+    const hour = Math.floor((NOW - 5 * 3_600_000) / 3_600_000) * 3_600_000;
+    const old = { Dimensions: [{ Name: 'device_id', Value: 'dev-a' }, { Name: 'location', Value: 'hall-1' }], MeasureName: rollupSettings.measureName, MeasureValueType: 'MULTI' as const, Time: String(hour), Version: 2 * NOW };
+    const values = [{ Name: 'temperature_avg', Value: '22', Type: 'DOUBLE' as const }, { Name: 'temperature_count', Value: '60', Type: 'BIGINT' as const }];
+    await ts.writeClient().send(new WriteRecordsCommand({ DatabaseName: rollupSettings.databaseName, TableName: rollupSettings.perHour.table.tableName, Records: [{ ...old, MeasureValues: values }] }));
+    expect(new Set((await run(anomalies(options))).map((r) => r.device_id))).toEqual(new Set(['dev-b', 'dev-c', 'dev-d']));
   });
 });

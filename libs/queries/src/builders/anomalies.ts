@@ -1,5 +1,6 @@
 import { built, type BuiltQuery } from './built-query';
-import { readingsSource, type AnalyticOptions, type TimestampValue } from './common';
+import { readingsSource, type TimestampValue } from './common';
+import { baselineSql, type BaselineOptions } from './baseline';
 import { numberLiteral, stringLiteral } from '../sql/escape';
 import { timeWindow, type TimeWindow } from '../sql/time-window';
 import { measureColumn } from '../sql/filters';
@@ -8,7 +9,7 @@ import { QueryParameterError } from '../errors';
 /** The |z| the dashboards (the live page, the Grafana dashboard and its alert rules) call an anomaly. */
 export const DASHBOARD_Z_THRESHOLD = 3;
 
-export interface AnomaliesOptions extends AnalyticOptions {
+export interface AnomaliesOptions extends BaselineOptions {
   /** Measure to examine (default temperature, as the recipe). */
   measure?: string;
   /** Baseline window for mean and standard deviation (default 7d). */
@@ -38,7 +39,8 @@ export interface AnomalyRow {
 /**
  * Readings whose z-score against the device's baseline exceeds the threshold. Unlike the recipe,
  * a device with a constant baseline (stddev 0) is skipped instead of dividing by zero, and the
- * z-score keeps its sign (above or below normal).
+ * z-score keeps its sign (above or below normal). The baseline can come from a measure rollup (`baselineSource`,
+ * see baseline.ts): the same mean and standard deviation from hourly bins instead of a week of readings.
  */
 export function anomalies(options: AnomaliesOptions = {}): BuiltQuery<AnomalyRow> {
   const m = measureColumn(options.measure ?? 'temperature', options.catalogue);
@@ -51,10 +53,7 @@ export function anomalies(options: AnomaliesOptions = {}): BuiltQuery<AnomalyRow
   const label = options.withMeasure ? `, ${stringLiteral(options.measure ?? 'temperature', 'measure')} AS measure` : '';
   const sql = [
     'WITH baseline AS (',
-    `SELECT device_id, location, avg(${m}) AS baseline_avg, stddev(${m}) AS baseline_stddev`,
-    readingsSource(options, baseline, '', '', 'baseline'),
-    `  AND ${m} IS NOT NULL`,
-    'GROUP BY device_id, location',
+    baselineSql(options, options.measure ?? 'temperature', baseline),
     ')',
     `SELECT r.device_id, r.location, r.time, r.${m} AS value, b.baseline_avg, b.baseline_stddev, ${z} AS z_score${label}`,
     readingsSource(options, recent, 'r', 'JOIN baseline b ON r.device_id = b.device_id AND r.location = b.location', 'recent'),

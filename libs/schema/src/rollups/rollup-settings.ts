@@ -1,8 +1,12 @@
 import type { MagneticStoreWriteSettings, RetentionSettings } from '../settings/timestream';
 import { timestreamSettings } from '../settings/timestream';
 
-/** What a measure rollup keeps of each catalogue measure per bin. */
-export const ROLLUP_STATISTICS = ['avg', 'min', 'max', 'count', 'p95'] as const;
+/**
+ * What a measure rollup keeps of each catalogue measure per bin. `m2` is the sum of squared deviations from the
+ * bin's mean (`var_pop × count`): with `avg` and `count` it merges exactly across bins (pooled variance), so a
+ * standard deviation over days is read from the bins as the readings would give it.
+ */
+export const ROLLUP_STATISTICS = ['avg', 'min', 'max', 'count', 'p95', 'm2'] as const;
 export type RollupStatistic = (typeof ROLLUP_STATISTICS)[number];
 
 /** The percentile `p95` stands for (Timestream's `approx_percentile`). */
@@ -40,7 +44,7 @@ interface RollupBase {
   readonly table: RollupTableSettings;
 }
 
-/** avg/min/max/count/p95 of every catalogue measure per device, location and bin. */
+/** avg/min/max/count/p95/m2 of every catalogue measure per device, location and bin. */
 export interface MeasureRollup extends RollupBase {
   readonly kind: 'measures';
 }
@@ -87,13 +91,13 @@ export const rollupSettings: RollupSettings = {
   perMinute: {
     id: 'rollup-1m',
     kind: 'measures',
-    description: 'avg/min/max/count/p95 of every measure per device, location and minute',
+    description: 'avg/min/max/count/p95/m2 of every measure per device, location and minute',
     binMinutes: 1,
     schedule: { everyMinutes: 5, offsetMinutes: 0 },
     overlapMinutes: 60,
     table: table(`${timestreamSettings.tableName}-1m`, 12, 31),
   },
-  perHour: { id: 'rollup-1h', kind: 'measures', description: 'avg/min/max/count/p95 of every measure per device, location and hour', ...HOURLY, table: table(`${timestreamSettings.tableName}-1h`, 24, 730) },
+  perHour: { id: 'rollup-1h', kind: 'measures', description: 'avg/min/max/count/p95/m2 of every measure per device, location and hour', ...HOURLY, table: table(`${timestreamSettings.tableName}-1h`, 24, 730) },
   dataQuality: {
     id: 'data-quality-1h',
     kind: 'data-quality',

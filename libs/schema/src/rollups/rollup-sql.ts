@@ -59,7 +59,7 @@ const tableOf = (options: RollupSourceOptions) => {
 };
 
 /**
- * avg/min/max/count/p95 of every catalogue measure per device, location and bin, over the window
+ * avg/min/max/count/p95/m2 of every catalogue measure per device, location and bin, over the window
  * (`time BETWEEN from AND to`: the bin in progress is written as it is so far, and replaced by a later run).
  */
 export function measureRollupSql(rollup: MeasureRollup, window: RollupWindow, options: RollupSourceOptions = {}): string {
@@ -74,6 +74,7 @@ export function measureRollupSql(rollup: MeasureRollup, window: RollupWindow, op
       max: `max(${m})`,
       count: `count(${m})`,
       p95: `approx_percentile(${m}, ${ROLLUP_PERCENTILE})`,
+      m2: `var_pop(${m}) * count(${m})`,
     };
     return [`  ${ROLLUP_STATISTICS.map((s) => `${expressions[s]} AS ${as(s)}`).join(', ')}`];
   });

@@ -93,6 +93,8 @@ describe('the scheduled queries', () => {
     expect(hour.queryString).toContain('AND time BETWEEN bin(@scheduled_runtime, 1h) - 6h AND @scheduled_runtime');
     expect(hour.queryString).toContain(`FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}"\nWHERE measure_name = '${timestreamSettings.multiMeasureName}'`);
     expect(hour.queryString).toContain('approx_percentile("temperature", 0.95) AS "temperature_p95"');
+    // the sum of squared deviations from the bin's mean, which merges across bins into a pooled variance
+    expect(hour.queryString).toContain('var_pop("pressure") * count("pressure") AS "pressure_m2"');
     expect(hour.queryString).toMatchSnapshot();
     // the data quality writes whole hours only, for the devices seen in twice the overlap
     const quality = queries[2].queryString;
@@ -110,8 +112,8 @@ describe('the scheduled queries', () => {
     }
     const [minute, , quality] = queries;
     const types = Object.fromEntries(minute.target.MultiMeasureMappings?.MultiMeasureAttributeMappings?.map((m) => [m.SourceColumn, m.MeasureValueType]) ?? []);
-    expect(types).toMatchObject({ temperature_avg: 'DOUBLE', temperature_p95: 'DOUBLE', temperature_count: 'BIGINT', readings: 'BIGINT' });
-    expect(Object.keys(types)).toHaveLength(MEASURE_NAMES.length * 5 + 1);
+    expect(types).toMatchObject({ temperature_avg: 'DOUBLE', temperature_p95: 'DOUBLE', temperature_m2: 'DOUBLE', temperature_count: 'BIGINT', readings: 'BIGINT' });
+    expect(Object.keys(types)).toHaveLength(MEASURE_NAMES.length * 6 + 1);
     expect(quality.target.MultiMeasureMappings).toMatchObject({ TargetMultiMeasureName: 'data_quality' });
     expect(quality.target.MultiMeasureMappings?.MultiMeasureAttributeMappings?.map((m) => m.SourceColumn)).toEqual(Object.values(DATA_QUALITY_COLUMNS));
   });
@@ -215,6 +217,7 @@ describe('rollupSeedRecord', () => {
       expect(seed.Time).toBe('1700000000000');
     }
     expect(rollupSeedRecord(rollupSettings.perHour, 0).MeasureValues).toContainEqual({ Name: 'temperature_p95', Value: '0', Type: 'DOUBLE' });
+    expect(rollupSeedRecord(rollupSettings.perMinute, 0).MeasureValues).toContainEqual({ Name: 'humidity_m2', Value: '0', Type: 'DOUBLE' });
     expect(rollupSeedRecord(rollupSettings.dataQuality, 0).MeasureValues).toContainEqual({ Name: 'put_aside_rejected', Value: '0', Type: 'BIGINT' });
   });
 

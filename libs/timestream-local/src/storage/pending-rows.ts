@@ -9,6 +9,8 @@ export interface PendingRow {
   f2: number;
   hash: number;
   replaces: boolean;
+  /** it replaces a stored record with the same values: only the version changes */
+  sameValues?: boolean;
   /** which call of the group wrote it, and where in that call's rows */
   call: number;
   at: number;

@@ -63,6 +63,7 @@ export function tableMetaOf(databaseName: string, tableName: string, arn: string
     arn,
     columns: columnsOf(layout),
     relationSql: relationSqlOf(layout, cutoffNs),
+    estimatedRowsSql: `SELECT estimated_size FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${layout.storageName.replace(/'/g, "''")}'`,
     measures: layout.measures.map((m) => ({ name: m.name, type: m.type, dimensions: [...m.dimensions] })),
   };
 }

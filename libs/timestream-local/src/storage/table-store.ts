@@ -4,7 +4,8 @@ import { putMetaSql, metaKey, type StoredTable } from './metadata-store';
 import { PendingRows, type PendingRow } from './pending-rows';
 import { fingerprintRecord, newFingerprint, valueHash } from './record-hash';
 import { appendRecords } from './chunk-writer';
-import { columnPlan, physicalRow, sqlLiteral, type ColumnPlan } from './row-values';
+import { columnPlan, type ColumnPlan } from './row-values';
+import { upsertStatements } from './upsert-statements';
 import { SchemaTracker } from './schema-tracker';
 import { DUCK_TYPES, quoteIdent, type TableLayout } from './table-layout';
 import type { RecordToStore, StoreResult } from './write-types';
@@ -78,10 +79,11 @@ export class TableStore {
               continue;
             }
           }
-          const row: PendingRow = { record, f0, f1, f2, hash, replaces: current !== undefined, call, at: rows.length };
+          const row: PendingRow = { record, f0, f1, f2, hash, replaces: current !== undefined, sameValues: current !== undefined && current.hash === hash, call, at: rows.length };
           if (earlier !== undefined && earlier.call === call) {
             // a later record of the same call wins: one row, which replaces whatever was stored before the call
             row.replaces = earlier.replaces;
+            row.sameValues = false;
             rows[earlier.at] = undefined;
           }
           replacing ||= row.replaces;
@@ -175,25 +177,9 @@ export class TableStore {
     }
   }
 
+  /** A call that replaces stored records: see upsert-statements.ts. */
   private async writeWithReplace(rows: PendingRow[]): Promise<void> {
-    const table = `main.${quoteIdent(this.layout.storageName)}`;
-    const conditions = rows
-      .filter((r) => r.replaces)
-      .map((r) => {
-        const dims = new Map(r.record.dimensions.map((d) => [d.name, d.value] as const));
-        const parts = [`measure_name = ${sqlLiteral(r.record.measureName, 'VARCHAR')}`, `"time" = ${sqlLiteral(r.record.timeNs.toString(), 'TIMESTAMP')}`];
-        for (const d of this.layout.dimensions) {
-          const value = dims.get(d.name);
-          parts.push(value === undefined ? `${quoteIdent(d.column)} IS NULL` : `${quoteIdent(d.column)} = ${sqlLiteral(value, 'VARCHAR')}`);
-        }
-        return `(${parts.join(' AND ')})`;
-      });
-    const values = rows.map((r) => {
-      const cells = physicalRow(r.record, this.plan);
-      return `(${cells.map((c, i) => sqlLiteral(c, this.plan.types[i])).join(', ')})`;
-    });
-    const columns = this.layout.physicalOrder.map(quoteIdent).join(', ');
-    await this.transaction([`DELETE FROM ${table} WHERE ${conditions.join(' OR ')}`, `INSERT INTO ${table} (${columns}) VALUES ${values.join(', ')}`]);
+    await this.transaction(upsertStatements(`main.${quoteIdent(this.layout.storageName)}`, this.layout, this.plan, rows));
   }
 
   private async transaction(statements: string[]): Promise<void> {

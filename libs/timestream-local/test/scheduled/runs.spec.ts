@@ -1,5 +1,6 @@
 import { ExecuteScheduledQueryCommand, UpdateScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
-import { create, describe as describeQuery, messages, reading, rollupByHand, rows, startSeeded, targetRows, write, type SchedulerFixture } from './fixture';
+import { WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
+import { create, describe as describeQuery, messages, reading, rollupByHand, rows, START, startSeeded, TARGET, targetRows, write, type SchedulerFixture } from './fixture';
 
 const iso = (d: Date | undefined) => d?.toISOString();
 
@@ -102,6 +103,27 @@ describe('scheduled query runs on a moved clock', () => {
     sq = await describeQuery(f, arn);
     expect(sq.LastRunSummary?.InvocationTime).toEqual(new Date('2026-03-01T12:50:00Z'));
     expect(messages(f).filter((m) => m.type === 'AUTO_TRIGGER_SUCCESS')).toHaveLength(1);
+  });
+
+  it('a re-run over bins that did not change only raises their version, as the service upserts; a changed bin is replaced', async () => {
+    const arn = await create(f);
+    const execute = () => f.ts.queryClient().send(new ExecuteScheduledQueryCommand({ ScheduledQueryArn: arn, InvocationTime: new Date('2026-03-01T11:45:00Z') }));
+    await execute();
+    const first = await targetRows(f);
+    await execute(); // nothing changed: every row keeps its values, at the run's higher version
+    expect(await targetRows(f)).toEqual(first);
+    expect((await describeQuery(f, arn)).LastRunSummary?.ExecutionStats).toMatchObject({ RecordsIngested: 6 });
+    // the first run's version is now lower than the stored one: a write at it is refused, naming the second run's
+    const bin = { Dimensions: [{ Name: 'device_id', Value: 'd1' }], MeasureName: 'rollup', MeasureValueType: 'MULTI' as const, Time: String(Date.parse('2026-03-01T11:30:00Z')) };
+    const firstVersion = Date.parse(START);
+    const refused = f.ts.writeClient().send(new WriteRecordsCommand({ ...TARGET, Records: [{ ...bin, MeasureValues: [{ Name: 'readings', Value: '1', Type: 'BIGINT' }], Version: firstVersion }] }));
+    await expect(refused).rejects.toMatchObject({ RejectedRecords: [{ RecordIndex: 0, ExistingVersion: firstVersion + 1 }] });
+    // late data in one bin: that bin changes, the others stay
+    await write(f, [reading('d1', '2026-03-01T11:36:10Z', 80, 0)]);
+    await execute();
+    const third = await targetRows(f);
+    expect(third).toEqual(await rows(f, rollupByHand('2026-03-01T11:45:00Z')));
+    expect(third.filter((r, i) => JSON.stringify(r) !== JSON.stringify(first[i])).map((r) => [r[0], r[1]?.slice(11, 16), r[4]])).toEqual([['d1', '11:35', '6']]);
   });
 
   it('each run writes a higher version than the last, even on a clock that has not moved', async () => {

@@ -1,0 +1,70 @@
+import type { QueryCommand, TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import { WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
+import { backfillRollups, provisionRollups } from '@iot-timeseries/queries/testing';
+import { timestreamSettings, toWriteRequests, type SensorReading } from '@iot-timeseries/schema';
+import { createManualClock, startTestTimestream, type TestTimestream } from '@iot-timeseries/timestream-local/testing';
+import { createQueriesAdapter, rangeView, type AnomalyPoint, type RangeView } from '../src';
+
+jest.setTimeout(120_000);
+
+const MINUTE = 60_000;
+const NOW = Date.parse('2026-03-09T10:41:20Z');
+
+/** Three devices, one reading a minute for 3 days; in the last 15 minutes dev-a's temperature and dev-c's vibration spike. */
+function readings(): SensorReading[] {
+  const out: SensorReading[] = [];
+  for (const [d, id] of ['dev-a', 'dev-b', 'dev-c'].entries()) {
+    for (let t = NOW - 3 * 86_400_000, i = 0; t < NOW - MINUTE; t += MINUTE, i++) {
+      const recent = t > NOW - 15 * MINUTE;
+      const measures = {
+        temperature: 20 + d + ((i * 7) % 17) / 4 + (recent && id === 'dev-a' && i % 4 === 0 ? 12 : 0),
+        humidity: 40 + (i % 23),
+        pressure: 1000 + d + (i % 5) / 10,
+        vibration: 0.01 * (1 + (i % 9)) + (recent && id === 'dev-c' && i % 3 === 0 ? 1 : 0),
+      };
+      out.push({ deviceId: id, location: `hall-${d}`, time: t + d * 1000, timeFromReceipt: false, measures });
+    }
+  }
+  return out;
+}
+
+const ordered = (points: AnomalyPoint[]) => [...points].sort((a, b) => a.measure.localeCompare(b.measure) || a.deviceId.localeCompare(b.deviceId) || a.time - b.time);
+
+describe('the anomalies panel: its 7-day baseline from the hourly rollup for the long ranges', () => {
+  let ts: TestTimestream;
+  let query: TimestreamQueryClient;
+
+  beforeAll(async () => {
+    const clock = createManualClock(new Date(NOW).toISOString());
+    ts = await startTestTimestream({ now: clock.now, timers: clock, tables: [{ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, MagneticStoreWriteProperties: { EnableMagneticStoreWrites: true } }] });
+    query = ts.queryClient();
+    const write = ts.writeClient();
+    const provisioned = await provisionRollups({ write, query }, { seedTimeMs: NOW - 4 * 86_400_000 });
+    for (const plan of toWriteRequests(readings(), timestreamSettings)) await write.send(new WriteRecordsCommand(plan.input));
+    await backfillRollups(query, provisioned, NOW - 3 * 86_400_000 - 3_600_000, NOW);
+  });
+  afterAll(() => ts?.close());
+
+  it.each(['6h', '7d'])('the %s view finds the same anomalies, with the same scores, as from the raw readings', async (id) => {
+    const sent: string[] = [];
+    const adapter = createQueriesAdapter({ send: (command: QueryCommand) => (sent.push(command.input.QueryString ?? ''), query.send(command)) } as Pick<TimestreamQueryClient, 'send'>);
+    const fromRollups = rangeView(id, MINUTE);
+    expect(fromRollups.source.kind).toBe('rollup');
+    const fromRaw: RangeView = { ...fromRollups, source: { kind: 'raw' } };
+    const pooled = ordered(await adapter.anomalies(15, fromRollups));
+    // one query per measure, each pooling the hourly rollup's bins (no fallback to the readings)
+    expect(sent).toHaveLength(4);
+    expect(sent.every((sql) => sql.includes('"sensor-data-1h"') && !sql.includes('stddev('))).toBe(true);
+    const raw = ordered(await adapter.anomalies(15, fromRaw));
+    expect(pooled.map((a) => [a.measure, a.deviceId])).toEqual([...Array(raw.length)].map((_, i) => [raw[i].measure, raw[i].deviceId]));
+    expect(new Set(raw.map((a) => `${a.measure} ${a.deviceId}`))).toEqual(new Set(['temperature dev-a', 'vibration dev-c']));
+    pooled.forEach((a, i) => {
+      expect(a.time).toBe(raw[i].time);
+      expect(a.value).toBe(raw[i].value);
+      expect(a.score).toBeGreaterThan(3);
+      expect(Math.abs((a.score as number) - (raw[i].score as number))).toBeLessThan(1e-9 * Math.abs(raw[i].score as number));
+    });
+    // the live view (15 min, raw readings) reads its baseline from the readings: the same answer
+    expect(ordered(await adapter.anomalies(15)).map((a) => a.time)).toEqual(raw.map((a) => a.time));
+  });
+});
