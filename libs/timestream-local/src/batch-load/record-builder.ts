@@ -1,8 +1,9 @@
 import type { ScalarType } from '../storage/catalog-types';
 import type { MeasureValueEntry } from '../storage/resource-types';
 import type { RecordToStore } from '../storage/write-types';
-import { bytes, isReserved, LIMITS } from '../operations/write/record-normalizer';
-import { canonicalValue, type TimeUnit } from '../operations/write/record-values';
+import * as normalizer from '../operations/write/record-normalizer';
+import * as recordValues from '../operations/write/record-values';
+import type { TimeUnit } from '../operations/write/record-values';
 import type { RecordBatch } from './record-batch';
 import { referenceRecords, type RecordTarget } from './reference-records';
 import type { RowPlan } from './row-mapper';
@@ -48,6 +49,11 @@ const MAX_MS = 9_223_372_036_854;
 const MAX_NS_OF_MAX_MS = 775_807;
 const SCALAR = new Set<string>(['VARCHAR', 'DOUBLE', 'BIGINT', 'BOOLEAN', 'TIMESTAMP']);
 const NS_PER_MS = 1_000_000n;
+// bound once: called per row, and a module's exports are read through getters once compiled to CommonJS
+const { bytes, isReserved, LIMITS } = normalizer;
+const { canonicalValue } = recordValues;
+const { dimensionValueBytes: DIMENSION_VALUE_BYTES, measureNameBytes: MEASURE_NAME_BYTES, recordBytes: RECORD_BYTES } = LIMITS;
+
 /** dimension lists kept for sharing (the cache is emptied when it holds this many) */
 const DIMENSION_LISTS = 65_536;
 /** a row that the fast path leaves to the reference path */
@@ -129,6 +135,8 @@ export class RecordBuilder {
   private readonly present: Array<string | null>;
   private readonly dimensionLists = new Map<string, Array<{ name: string; value: string }>>();
   private lastMeasureName: string | undefined;
+  /** rows that took the reference path */
+  referenceRows = 0;
 
   constructor(
     private readonly plan: RowPlan,
@@ -141,6 +149,7 @@ export class RecordBuilder {
   /** Adds the records of one data row (its line in the file) to the batch; answers undefined or what was refused. */
   add(fields: Array<string | null>, line: number, batch: RecordBatch): RowOutcome | undefined {
     if (this.fast !== undefined && this.addFast(this.fast, fields, line, batch) !== REFERENCE) return undefined;
+    this.referenceRows++;
     const reference = referenceRecords(this.plan, fields, this.target);
     if ('rowReason' in reference) return reference;
     for (const r of reference.records) batch.push(r.record, r.bytes, line);
@@ -162,7 +171,7 @@ export class RecordBuilder {
       present[k] = value;
       if (value === null) continue;
       const valueBytes = bytes(value);
-      if (value.length === 0 || valueBytes > LIMITS.dimensionValueBytes) return REFERENCE;
+      if (value.length === 0 || valueBytes > DIMENSION_VALUE_BYTES) return REFERENCE;
       dimensionBytes += d.nameBytes + valueBytes;
       key ??= value;
     }
@@ -192,7 +201,7 @@ export class RecordBuilder {
       const measureName = r.fixedName ?? (rowMeasureName as string);
       const nameBytes = r.fixedName !== undefined ? r.fixedNameBytes : bytes(measureName);
       size += nameBytes;
-      if (nameBytes > LIMITS.measureNameBytes || size > LIMITS.recordBytes) return this.undo(batch, start);
+      if (nameBytes > MEASURE_NAME_BYTES || size > RECORD_BYTES) return this.undo(batch, start);
       timeNs ??= fast.unit === 'NANOSECONDS' ? BigInt(time) : nsOfMs === 0 ? BigInt(timeMs) * NS_PER_MS : BigInt(timeMs) * NS_PER_MS + BigInt(nsOfMs);
       const record: RecordToStore = { index: 0, dimensions, measureName, kind: r.kind, values, timeNs, timeMs, nsOfMs, version: fast.version, store: 'MEMORY' };
       batch.push(record, size, line);

@@ -27,6 +27,8 @@ export interface BatchLoadRunDeps {
 export const BATCH_LOAD_BATCHING: BulkBatching = { batch: 5000, concurrency: 2 };
 /** Records written per flush. */
 const FLUSH_RECORDS = BATCH_LOAD_BATCHING.batch * BATCH_LOAD_BATCHING.concurrency;
+/** Flushes being written while the file is read on. */
+const WRITES_IN_FLIGHT = 2;
 
 export function csvFormatOf(task: BatchLoadTaskRecord): CsvFormat {
   const c = task.request.DataSourceConfiguration.CsvConfiguration ?? {};
@@ -84,8 +86,8 @@ async function loadFile(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps, bucke
   let builder: RecordBuilder | undefined;
   let fileFailure: string | undefined;
   let first = true;
-  // one batch is written while the next is parsed (the storage takes them in order)
-  let writing: Promise<void> | undefined;
+  // batches are written while the next ones are parsed (the storage takes them in order); at most WRITES_IN_FLIGHT
+  const writing: Array<Promise<void>> = [];
 
   const write = async (batch: RecordBatch) => {
     let outcome;
@@ -100,14 +102,24 @@ async function loadFile(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps, bucke
     for (const r of outcome.rejected) errors.add(r.line, r.reason);
     deps.onProgress(addProgress(task.progress, progress));
   };
-  /** Starts writing what is pending once the previous batch is written. */
+  /** Waits until at most `limit` batches are being written; after a failed one, for all of them, then throws. */
+  const settle = async (limit: number) => {
+    while (writing.length > limit) {
+      try {
+        await writing.shift();
+      } catch (error) {
+        await Promise.allSettled(writing.splice(0));
+        throw error;
+      }
+    }
+  };
+  /** Starts writing what is pending (once fewer than WRITES_IN_FLIGHT batches are being written). */
   const flush = async () => {
-    await writing;
-    writing = undefined;
+    await settle(WRITES_IN_FLIGHT - 1);
     if (pending.length === 0) return;
     const started = write(pending);
-    started.catch(() => undefined); // awaited by the next flush or at the end of the file
-    writing = started;
+    started.catch(() => undefined); // awaited by settle
+    writing.push(started);
     pending = new RecordBatch();
   };
   const take = (row: CsvRow) => {
@@ -168,12 +180,11 @@ async function loadFile(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps, bucke
     if (error instanceof BatchLoadWriteError) throw error;
     readFailure = `The file could not be read to its end: ${(error as Error).message}`;
   }
-  await writing; // a batch being written is finished before anything else (stop, failure, end)
-  writing = undefined;
+  await settle(0); // the batches being written are finished before anything else (stop, failure, end)
   if (fileFailure) return fail(fileFailure);
   if (deps.signal.aborted) return 'stopped';
   await flush(); // what was read before a read failure is kept
-  await writing;
+  await settle(0);
   if (readFailure) return fail(readFailure);
   if (builder === undefined) return fail('The file is empty: batch load needs a header line naming the columns.');
   return 'done';
