@@ -162,10 +162,9 @@ async function loadFile(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps, bucke
         first = false;
         if (text.charCodeAt(0) === 0xfeff) return fail('The file starts with a byte order mark (BOM), which batch load does not accept: remove it.');
       }
-      for (const row of parser.push(text)) {
-        take(row);
-        if (fileFailure) break;
-      }
+      parser.feed(text, (row) => {
+        if (fileFailure === undefined) take(row); // the rows after a file failure are not looked at
+      });
       if (fileFailure) break;
       if (pending.length >= FLUSH_RECORDS) {
         if (deps.signal.aborted) break;
