@@ -12,7 +12,8 @@ import { createScheduledQueryOperations } from './operations/scheduled';
 import { BatchLoadService } from './batch-load/batch-load-service';
 import type { ServiceSettings } from './operations/shared/context';
 import { writeRecords } from './operations/write/write-records';
-import { BATCH_LOAD_BATCHING } from './batch-load/run-batch-load';
+import { writeNormalizedRecords } from './operations/write/write-normalized';
+import type { NormalizedWriteFn } from './batch-load/record-batch';
 import { DEFAULT_DISCARD_LIMITS, type DiscardLimits } from './protocol/oversized-body';
 import { declaresTooLarge } from './protocol/read-body';
 import { createRequestHandler } from './protocol/request-handler';
@@ -90,8 +91,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<BuiltSer
   // scheduled-query results and batch-load rows go through WriteRecords, as a client's writes do
   const internalContext = () => ({ storage, requestHost: '', requestId: randomBytes(13).toString('hex').toUpperCase(), now, settings });
   const write = (request: WriteRecordsRequest) => writeRecords(request, internalContext());
-  // batch load: the same path in larger calls (the 100-record limit is the WriteRecords API's)
-  const bulkWrite = (request: WriteRecordsRequest) => writeRecords(request, internalContext(), { maxRecords: BATCH_LOAD_BATCHING.batch });
+  // batch load: records it built normalized and validated, in larger calls (the 100-record limit is the WriteRecords API's)
+  const bulkWrite: NormalizedWriteFn = (database, table, records) => writeNormalizedRecords(internalContext(), database, table, records);
   const scheduledQueries = await ScheduledQueryService.open({
     storage,
     write,

@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { BatchLoadStatus, DataModel } from '@aws-sdk/client-timestream-write';
 import { BatchLoadWriteError, ResourceNotFoundException, ValidationException } from '../errors';
 import type { ObjectStore } from '../objects/object-store';
-import type { WriteRecordsFn } from '../scheduled/result-writer';
 import type { TimestreamStorage } from '../storage/timestream-storage';
 import { reportKey, type BatchLoadErrorReport } from './error-report';
+import type { NormalizedWriteFn } from './record-batch';
 import { runBatchLoad } from './run-batch-load';
 import { emptyProgress, type BatchLoadRequest, type BatchLoadTaskRecord, type Progress } from './task';
 
 export interface BatchLoadServiceOptions {
   storage: TimestreamStorage;
-  /** WriteRecords of the write service: where the rows go */
-  write: WriteRecordsFn;
+  /** the write service's path for normalized records (writeNormalizedRecords): where the rows go */
+  write: NormalizedWriteFn;
   /** where sources are read and reports written (none: Create is refused) */
   objects?: ObjectStore;
   now: () => Date;

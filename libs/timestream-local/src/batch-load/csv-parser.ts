@@ -17,6 +17,9 @@ export const DEFAULT_CSV_FORMAT: CsvFormat = { separator: ',', quote: '"', trim:
 /** One line of the file: its fields (null for a null field), or why it could not be read. `line` is the 1-based line it starts on. */
 export type CsvRow = { line: number; fields: Array<string | null> } | { line: number; error: string };
 
+const LF = 10;
+const CR = 13;
+
 type State = 'start' | 'unquoted' | 'quoted' | 'quoteInQuoted' | 'afterQuoted' | 'bad';
 
 /**
@@ -39,8 +42,35 @@ export class CsvParser {
 
   push(text: string): CsvRow[] {
     const rows: CsvRow[] = [];
+    this.feed(text, (row) => rows.push(row));
+    return rows;
+  }
+
+  /** As `push`, each row handed to `onRow` as soon as it is complete (nothing is collected). */
+  feed(text: string, onRow: (row: CsvRow) => void): void {
     const { separator, quote, escape } = this.format;
-    for (let i = 0; i < text.length; i++) {
+    const separatorCode = separator.charCodeAt(0);
+    const quoteCode = quote.charCodeAt(0);
+    const escapeCode = escape === undefined ? -1 : escape.charCodeAt(0);
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      // a run of ordinary characters of an unquoted or quoted field is taken as one slice, not a character at a time
+      if (!this.escaping && (this.state === 'unquoted' || this.state === 'quoted' || (this.state === 'start' && !this.format.trim))) {
+        const quoted = this.state === 'quoted';
+        let j = i;
+        for (; j < n; j++) {
+          const code = text.charCodeAt(j);
+          if (code === quoteCode || code === escapeCode || code === LF) break;
+          if (!quoted && (code === separatorCode || code === CR)) break;
+        }
+        if (j > i) {
+          this.field = this.field === '' ? text.slice(i, j) : this.field + text.slice(i, j);
+          if (this.state === 'start') this.state = 'unquoted';
+          this.rowEmpty = false;
+          if (j === n) break;
+          i = j;
+        }
+      }
       const c = text[i];
       if (c === '\r' && this.state !== 'quoted' && !this.escaping) continue; // \r\n outside quotes ends the record at \n
       if (this.escaping) {
@@ -55,7 +85,7 @@ export class CsvParser {
           this.field += c;
           continue;
         }
-        this.endRow(rows);
+        this.endRow(onRow);
         continue;
       }
       this.rowEmpty = false;
@@ -100,14 +130,13 @@ export class CsvParser {
           break;
       }
     }
-    return rows;
   }
 
   /** The last row (a file need not end with a line break). */
   end(): CsvRow[] {
     const rows: CsvRow[] = [];
     if (this.state === 'quoted' || this.escaping) this.fail(`the quoted field ${this.fields.length + 1} is not closed before the end of the file`);
-    if (!this.rowEmpty || this.error) this.endRow(rows);
+    if (!this.rowEmpty || this.error) this.endRow((row) => rows.push(row));
     return rows;
   }
 
@@ -131,12 +160,12 @@ export class CsvParser {
     this.state = 'start';
   }
 
-  private endRow(rows: CsvRow[]): void {
-    if (this.error !== undefined) rows.push({ line: this.rowLine, error: this.error });
-    else if (!this.rowEmpty) {
-      this.endField();
-      rows.push({ line: this.rowLine, fields: this.fields });
-    }
+  private endRow(onRow: (row: CsvRow) => void): void {
+    const line = this.rowLine;
+    const error = this.error;
+    const fields = this.fields;
+    const empty = this.rowEmpty;
+    if (error === undefined && !empty) this.endField();
     this.fields = [];
     this.field = '';
     this.quotedField = false;
@@ -144,5 +173,8 @@ export class CsvParser {
     this.state = 'start';
     this.rowEmpty = true;
     this.rowLine = this.line;
+    // handed on after the state is reset: onRow may throw, and the parser stays usable
+    if (error !== undefined) onRow({ line, error });
+    else if (!empty) onRow({ line, fields });
   }
 }

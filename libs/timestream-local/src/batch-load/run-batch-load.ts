@@ -1,17 +1,16 @@
-import type { _Record } from '@aws-sdk/client-timestream-write';
 import { BatchLoadWriteError } from '../errors';
 import type { ObjectStore } from '../objects/object-store';
-import type { MappedRecord } from '../scheduled/row-mapper';
-import { writeMappedRecords, type WriteBatching, type WriteRecordsFn } from '../scheduled/result-writer';
 import { CsvParser, DEFAULT_CSV_FORMAT, type CsvFormat, type CsvRow } from './csv-parser';
 import { FileErrorCollector } from './error-report';
-import { mapRow, planRows, type RowPlan } from './row-mapper';
+import { RecordBatch, writeBatch, type BulkBatching, type NormalizedWriteFn } from './record-batch';
+import { RecordBuilder } from './record-builder';
+import { planRows } from './row-mapper';
 import { addProgress, emptyProgress, type BatchLoadTaskRecord, type Progress } from './task';
 
 export interface BatchLoadRunDeps {
   objects: ObjectStore;
-  /** WriteRecords of the write service, accepting BATCH_LOAD_BATCHING.batch records per call */
-  write: WriteRecordsFn;
+  /** the write path from placement on (writeNormalizedRecords), taking BATCH_LOAD_BATCHING.batch records per call */
+  write: NormalizedWriteFn;
   /** after each finished file (the task's committed progress changed): persist the task */
   checkpoint(): Promise<void>;
   /** the progress so far, the file being read included (for Describe) */
@@ -21,12 +20,15 @@ export interface BatchLoadRunDeps {
 }
 
 /**
- * Batch load writes through the WriteRecords path (same validation, placement, versions, rejected-record reporting)
+ * Batch load builds each record once in WriteRecords' normalized shape, with WriteRecords' validation (record-builder.ts),
+ * and writes through WriteRecords' path from placement on (memory/magnetic store, versions, rejected-record reporting)
  * in internal calls of 5,000 records, 2 in flight: the API's 100-record limit is the API's, not batch load's.
  */
-export const BATCH_LOAD_BATCHING: WriteBatching = { batch: 5000, concurrency: 2 };
+export const BATCH_LOAD_BATCHING: BulkBatching = { batch: 5000, concurrency: 2 };
 /** Records written per flush. */
 const FLUSH_RECORDS = BATCH_LOAD_BATCHING.batch * BATCH_LOAD_BATCHING.concurrency;
+/** Flushes being written while the file is read on. */
+const WRITES_IN_FLIGHT = 2;
 
 export function csvFormatOf(task: BatchLoadTaskRecord): CsvFormat {
   const c = task.request.DataSourceConfiguration.CsvConfiguration ?? {};
@@ -77,49 +79,72 @@ async function loadFile(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps, bucke
     errors.addFileError(reason);
     return 'done';
   };
+  const { TargetDatabaseName: database, TargetTableName: table } = task.request;
   const parser = new CsvParser(csvFormatOf(task));
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const pending: MappedRecord[] = [];
-  const lineOf = new Map<_Record, number>();
-  let plan: RowPlan | undefined;
+  let pending = new RecordBatch();
+  let builder: RecordBuilder | undefined;
   let fileFailure: string | undefined;
   let first = true;
+  // batches are written while the next ones are parsed (the storage takes them in order); at most WRITES_IN_FLIGHT
+  const writing: Array<Promise<void>> = [];
 
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const batch = pending.splice(0, pending.length);
+  const write = async (batch: RecordBatch) => {
     let outcome;
     try {
-      outcome = await writeMappedRecords(deps.write, task.request.TargetDatabaseName, task.request.TargetTableName, batch, BATCH_LOAD_BATCHING);
+      outcome = await writeBatch(deps.write, database, table, batch, BATCH_LOAD_BATCHING);
     } catch (cause) {
-      throw new BatchLoadWriteError(`Writing to ${task.request.TargetDatabaseName}.${task.request.TargetTableName} failed: ${(cause as Error).message}`, { cause });
+      throw new BatchLoadWriteError(`Writing to ${database}.${table} failed: ${(cause as Error).message}`, { cause });
     }
     progress.RecordsIngested += outcome.ingested;
     progress.BytesMetered += outcome.bytes;
     progress.RecordIngestionFailures += outcome.rejected.length;
-    for (const r of outcome.rejected) errors.add(lineOf.get(r.record) ?? 0, r.reason);
-    lineOf.clear();
+    for (const r of outcome.rejected) errors.add(r.line, r.reason);
     deps.onProgress(addProgress(task.progress, progress));
   };
+  /** Waits until at most `limit` batches are being written; after a failed one, for all of them, then throws. */
+  const settle = async (limit: number) => {
+    while (writing.length > limit) {
+      try {
+        await writing.shift();
+      } catch (error) {
+        await Promise.allSettled(writing.splice(0));
+        throw error;
+      }
+    }
+  };
+  /** Starts writing what is pending (once fewer than WRITES_IN_FLIGHT batches are being written). */
+  const flush = async () => {
+    await settle(WRITES_IN_FLIGHT - 1);
+    if (pending.length === 0) return;
+    const started = write(pending);
+    started.catch(() => undefined); // awaited by settle
+    writing.push(started);
+    pending = new RecordBatch();
+  };
   const take = (row: CsvRow) => {
-    if (plan === undefined) {
+    if (builder === undefined) {
       if ('error' in row) return (fileFailure = `The header line cannot be read: ${row.error}`);
       const planned = planRows(task.dataModel, row.fields, task.request.RecordVersion ?? 1);
       if ('missing' in planned) return (fileFailure = `The header line has no column ${planned.missing.join(', ')} that the data model maps.`);
-      plan = planned.plan;
+      builder = new RecordBuilder(planned.plan, { database, table });
       return undefined;
     }
     progress.RecordsProcessed++;
-    const mapped = 'error' in row ? { reason: row.error } : mapRow(plan, row.fields);
-    if ('reason' in mapped) {
+    if ('error' in row) {
       progress.ParseFailures++;
-      errors.add(row.line, mapped.reason);
+      errors.add(row.line, row.error);
       return undefined;
     }
-    for (const record of mapped.records) {
-      pending.push({ row: row.line, record });
-      lineOf.set(record, row.line);
+    const outcome = builder.add(row.fields, row.line, pending);
+    if (outcome === undefined) return undefined;
+    if ('rowReason' in outcome) {
+      progress.ParseFailures++;
+      errors.add(row.line, outcome.rowReason);
+      return undefined;
     }
+    progress.RecordIngestionFailures += outcome.refused.length;
+    for (const reason of outcome.refused) errors.add(row.line, reason);
     return undefined;
   };
 
@@ -137,25 +162,29 @@ async function loadFile(task: BatchLoadTaskRecord, deps: BatchLoadRunDeps, bucke
         first = false;
         if (text.charCodeAt(0) === 0xfeff) return fail('The file starts with a byte order mark (BOM), which batch load does not accept: remove it.');
       }
-      for (const row of parser.push(text)) {
-        take(row);
-        if (fileFailure) return fail(fileFailure);
-      }
+      parser.feed(text, (row) => {
+        if (fileFailure === undefined) take(row); // the rows after a file failure are not looked at
+      });
+      if (fileFailure) break;
       if (pending.length >= FLUSH_RECORDS) {
-        if (deps.signal.aborted) return 'stopped';
+        if (deps.signal.aborted) break;
         await flush();
       }
     }
-    for (const row of parser.push(decoder.decode())) take(row);
-    for (const row of parser.end()) take(row);
+    if (!fileFailure && !deps.signal.aborted) {
+      for (const row of parser.push(decoder.decode())) take(row);
+      for (const row of parser.end()) take(row);
+    }
   } catch (error) {
     if (error instanceof BatchLoadWriteError) throw error;
     readFailure = `The file could not be read to its end: ${(error as Error).message}`;
   }
+  await settle(0); // the batches being written are finished before anything else (stop, failure, end)
   if (fileFailure) return fail(fileFailure);
   if (deps.signal.aborted) return 'stopped';
   await flush(); // what was read before a read failure is kept
+  await settle(0);
   if (readFailure) return fail(readFailure);
-  if (plan === undefined) return fail('The file is empty: batch load needs a header line naming the columns.');
+  if (builder === undefined) return fail('The file is empty: batch load needs a header line naming the columns.');
   return 'done';
 }

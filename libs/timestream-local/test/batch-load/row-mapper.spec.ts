@@ -1,5 +1,6 @@
 import type { DataModel } from '@aws-sdk/client-timestream-write';
 import { dataModelProblems } from '../../src/batch-load/data-model';
+import { MIXED_HEADER, MIXED_MODEL } from './models';
 import { mapRow, planRows, type RowPlan } from '../../src/batch-load/row-mapper';
 
 const multi: DataModel = {
@@ -59,16 +60,7 @@ describe('batch-load row mapping', () => {
   });
 
   it('maps mixed measures per MeasureNameColumn value (single and MULTI records), and refuses an unmapped measure name', () => {
-    const model: DataModel = {
-      TimeColumn: 'time',
-      DimensionMappings: [{ SourceColumn: 'device_id' }],
-      MeasureNameColumn: 'kind',
-      MixedMeasureMappings: [
-        { MeasureName: 'temperature', SourceColumn: 'value', MeasureValueType: 'DOUBLE' },
-        { MeasureName: 'status', TargetMeasureName: 'state', MeasureValueType: 'MULTI', MultiMeasureAttributeMappings: [{ SourceColumn: 'code', MeasureValueType: 'BIGINT' }] },
-      ],
-    };
-    const plan = planOf(model, ['time', 'device_id', 'kind', 'value', 'code']);
+    const plan = planOf(MIXED_MODEL, MIXED_HEADER);
     expect(mapRow(plan, ['1700000000000', 'd1', 'temperature', '21.5', null])).toMatchObject({ records: [{ MeasureName: 'temperature', MeasureValueType: 'DOUBLE', MeasureValue: '21.5', TimeUnit: 'MILLISECONDS' }] });
     expect(mapRow(plan, ['1700000000000', 'd1', 'status', null, '3'])).toMatchObject({ records: [{ MeasureName: 'state', MeasureValueType: 'MULTI', MeasureValues: [{ Name: 'code', Type: 'BIGINT', Value: '3' }] }] });
     expect(mapRow(plan, ['1700000000000', 'd1', 'pressure', '1', null])).toEqual({ reason: "No MixedMeasureMapping has the MeasureName 'pressure' of column kind." });

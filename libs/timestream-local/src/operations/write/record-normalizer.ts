@@ -17,7 +17,7 @@ export const LIMITS = {
 
 const RESERVED_EXACT = new Set(['time', 'measure_name', 'measure_value']);
 /** time, measure_name, measure_value*, ts_* in any case (only names starting with t or m are lower-cased) */
-const isReserved = (name: string): boolean => {
+export const isReserved = (name: string): boolean => {
   const first = name.charCodeAt(0) | 0x20;
   if (first !== 0x74 && first !== 0x6d) return false;
   const lower = name.toLowerCase();
@@ -25,7 +25,7 @@ const isReserved = (name: string): boolean => {
 };
 
 /** UTF-8 length; ASCII text (the usual case) is counted without leaving JavaScript. */
-function bytes(s: string): number {
+export function bytes(s: string): number {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, 'utf8');
   return s.length;
 }

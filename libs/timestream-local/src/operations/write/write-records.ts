@@ -43,22 +43,32 @@ export interface WriteRecordsLimits {
  */
 export async function writeRecords(input: WriteRecordsRequest, ctx: OperationContext, limits: WriteRecordsLimits = {}): Promise<WriteRecordsResponse> {
   const request = checkWriteRequest(input, limits.maxRecords);
-  const dbName = request.DatabaseName as string;
-  const tableName = request.TableName as string;
-  const table = requireTable(ctx, dbName, tableName);
-  const nowMs = ctx.now().getTime();
+  const table = requireTable(ctx, request.DatabaseName as string, request.TableName as string);
   const rejected: RejectedRecordInfo[] = [];
-  const toStore: RecordToStore[] = [];
+  const normalized: RecordToStore[] = [];
   const records = request.Records ?? [];
   checkCommonDimensions(request.CommonAttributes, records);
   for (let i = 0; i < records.length; i++) {
     const record = normalizeRecord(i, request.CommonAttributes, records[i]);
-    if (typeof record === 'string') {
-      rejected.push({ RecordIndex: i, Reason: record });
-      continue;
-    }
+    if (typeof record === 'string') rejected.push({ RecordIndex: i, Reason: record });
+    else normalized.push(record);
+  }
+  const ingested = await placeAndStore(ctx, table, normalized, rejected);
+  if (rejected.length > 0) throw new RejectedRecordsException(rejected.sort((a, b) => a.RecordIndex - b.RecordIndex));
+  return { RecordsIngested: ingested };
+}
+
+/**
+ * What WriteRecords does with records it validated (each with its `index` in the call): memory/magnetic store
+ * placement (retention), storage (versions, measure types), magnetic-store version conflicts to the table's
+ * rejected-data location. Refused records are added to `rejected` (in no order); answers the counts ingested.
+ */
+export async function placeAndStore(ctx: OperationContext, table: TableRecord, records: RecordToStore[], rejected: RejectedRecordInfo[]): Promise<{ Total: number; MemoryStore: number; MagneticStore: number }> {
+  const nowMs = ctx.now().getTime();
+  const toStore: RecordToStore[] = [];
+  for (const record of records) {
     const placement = placeRecord(record.timeMs, table, nowMs);
-    if ('reason' in placement) rejected.push({ RecordIndex: i, Reason: placement.reason });
+    if ('reason' in placement) rejected.push({ RecordIndex: record.index, Reason: placement.reason });
     else {
       record.store = placement.store;
       toStore.push(record);
@@ -68,7 +78,7 @@ export async function writeRecords(input: WriteRecordsRequest, ctx: OperationCon
   let magnetic = 0;
   const reported: RejectedDataReport['rejectedRecords'] = [];
   if (toStore.length > 0) {
-    const results = await ctx.storage.writeRecords(dbName, tableName, toStore);
+    const results = await ctx.storage.writeRecords(table.databaseName, table.name, toStore);
     results.forEach((result, k) => {
       const record = toStore[k];
       if (result.status !== 'REJECTED') {
@@ -87,8 +97,7 @@ export async function writeRecords(input: WriteRecordsRequest, ctx: OperationCon
     });
   }
   if (reported.length > 0) await reportMagneticRejections(ctx, table, reported);
-  if (rejected.length > 0) throw new RejectedRecordsException(rejected.sort((a, b) => a.RecordIndex - b.RecordIndex));
-  return { RecordsIngested: { Total: memory + magnetic, MemoryStore: memory, MagneticStore: magnetic } };
+  return { Total: memory + magnetic, MemoryStore: memory, MagneticStore: magnetic };
 }
 
 function describeRecord(record: NormalizedRecord): RejectedDataReport['rejectedRecords'][number]['record'] {
