@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildDashboardServer, listen } from '@iot-timeseries/dashboard';
+import { buildDashboardServer, listen, type DashboardModel } from '@iot-timeseries/dashboard';
 import { sampleModel } from '@iot-timeseries/dashboard/testing';
 import { launchChromium } from './support/browser';
 import { chartLayouts, horizontalOverflow, layoutProblems, openDashboard } from './support/dashboard-page';
@@ -23,6 +23,16 @@ describe('dashboard page (sample model)', () => {
     await browser?.close();
     await new Promise((r) => server?.close(r));
   });
+
+  /** Opens the page of a dashboard server of its own whose model is `loadModel`'s, at 1400 px; the server is closed after `check`. */
+  const withOwnModel = async (loadModel: () => Promise<DashboardModel>, check: (opened: Awaited<ReturnType<typeof openDashboard>>) => Promise<void>) => {
+    const own = await buildDashboardServer({ title: 'Sensor fleet', refreshMs: 60_000, loadModel });
+    try {
+      await check(await openDashboard(browser, `http://127.0.0.1:${await listen(own, 0)}/`, 1400));
+    } finally {
+      await new Promise((r) => own.close(r));
+    }
+  };
 
   it('renders KPIs, one chart per measure, tables, completeness and alarm states, with no error and no failed request', async () => {
     const { page, problems } = await openDashboard(browser, url, 1400);
@@ -64,9 +74,7 @@ describe('dashboard page (sample model)', () => {
       [3600, lastReading + span * 0.25],
       [60, lastReading + 60],
     ] as const) {
-      const server = await buildDashboardServer({ title: 'Sensor fleet', refreshMs: 60_000, loadModel: async () => sampleModel(now, ahead) });
-      try {
-        const { page, problems } = await openDashboard(browser, `http://127.0.0.1:${await listen(server, 0)}/`, 1400);
+      await withOwnModel(async () => sampleModel(now, ahead), async ({ page, problems }) => {
         await page.waitForFunction(() => document.querySelectorAll('[data-chart][data-x-range]').length === 4);
         for (const card of await page.locator('[data-chart]').all()) {
           expect(await card.getAttribute('data-forecasts')).toBe(`sensor-002@${lastReading + ahead}`);
@@ -76,9 +84,7 @@ describe('dashboard page (sample model)', () => {
         }
         expect(problems).toEqual([]);
         await page.close();
-      } finally {
-        await new Promise((r) => server.close(r));
-      }
+      });
     }
   }, 60_000);
 
@@ -126,34 +132,21 @@ describe('dashboard page (sample model)', () => {
   }, 30_000);
 
   it('says why the charts are empty when their query failed', async () => {
-    const failing = await buildDashboardServer({
-      title: 'Sensor fleet',
-      refreshMs: 60_000,
-      loadModel: async () => {
-        const model = sampleModel();
-        return { ...model, charts: {}, errors: { ...model.errors, charts: 'ValidationException: query timed out after 15000 ms' } };
-      },
-    });
-    try {
-      const { page, problems } = await openDashboard(browser, `http://127.0.0.1:${await listen(failing, 0)}/`, 1400);
+    const failing = async () => {
+      const model = sampleModel();
+      return { ...model, charts: {}, errors: { ...model.errors, charts: 'ValidationException: query timed out after 15000 ms' } };
+    };
+    await withOwnModel(failing, async ({ page, problems }) => {
       expect(await page.locator('#charts-note').innerText()).toBe('Query failed: ValidationException: query timed out after 15000 ms');
       expect(await page.locator('[data-chart] canvas').count()).toBe(0);
       expect(problems).toEqual([]);
       await page.close();
-    } finally {
-      await new Promise((r) => failing.close(r));
-    }
+    });
   }, 30_000);
 
   it('says the window function is not running where its tables do not exist, as a notice and not a failure', async () => {
     const notice = "The window function is not running here (table 'iot-timeseries-db.device-events' does not exist): no alerts or forecasts.";
-    const without = await buildDashboardServer({
-      title: 'Sensor fleet',
-      refreshMs: 60_000,
-      loadModel: async () => ({ ...sampleModel(), alerts: [], notices: { alerts: notice, forecasts: notice } }),
-    });
-    try {
-      const { page, problems } = await openDashboard(browser, `http://127.0.0.1:${await listen(without, 0)}/`, 1400);
+    await withOwnModel(async () => ({ ...sampleModel(), alerts: [], notices: { alerts: notice, forecasts: notice } }), async ({ page, problems }) => {
       const alerts = page.locator('#alerts');
       expect(await alerts.innerText()).toBe(notice);
       expect(await alerts.locator('.notice').count()).toBe(1);
@@ -162,9 +155,7 @@ describe('dashboard page (sample model)', () => {
       expect(await page.locator('[data-chart] canvas').count()).toBeGreaterThan(0);
       expect(problems).toEqual([]);
       await page.close();
-    } finally {
-      await new Promise((r) => without.close(r));
-    }
+    });
   }, 30_000);
 
   it('serves 404 for unknown paths and refuses other methods', async () => {

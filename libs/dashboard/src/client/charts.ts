@@ -123,9 +123,10 @@ export function resizeCharts(): void {
 /** The time axis: from the first reading to the last forecast, but at most FORECAST_REACH of the readings' span past the last reading. */
 function timeRange(data: uPlot.AlignedData, observedSeries: number, min: number, max: number): uPlot.Range.MinMax {
   const times = data[0] as number[];
+  const observed = data.slice(1, 1 + observedSeries);
   let last = min;
   for (let i = times.length - 1; i >= 0; i--) {
-    if (data.slice(1, 1 + observedSeries).some((values) => values[i] !== null && values[i] !== undefined)) {
+    if (observed.some((values) => values[i] !== null && values[i] !== undefined)) {
       last = times[i];
       break;
     }
