@@ -53,17 +53,10 @@ export function createDashboardLoader(options: DashboardLoaderOptions): (request
       }
     };
     const cloudClient = options.cloud;
-    // the devices of the range first, so the charts read only the ones they show
-    const charted = async () => {
-      const quality = await attempt('dataQuality', () => queries.dataQuality(range, options.expectedIntervalMs), null);
-      // The data-quality figures count ended minutes only: a fleet that started in the minute in progress has
-      // none yet, and its readings are charted all the same (every device, as when that query failed).
-      const devices = quality && quality.length > 0 ? quality.map((q) => q.deviceId).sort().slice(0, MAX_CHART_DEVICES) : undefined;
-      const trend = await attempt('charts', () => queries.trend(range, devices), []);
-      return { quality, trend };
-    };
-    const [{ quality, trend }, latest, anomalies, stale, completeness, events, forecasts, alarms, cloud] = await Promise.all([
-      charted(),
+    const [quality, trend, latest, anomalies, stale, completeness, events, forecasts, alarms, cloud] = await Promise.all([
+      attempt('dataQuality', () => queries.dataQuality(range, options.expectedIntervalMs), null),
+      // the charts pick the devices they show themselves (the first by id), beside the data-quality figures
+      attempt('charts', () => queries.trend(range, { first: MAX_CHART_DEVICES }), []),
       attempt('latest', () => queries.latest(options.windowMinutes), []),
       attempt('anomalies', () => queries.anomalies(options.windowMinutes, range), []),
       attempt('stale', () => queries.stale(staleAfter), []),

@@ -65,8 +65,11 @@ export interface DeviceDataQuality {
 }
 
 export interface DashboardQueries {
-  /** Each measure's average per device and bin over the range (from the rollups for long ranges); only `devices` when given. */
-  trend(range: RangeView, devices?: readonly string[]): Promise<TrendPoint[]>;
+  /**
+   * Each measure's average per device and bin over the range (from the rollups for long ranges): only `devices` when
+   * it names them, the first `devices.first` (by id) with readings in the range when it counts them, else every device.
+   */
+  trend(range: RangeView, devices?: readonly string[] | { first: number }): Promise<TrendPoint[]>;
   /** Every device seen in the range, with its data quality. */
   dataQuality(range: RangeView, expectedIntervalMs: number): Promise<DeviceDataQuality[]>;
   latest(windowMinutes: number): Promise<LatestReading[]>;

@@ -56,6 +56,8 @@ describe('the long ranges before the rollups ran: their tables have no columns y
     expect(new Set(trend.map((t) => t.deviceId))).toEqual(new Set(['dev-a', 'dev-b']));
     expect(trend.every((t) => typeof t.values.temperature === 'number')).toBe(true);
     expect(trend).toEqual(await adapter.trend(fromRaw, ['dev-a', 'dev-b']));
+    // the first devices, chosen by the query, read around the missing columns too
+    expect(await adapter.trend(fromRollups, { first: 1 })).toEqual(trend.filter((t) => t.deviceId === 'dev-a'));
   });
 
   it('a failure other than a missing column is still the panel’s: a rollup table that is gone is not read around', async () => {

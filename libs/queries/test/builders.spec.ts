@@ -56,8 +56,22 @@ describe('analytics SQL', () => {
     expect(pooled).toContain('FROM "iot-timeseries-db"."sensor-data-1h"');
     expect(pooled).toContain(`AND time >= bin(ago(7d), 1h) AND time < bin(bin(now() - 7m, 1h) + 5m, 1h) AND "temperature_count" > 0 AND device_id IN ('sensor-001')`);
     expect(pooled).toContain('AND time >= bin(bin(now() - 7m, 1h) + 5m, 1h) AND time >= bin(ago(7d), 1h) AND "temperature" IS NOT NULL');
-    expect(pooled).toContain('/ nullif(t.n - 1, 0))) AS baseline_stddev');
+    expect(pooled).toContain('/ nullif(t."temperature__n" - 1, 0))) AS baseline_stddev');
     expect(pooled).not.toContain('stddev(');
+  });
+
+  it('examines several measures in one query: one pass over the baseline, one row per reading and measure, the limit per measure', () => {
+    const sql = anomalies({ measures: ['temperature', 'humidity', 'temperature'], baselineSource: 'rollup-1h', limit: 50 }).sql;
+    // one scan of the rollup for both measures, no per-measure count filter (a bin may hold one measure and not the other)
+    expect(sql.match(/FROM "iot-timeseries-db"."sensor-data-1h"/g)).toHaveLength(1);
+    expect(sql).toContain('"temperature_count" AS "temperature__n", "temperature_avg" AS "temperature__mean", "temperature_m2" AS "temperature__m2", "humidity_count" AS "humidity__n"');
+    expect(sql).not.toContain('"temperature_count" > 0');
+    expect(sql).toContain(`CROSS JOIN UNNEST(ARRAY['temperature', 'humidity'], ARRAY[r."temperature", r."humidity"], ARRAY[b."temperature_baseline_avg", b."humidity_baseline_avg"], ARRAY[b."temperature_baseline_stddev", b."humidity_baseline_stddev"])`);
+    expect(sql).toContain('row_number() OVER (PARTITION BY s.measure ORDER BY abs((s.value - s.baseline_avg) / s.baseline_stddev) DESC, r.device_id, r.time) AS rank');
+    expect(sql).toContain('WHERE rank <= 50');
+    const raw = anomalies({ measures: ['pressure', 'vibration'], baselineBin: '1h' }).sql;
+    expect(raw).toContain('avg("pressure") AS "pressure_baseline_avg", stddev("pressure") AS "pressure_baseline_stddev", avg("vibration")');
+    expect(raw).not.toContain('IS NOT NULL\nGROUP BY');
   });
 
   it('takes typed parameters', () => {
@@ -74,6 +88,10 @@ describe('analytics SQL', () => {
     [() => anomalies({ measure: 'rpm' }), 'measure "rpm" is not in the catalogue'],
     [() => anomalies({ threshold: Infinity }), 'threshold must be a finite number'],
     [() => anomalies({ limit: 0 }), 'limit must be a positive whole number'],
+    [() => rangeSeries({ firstDevices: 0 }), 'firstDevices must be a positive whole number'],
+    [() => anomalies({ measures: [] }), 'measures must name at least one measure'],
+    [() => anomalies({ measures: ['temperature'], measure: 'humidity' }), 'give measure or measures, not both'],
+    [() => anomalies({ measures: ['temperature', 'rpm'] }), 'measure "rpm" is not in the catalogue'],
     [() => anomalies({ baselineSource: 'rollup-5m' }), 'baselineSource must be raw, rollup-1m or rollup-1h, got "rollup-5m"'],
     [() => anomalies({ baselineSource: 'rollup-1h', baselineBin: '30m' }), "baselineBin must be a whole number of rollup-1h's 60-minute bins"],
     [() => anomalies({ baselineBin: '1h', baseline: timeRangeTemplate('$__timeFilter', '$__timeFrom', '$__timeTo') }), 'baseline must be a duration when it is read in whole bins or from a rollup'],

@@ -75,6 +75,18 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     expectSame(await run(rangeSeries({ window: '1d', interval: '3h' })), await run(rangeSeries({ window: '1d', interval: '3h', source: 'raw' })));
   });
 
+  it('the first devices by id, picked by the query itself: the same rows as naming them, from the rollups and from the raw readings', async () => {
+    for (const source of ['auto', 'raw']) {
+      const options = { window: '1d', interval: '1h', source };
+      const named = await run(rangeSeries({ ...options, devices: ['dev-a', 'dev-b'] }));
+      expect(new Set(named.map((r) => r.device_id))).toEqual(new Set(['dev-a', 'dev-b']));
+      expectSame(await run(rangeSeries({ ...options, firstDevices: 2 })), named);
+      // with a filter, the first among the devices it keeps
+      expect(new Set((await run(rangeSeries({ ...options, firstDevices: 1, locations: ['hall-2'] }))).map((r) => r.device_id))).toEqual(new Set(['dev-c']));
+      expect(new Set((await run(rangeSeries({ ...options, firstDevices: 10 }))).map((r) => r.device_id))).toEqual(new Set(['dev-a', 'dev-b', 'dev-c', 'dev-d']));
+    }
+  });
+
   it('a series of averages only carries just those, equal to the full series\' averages, from the rollup and from the raw readings', async () => {
     const full = await run(rangeSeries({ window: '24h', interval: '1h' }));
     for (const source of ['auto', 'raw']) {
@@ -121,7 +133,21 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     expect(Number(bin.humidity_m2)).toBeGreaterThan(0);
     expect(Number(bin.humidity_m2)).toBeCloseTo(Number(m2), 6);
     // the mean of the bins' standard deviations would not do: the bins' means differ
-    expect(anomalies({ measure: 'humidity', baselineSource: rollupSettings.perHour.id }).sql).toContain('sum(p.m2) + sum(p.n * (p.mean - t.mean) * (p.mean - t.mean))');
+    expect(anomalies({ measure: 'humidity', baselineSource: rollupSettings.perHour.id }).sql).toContain('sum(if(p."humidity__n" > 0, p."humidity__m2")) + sum(if(p."humidity__n" > 0, p."humidity__n" * (p."humidity__mean" - t."humidity__mean") * (p."humidity__mean" - t."humidity__mean")))');
+  });
+
+  it('several measures in one query give, per measure, the rows of that measure alone, from the raw readings and from the rollups', async () => {
+    const measures = ['temperature', 'humidity', 'pressure', 'vibration'];
+    for (const baselineSource of ['raw', rollupSettings.perHour.id]) {
+      const options = { baseline: '1d', recent: '2h', threshold: 1, limit: 25, baselineBin: '1h', baselineSource };
+      const together = await run(anomalies({ ...options, measures }));
+      expect(new Set(together.map((r) => r.measure))).toEqual(new Set(measures));
+      for (const measure of measures) {
+        const alone = await run(anomalies({ ...options, measure }));
+        expect(alone).toHaveLength(25); // the limit holds per measure
+        expectSame(together.filter((r) => r.measure === measure).map(({ measure: _, ...r }) => r), alone);
+      }
+    }
   });
 
   it('data quality from the hourly rollup equals the same figures from the raw readings', async () => {
@@ -145,5 +171,10 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     const values = [{ Name: 'temperature_avg', Value: '22', Type: 'DOUBLE' as const }, { Name: 'temperature_count', Value: '60', Type: 'BIGINT' as const }];
     await ts.writeClient().send(new WriteRecordsCommand({ DatabaseName: rollupSettings.databaseName, TableName: rollupSettings.perHour.table.tableName, Records: [{ ...old, MeasureValues: values }] }));
     expect(new Set((await run(anomalies(options))).map((r) => r.device_id))).toEqual(new Set(['dev-b', 'dev-c', 'dev-d']));
+    // examined together, only the measure whose m2 is missing loses the device
+    const { measure: _, ...rest } = options;
+    const together = await run(anomalies({ ...rest, measures: ['temperature', 'humidity'] }));
+    expect(new Set(together.filter((r) => r.measure === 'temperature').map((r) => r.device_id))).toEqual(new Set(['dev-b', 'dev-c', 'dev-d']));
+    expect(new Set(together.filter((r) => r.measure === 'humidity').map((r) => r.device_id))).toEqual(new Set(['dev-a', 'dev-b', 'dev-c', 'dev-d']));
   });
 });

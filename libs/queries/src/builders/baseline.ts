@@ -32,49 +32,67 @@ function baselineRollup(options: BaselineOptions): MeasureRollup | undefined {
   return rollup;
 }
 
+/** The columns `baselinesSql` gives a measure's baseline in: `<measure>_baseline_avg`, `<measure>_baseline_stddev` (quoted). */
+export function baselineColumns(measure: string): { avg: string; stddev: string } {
+  return { avg: quoteIdentifier(`${measure}_baseline_avg`, 'measure'), stddev: quoteIdentifier(`${measure}_baseline_stddev`, 'measure') };
+}
+
 /**
- * `SELECT device_id, location, baseline_avg, baseline_stddev ...`: per device over the baseline window, the mean
- * and the sample standard deviation of measure `m`, as `avg` and `stddev` over the readings give them. From a
- * rollup the bins merge exactly: n = Σnᵢ, mean = Σnᵢ·meanᵢ / n, M2 = ΣM2ᵢ + Σnᵢ·(meanᵢ − mean)², stddev =
- * √(M2 / (n − 1)); the readings since the rollup's last complete run are one more part. A rollup column that does
- * not exist yet fails the query (`isMissingColumnError`: the caller reads the readings instead).
+ * `SELECT device_id, location, <m>_baseline_avg, <m>_baseline_stddev ...` (./baselineColumns, or the names `columns` gives) for each of `measures`
+ * in one pass: per device over the baseline window, the mean and the sample standard deviation of each measure, as
+ * `avg` and `stddev` over the readings give them. From a rollup the bins merge exactly: n = Σnᵢ, mean = Σnᵢ·meanᵢ / n,
+ * M2 = ΣM2ᵢ + Σnᵢ·(meanᵢ − mean)², stddev = √(M2 / (n − 1)), over the bins holding the measure (nᵢ > 0); the readings
+ * since the rollup's last complete run are one more part. A rollup column that does not exist yet fails the query
+ * (`isMissingColumnError`: the caller reads the readings instead).
  */
-export function baselineSql(options: BaselineOptions, measure: string, baseline: TimeWindow): string {
-  const m = measureColumn(measure, options.catalogue);
+export function baselinesSql(options: BaselineOptions, measures: readonly string[], baseline: TimeWindow, columns = baselineColumns): string {
+  const ms = measures.map((measure) => ({ measure, m: measureColumn(measure, options.catalogue), out: columns(measure) }));
   const rollup = baselineRollup(options);
   const binOption = options.baselineBin === undefined ? undefined : duration(options.baselineBin, 'baselineBin');
   const bin = binOption ?? (rollup ? duration(minutesInterval(rollup.binMinutes), 'baselineBin') : undefined);
   if (rollup && bin && durationMs(bin) % (rollup.binMinutes * 60_000) !== 0) throw new QueryParameterError(`baselineBin must be a whole number of ${rollup.id}'s ${rollup.binMinutes}-minute bins`);
   if (bin && isTimeRangeTemplate(baseline)) throw new QueryParameterError("baseline must be a duration when it is read in whole bins or from a rollup (a front end's range is its own)");
   const start = bin ? `bin(${windowStart(baseline, 'baseline')}, ${durationLiteral(bin)})` : undefined;
+  const list = (f: (x: (typeof ms)[number]) => string) => ms.map(f).join(', ');
+  // a single measure reads only the readings that hold it; several read every reading (each aggregate skips NULLs)
+  const holding = ms.length === 1 ? `\n  AND ${ms[0].m} IS NOT NULL` : '';
   if (!rollup) {
     const where = start
       ? `FROM ${tableRef(options)}\nWHERE measure_name = ${stringLiteral(multiMeasureName(options), 'measureName')}\n  AND time >= ${start}${deviceFilterSql(options)}`
       : readingsSource(options, baseline, '', '', 'baseline');
-    return [`SELECT device_id, location, avg(${m}) AS baseline_avg, stddev(${m}) AS baseline_stddev`, where, `  AND ${m} IS NOT NULL`, 'GROUP BY device_id, location'].join('\n');
+    return [`SELECT device_id, location, ${list(({ m, out }) => `avg(${m}) AS ${out.avg}, stddev(${m}) AS ${out.stddev}`)}`, where + holding, 'GROUP BY device_id, location'].join('\n');
   }
   const settings = options.rollups ?? rollupSettings;
-  const q = (s: 'avg' | 'count' | 'm2') => quoteIdentifier(rollupColumn(measure, s), 'measure');
+  const col = (measure: string, s: 'avg' | 'count' | 'm2') => quoteIdentifier(rollupColumn(measure, s), 'measure');
+  const part = (measure: string, s: 'n' | 'mean' | 'm2') => quoteIdentifier(`${measure}__${s}`, 'measure');
   const until = rollupCompleteUntil(rollup);
+  const held = (x: (typeof ms)[number]) => `p.${part(x.measure, 'n')} > 0`;
+  const spread = (x: (typeof ms)[number]) => `(p.${part(x.measure, 'mean')} - t.${part(x.measure, 'mean')})`;
   return [
     'WITH parts AS (',
-    `SELECT device_id, location, ${q('count')} AS n, ${q('avg')} AS mean, ${q('m2')} AS m2`,
+    `SELECT device_id, location, ${list(({ measure }) => `${col(measure, 'count')} AS ${part(measure, 'n')}, ${col(measure, 'avg')} AS ${part(measure, 'mean')}, ${col(measure, 'm2')} AS ${part(measure, 'm2')}`)}`,
     `FROM ${rollupTableRef(rollup, options)}`,
     `WHERE measure_name = ${stringLiteral(settings.measureName)}`,
-    `  AND time >= ${start} AND time < ${until} AND ${q('count')} > 0${deviceFilterSql(options)}`,
+    `  AND time >= ${start} AND time < ${until}${ms.length === 1 ? ` AND ${col(ms[0].measure, 'count')} > 0` : ''}${deviceFilterSql(options)}`,
     'UNION ALL',
-    `SELECT device_id, location, count(${m}) AS n, avg(${m}) AS mean, var_pop(${m}) * count(${m}) AS m2`,
+    `SELECT device_id, location, ${list(({ measure, m }) => `count(${m}) AS ${part(measure, 'n')}, avg(${m}) AS ${part(measure, 'mean')}, var_pop(${m}) * count(${m}) AS ${part(measure, 'm2')}`)}`,
     `FROM ${tableRef(options)}`,
     `WHERE measure_name = ${stringLiteral(multiMeasureName(options), 'measureName')}`,
-    `  AND time >= ${until} AND time >= ${start} AND ${m} IS NOT NULL${deviceFilterSql(options)}`,
+    `  AND time >= ${until} AND time >= ${start}${ms.length === 1 ? ` AND ${ms[0].m} IS NOT NULL` : ''}${deviceFilterSql(options)}`,
     'GROUP BY device_id, location',
     '), totals AS (',
-    'SELECT device_id, location, sum(n) AS n, sum(mean * n) / sum(n) AS mean FROM parts GROUP BY device_id, location',
+    `SELECT device_id, location, ${list(({ measure }) => `sum(${part(measure, 'n')}) AS ${part(measure, 'n')}, sum(${part(measure, 'mean')} * ${part(measure, 'n')}) / nullif(sum(${part(measure, 'n')}), 0) AS ${part(measure, 'mean')}`)}`,
+    'FROM parts GROUP BY device_id, location',
     ')',
     // a bin without m2 (written before the rollups kept it) leaves the deviation unknown: no anomalies rather than wrong ones
-    'SELECT p.device_id, p.location, t.mean AS baseline_avg,',
-    '  if(count(p.m2) = count(*), sqrt((sum(p.m2) + sum(p.n * (p.mean - t.mean) * (p.mean - t.mean))) / nullif(t.n - 1, 0))) AS baseline_stddev',
+    'SELECT p.device_id, p.location,',
+    ms
+      .map((x) =>
+        `  t.${part(x.measure, 'mean')} AS ${x.out.avg},\n` +
+        `  if(count_if(${held(x)} AND p.${part(x.measure, 'm2')} IS NULL) = 0, sqrt((sum(if(${held(x)}, p.${part(x.measure, 'm2')})) + sum(if(${held(x)}, p.${part(x.measure, 'n')} * ${spread(x)} * ${spread(x)}))) / nullif(t.${part(x.measure, 'n')} - 1, 0))) AS ${x.out.stddev}`,
+      )
+      .join(',\n'),
     'FROM parts p JOIN totals t ON p.device_id = t.device_id AND p.location = t.location',
-    'GROUP BY p.device_id, p.location, t.mean, t.n',
+    `GROUP BY p.device_id, p.location, ${list(({ measure }) => `t.${part(measure, 'mean')}, t.${part(measure, 'n')}`)}`,
   ].join('\n');
 }

@@ -24,6 +24,11 @@ export interface RangeSeriesOptions extends AnalyticOptions, RollupReadOptions {
    * `rollup-1h`), which a front end's time range needs.
    */
   source?: 'auto' | 'raw' | string;
+  /**
+   * Only the first this many devices (by id) that have readings in the window, picked by the query itself (a chart
+   * that shows a few devices need not first ask which there are); besides `devices` and `locations` when given.
+   */
+  firstDevices?: number;
 }
 
 /** The statistics a range series has of each measure. */
@@ -71,7 +76,15 @@ export function rangeSeries(options: RangeSeriesOptions = {}): BuiltQuery<RangeS
   const bin = `bin(time, ${durationLiteral(interval)})`;
   // whole bins: a relative window starts at the start of its first bin (a front end's range is its own)
   const since = isTimeRangeTemplate(window) ? timeCondition(window, 'window') : `time >= bin(${windowStart(window, 'window')}, ${durationLiteral(interval)})`;
-  const where = (measureName: string, extra?: string) => `WHERE measure_name = ${stringLiteral(measureName)}\n  AND ${since}${extra ? ` AND ${extra}` : ''}${deviceFilterSql(options)}`;
+  const first = options.firstDevices;
+  if (first !== undefined && (!Number.isInteger(first) || first < 1)) throw new QueryParameterError('firstDevices must be a positive whole number');
+  const filters = (measureName: string, extra?: string) => `WHERE measure_name = ${stringLiteral(measureName)}\n  AND ${since}${extra ? ` AND ${extra}` : ''}${deviceFilterSql(options)}`;
+  const where = (measureName: string, extra?: string) => filters(measureName, extra) + (first === undefined ? '' : ' AND device_id IN (SELECT device_id FROM shown)');
+  // the devices shown: the first ones by id among those in the window's parts (each part's filters without the choice)
+  const shown = (parts: Array<[table: string, measureName: string, extra?: string]>) =>
+    first === undefined
+      ? ''
+      : `shown AS (\nSELECT device_id FROM (\n${parts.map(([table, name, extra]) => `SELECT DISTINCT device_id FROM ${table}\n${filters(name, extra)}`).join('\nUNION\n')}\n)\nORDER BY device_id\nLIMIT ${first}\n)`;
   const q = (name: string) => quoteIdentifier(name, 'measure');
   const group = `GROUP BY device_id, location, ${bin}`;
   if (source.kind === 'raw') {
@@ -79,7 +92,8 @@ export function rangeSeries(options: RangeSeriesOptions = {}): BuiltQuery<RangeS
       const c = measureColumn(m, options.catalogue);
       return `  ${statistics.map((s) => `${s}(${c}) AS ${q(rollupColumn(m, s))}`).join(', ')}`;
     });
-    const sql = [`SELECT device_id, location, ${bin} AS bin_time,`, stats.join(',\n'), `FROM ${tableRef(options)}`, where(multiMeasureName(options)), group, 'ORDER BY bin_time, device_id, location'].join('\n');
+    const choice = shown([[tableRef(options), multiMeasureName(options)]]);
+    const sql = [...(choice ? [`WITH ${choice}`] : []), `SELECT device_id, location, ${bin} AS bin_time,`, stats.join(',\n'), `FROM ${tableRef(options)}`, where(multiMeasureName(options)), group, 'ORDER BY bin_time, device_id, location'].join('\n');
     return built('range-series', sql);
   }
   const settings = options.rollups ?? rollupSettings;
@@ -104,8 +118,12 @@ export function rangeSeries(options: RangeSeriesOptions = {}): BuiltQuery<RangeS
     const expressions: Record<SeriesStatistic, string> = { avg: `sum(${sum}) / nullif(sum(${count}), 0)`, min: `min(${min})`, max: `max(${max})`, count: `sum(${count})` };
     return `  ${statistics.map((s) => `${expressions[s]} AS ${q(rollupColumn(m, s))}`).join(', ')}`;
   });
+  const choice = shown([
+    [rollupTableRef(source.rollup, options), settings.measureName, `time < ${until}`],
+    [tableRef(options), multiMeasureName(options), `time >= ${until}`],
+  ]);
   const sql = [
-    'WITH parts AS (',
+    `WITH ${choice ? `${choice}, ` : ''}parts AS (`,
     `SELECT device_id, location, ${bin} AS bin_time,`,
     fromRollup.join(',\n'),
     `FROM ${rollupTableRef(source.rollup, options)}`,

@@ -4,15 +4,18 @@ import { holdsBytes, parseDuckType } from './duck-type';
 import { QueryCancelledError, QueryExecutionError, QueryValidationError, engineMessage } from './errors';
 import { runMetadataStatement, type MaterializedResult } from './metadata-statements';
 import { parseStatement } from './parser';
+import { NOW_PLACEHOLDER, templateTables, withValues, type CachedPlan, type PlanCache, type TemplatedTables } from './plan-cache';
 import { canonicalSql, resultType, type ResultType } from './result-types';
 import { quoteIdent } from './translate/sql-text';
 import { resolveTables } from './translate/resolved-tables';
-import { translate } from './translate/translator';
+import { timestampLiteral, translate } from './translate/translator';
 
 export interface EngineOptions {
   storage: QueryStorage;
   /** the query's notion of now (ago(), now(), bin of now ...); default new Date() */
   now?: Date;
+  /** plans made before, reused while the query text and its tables' columns stay the same (./plan-cache) */
+  cache?: PlanCache;
 }
 
 export interface QueryParameter {
@@ -57,7 +60,8 @@ async function runStorage(storage: QueryStorage, sql: string, signal: AbortSigna
 
 /** Parses, translates and types a Timestream statement (without running a SELECT). */
 export async function planQuery(sql: string, options: EngineOptions): Promise<PlannedQuery> {
-  const { statement } = parseStatement(sql);
+  const cached = options.cache?.get(sql);
+  const statement = cached?.statement ?? parseStatement(sql).statement;
   const storage = options.storage;
   if (statement.kind !== 'query') {
     const result = await runMetadataStatement(statement, storage);
@@ -71,15 +75,19 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
     };
   }
   const now = options.now ?? new Date();
-  const translated = translate(statement, { tables: await resolveTables(statement, storage), now });
+  const resolved = await resolveTables(statement, storage);
+  const templated = templateTables(resolved);
+  const values: TemplatedTables['values'] = [[NOW_PLACEHOLDER, timestampLiteral(now)], ...templated.values];
+  const plan = cached?.signature === templated.signature ? cached : await newPlan(statement, templated, values, storage);
+  if (plan !== cached) options.cache?.set(sql, plan);
+  const translated = { sql: withValues(plan.sql, values), columns: plan.columns };
+  // the same tables as the plan was made with (the signature says so), as this query resolved them
+  const tablesRead = plan.tablesRead.flatMap((key) => {
+    const entry = resolved.get(key);
+    return entry?.kind === 'found' ? [entry.table] : [];
+  });
+  const duckTypes = plan.duckTypes;
   const names = translated.columns.map((_, i) => `c${i}`);
-  const typed = await runStorage(storage, `SELECT * FROM (${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')}) LIMIT 0`, undefined, true);
-  const duckTypes = typed.columns.map((c) => parseDuckType(c.duckType));
-  const binary = duckTypes.findIndex(holdsBytes);
-  if (binary >= 0) {
-    throw new QueryValidationError(`Column '${translated.columns[binary].name}' is VARBINARY, which a query answer cannot hold (its ScalarType has no VARBINARY): `
-      + 'return it as text with to_hex, to_base64 or from_utf8');
-  }
   const columns = translated.columns.map((c, i) => ({ name: c.name, type: resultType(duckTypes[i], c.type), aliased: c.aliased }));
   const raw = names.map((n) => `__q.${quoteIdent(n)}`);
   const canonical = raw.map((r, i) => canonicalSql(r, duckTypes[i]) ?? r);
@@ -89,7 +97,7 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
     statement,
     columns,
     parameters: [],
-    tablesRead: translated.tablesRead,
+    tablesRead,
     metadata: false,
     duckSql,
     source: { from, raw, canonical },
@@ -98,6 +106,21 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
       return { columns, rows: result.rows };
     },
   };
+}
+
+/** Translates with placeholders for the query's time, and types the columns with a DuckDB run that returns no row. */
+async function newPlan(statement: Extract<Statement, { kind: 'query' }>, templated: TemplatedTables, values: TemplatedTables['values'], storage: QueryStorage): Promise<CachedPlan> {
+  const translated = translate(statement, { tables: templated.tables, now: new Date(0), nowSql: NOW_PLACEHOLDER });
+  const names = translated.columns.map((_, i) => `c${i}`);
+  const typed = await runStorage(storage, `SELECT * FROM (${withValues(translated.sql, values)}) AS __q(${names.map(quoteIdent).join(', ')}) LIMIT 0`, undefined, true);
+  const duckTypes = typed.columns.map((c) => parseDuckType(c.duckType));
+  const binary = duckTypes.findIndex(holdsBytes);
+  if (binary >= 0) {
+    throw new QueryValidationError(`Column '${translated.columns[binary].name}' is VARBINARY, which a query answer cannot hold (its ScalarType has no VARBINARY): `
+      + 'return it as text with to_hex, to_base64 or from_utf8');
+  }
+  const tablesRead = translated.tablesRead.map((t) => templated.keyOf.get(t) as string);
+  return { statement, signature: templated.signature, sql: translated.sql, columns: translated.columns, tablesRead, duckTypes };
 }
 
 const COLUMN_BYTES: Record<string, number> = { VARCHAR: 16, DOUBLE: 8, BIGINT: 8, BOOLEAN: 1, TIMESTAMP: 8 };

@@ -3,6 +3,7 @@ import type { QueryStorage } from './catalog';
 import { encodeRow } from './encode';
 import { describeQuery, estimateBytesScanned, planQuery, type PlannedQuery } from './engine';
 import { QueryCancelledError, QueryValidationError } from './errors';
+import { PlanCache } from './plan-cache';
 import { newPaginationToken, newQueryId } from './query-id';
 import { toSdkType } from './result-types';
 import type { ObjectStore } from '../objects/object-store';
@@ -68,6 +69,8 @@ export class QueryService {
   private readonly maxCachedResults: number;
   private readonly clock: () => number;
   private readonly objects: ObjectStore | undefined;
+  /** plans of recent query texts (a dashboard asks the same queries again and again) */
+  private readonly plans = new PlanCache();
 
   constructor(private readonly storage: QueryStorage, options: QueryServiceOptions = {}) {
     this.tokenTtlMs = options.tokenTtlMs ?? 10 * 60_000;
@@ -95,7 +98,7 @@ export class QueryService {
       return this.page(execution, token.offset, maxRows);
     }
     const unload = isUnload(queryString) ? await planUnload(queryString, { storage: this.storage, objects: this.objects, now }) : undefined;
-    const planned = unload ?? (await planQuery(queryString, { storage: this.storage, now }));
+    const planned = unload ?? (await planQuery(queryString, { storage: this.storage, now, cache: this.plans }));
     const execution = this.start(planned, queryString, unload?.queryId);
     // 0 means: always answer an empty first page (as the service may), for testing clients' paging loops
     const finished = this.firstPageWaitMs > 0 && (await Promise.race([
@@ -152,12 +155,13 @@ export class QueryService {
       bytesScanned: 0,
       expiresAt: this.clock() + this.tokenTtlMs,
     };
-    execution.done = planned.run(abort.signal).then(
-      async (result) => {
+    // the bytes-scanned estimate reads the tables' statistics beside the query, not after it
+    execution.done = Promise.all([planned.run(abort.signal), estimateBytesScanned(this.storage, planned.tablesRead, abort.signal)]).then(
+      ([result, bytesScanned]) => {
         if (execution.state === 'cancelled') return;
         const rows = result.rows.map((r) => encodeRow(r, types));
         const sizes = rows.map((r) => JSON.stringify(r).length);
-        execution.bytesScanned = await estimateBytesScanned(this.storage, planned.tablesRead, abort.signal);
+        execution.bytesScanned = bytesScanned;
         execution.result = { rows, sizes };
         execution.state = 'done';
       },

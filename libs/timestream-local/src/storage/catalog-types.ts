@@ -18,6 +18,9 @@ export interface TableMeta {
   /** DuckDB SQL usable in FROM (already quoted), yielding exactly those column names and only the rows within
    *  the table's retention. `time` is TIMESTAMP_NS. */
   relationSql: string;
+  /** the part of relationSql that depends on when the table is read (its retention cutoff), if any: a plan cache
+   *  keeps relationSql's translation with this part left out and put back for each query */
+  retentionCutoffSql?: string;
   /** DuckDB SQL answering how many rows the table holds, from its statistics (no scan; rows past retention the
    *  sweep has not deleted yet count too): what the bytes-scanned estimate counts when given, else relationSql's rows. */
   estimatedRowsSql?: string;

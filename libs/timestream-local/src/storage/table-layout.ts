@@ -45,6 +45,9 @@ export function columnsOf(layout: TableLayout): ColumnMeta[] {
   ];
 }
 
+/** The retention cutoff as relationSql holds it. */
+const cutoffSql = (cutoffNs: bigint): string => `make_timestamp_ns(${cutoffNs.toString()})`;
+
 /** `(SELECT ... FROM "main"."t_x" WHERE time >= cutoff)`: visible columns only, rows within retention. */
 export function relationSqlOf(layout: TableLayout, cutoffNs: bigint): string {
   const select = [
@@ -53,7 +56,7 @@ export function relationSqlOf(layout: TableLayout, cutoffNs: bigint): string {
     '"time" AS "time"',
     ...layout.values.map((v) => `${quoteIdent(v.column)} AS ${quoteIdent(v.name)}`),
   ];
-  return `(SELECT ${select.join(', ')} FROM main.${quoteIdent(layout.storageName)} WHERE "time" >= make_timestamp_ns(${cutoffNs.toString()}))`;
+  return `(SELECT ${select.join(', ')} FROM main.${quoteIdent(layout.storageName)} WHERE "time" >= ${cutoffSql(cutoffNs)})`;
 }
 
 export function tableMetaOf(databaseName: string, tableName: string, arn: string, layout: TableLayout, cutoffNs: bigint): TableMeta {
@@ -63,6 +66,7 @@ export function tableMetaOf(databaseName: string, tableName: string, arn: string
     arn,
     columns: columnsOf(layout),
     relationSql: relationSqlOf(layout, cutoffNs),
+    retentionCutoffSql: cutoffSql(cutoffNs),
     estimatedRowsSql: `SELECT estimated_size FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${layout.storageName.replace(/'/g, "''")}'`,
     measures: layout.measures.map((m) => ({ name: m.name, type: m.type, dimensions: [...m.dimensions] })),
   };

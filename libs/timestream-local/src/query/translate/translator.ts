@@ -14,6 +14,8 @@ export interface TranslationInput {
   tables: ResolvedTables;
   /** the query's "now": ago(), now(), current_timestamp and @scheduled_runtime all use it */
   now: Date;
+  /** the SQL text standing for "now" instead of `now`'s literal (a plan cache translates with a placeholder) */
+  nowSql?: string;
 }
 
 /** A query as DuckDB SQL, its output columns, and the catalog tables it reads. */
@@ -22,7 +24,7 @@ export interface Translation extends TranslatedQuery {
 }
 
 /** `now` as a DuckDB TIMESTAMP_NS literal (millisecond precision). */
-const timestampLiteral = (now: Date): string => {
+export const timestampLiteral = (now: Date): string => {
   const iso = now.toISOString();
   return `TIMESTAMP_NS '${iso.slice(0, 10)} ${iso.slice(11, 23)}'`;
 };
@@ -35,7 +37,7 @@ export function translate(query: Query, input: TranslationInput): Translation {
   const tables = new TableNamespace(input.tables);
   let counter = 0;
   const context: QueryContext = {
-    nowSql: timestampLiteral(input.now),
+    nowSql: input.nowSql ?? timestampLiteral(input.now),
     tables,
     freshName: (prefix) => `__${prefix}${counter++}`,
     query: (inner, outer) => translateQuery(context, inner, outer),
