@@ -1,7 +1,7 @@
-import { murmur3x64128 } from '../../src/hashes/murmur3-128';
-import { spookyHashV2 } from '../../src/hashes/spooky-hash-v2';
-import { wordBytes } from '../../src/hashes/words64';
-import { xxhash64 } from '../../src/hashes/xxhash64';
+import { murmur3x64128 } from '../../src/duckdb-functions/murmur3-128';
+import { spookyHashV2 } from '../../src/duckdb-functions/spooky-hash-v2';
+import { wordBytes } from '../../src/duckdb-functions/words64';
+import { xxhash64 } from '../../src/duckdb-functions/xxhash64';
 
 /**
  * SMHasher's verification value: hash the keys {}, {0}, {0, 1}, ... {0..254} with seeds 256, 255, ... 1, hash the

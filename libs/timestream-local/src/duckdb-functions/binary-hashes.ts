@@ -24,6 +24,3 @@ export const BINARY_HASHES: readonly BinaryHash[] = [
   { name: 'spooky_hash_v2_32', arity: 1, compute: (data) => bigEndian(spookyHashV2(data)[0]).subarray(4) },
   { name: 'spooky_hash_v2_64', arity: 1, compute: (data) => bigEndian(spookyHashV2(data)[0]) },
 ];
-
-/** The name a hash is registered under in DuckDB (not one a query can name: the translator maps Trino's name to it). */
-export const hashSqlName = (name: string): string => `timestream_local_${name}`;
