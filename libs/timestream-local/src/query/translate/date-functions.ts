@@ -129,9 +129,13 @@ export function dateFunction(tr: TranslationContext, call: Call, args: Translate
       if (args[2].type.kind === 'date') return { sql: `CAST(${a[2]} + ${unit(a[1])} AS DATE)`, type: T.date };
       return { sql: `(${a[2]} + ${unit(a[1])})`, type: args[2].type };
     }
-    case 'date_diff':
+    case 'date_diff': {
       arity(3);
-      return { sql: `date_sub(${quoteString(unitLiteral(call, 0))}, ${a[1]}, ${a[2]})`, type: T.bigint };
+      const unit = unitLiteral(call, 0);
+      // DuckDB's date_sub counts microseconds; the nanoseconds of two timestamps are subtracted exactly
+      if (unit === 'nanosecond' && args[1].type.kind === 'timestamp' && args[2].type.kind === 'timestamp') return { sql: `(epoch_ns(${a[2]}) - epoch_ns(${a[1]}))`, type: T.bigint };
+      return { sql: `date_sub(${quoteString(unit)}, ${a[1]}, ${a[2]})`, type: T.bigint };
+    }
     case 'from_milliseconds':
       arity(1);
       return { sql: `make_timestamp_ns(CAST(${a[0]} AS BIGINT) * 1000000)`, type: T.timestamp };
@@ -143,10 +147,12 @@ export function dateFunction(tr: TranslationContext, call: Call, args: Translate
       return { sql: `make_timestamp_ns(CAST(round(CAST(${a[0]} AS DOUBLE) * 1000000000) AS BIGINT))`, type: T.timestamp };
     case 'to_milliseconds':
       arity(1);
+      if (args[0].nanos) return { sql: `CAST(round(${args[0].nanos} / 1000000) AS BIGINT)`, type: T.bigint };
       if (isInterval(args[0].type)) return { sql: `CAST(round(epoch(${a[0]}) * 1000) AS BIGINT)`, type: T.bigint };
       return { sql: `epoch_ms(${a[0]})`, type: T.bigint };
     case 'to_nanoseconds':
       arity(1);
+      if (args[0].nanos) return { sql: args[0].nanos, type: T.bigint };
       if (isInterval(args[0].type)) return { sql: `CAST(round(epoch(${a[0]}) * 1000000) AS BIGINT) * 1000`, type: T.bigint };
       return { sql: `epoch_ns(${a[0]})`, type: T.bigint };
     case 'to_unixtime':
