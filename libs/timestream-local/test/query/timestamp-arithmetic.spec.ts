@@ -65,6 +65,8 @@ describe('a difference of timestamps in the answer', () => {
       .toEqual([['0 00:00:00.000000251'], ['0 00:00:00.000000250']]);
     expect(await rowsOf(`SELECT k, max(e) - min(s) FROM ${values} GROUP BY k ORDER BY k`))
       .toEqual([['x', '0 00:00:00.000000251'], ['y', '0 00:00:00.000000250']]);
+    expect(await rowsOf(`SELECT k, max(e) - min(s) FROM ${values} GROUP BY ROLLUP (k) ORDER BY k NULLS LAST`))
+      .toEqual([['x', '0 00:00:00.000000251'], ['y', '0 00:00:00.000000250'], [undefined, '0 00:00:00.000000351']]);
   });
 
   it('is counted in microseconds where the query reads it as a value (a derived table, a set operation, a GROUP BY position)', async () => {
