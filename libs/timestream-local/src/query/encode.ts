@@ -1,5 +1,5 @@
 import type { Datum, Row } from '@aws-sdk/client-timestream-query';
-import { renderDayToSecond, renderDouble, renderYearToMonth, type IntervalParts } from './render';
+import { renderDayToSecond, renderDouble, renderNanosDayToSecond, renderYearToMonth, type IntervalParts } from './render';
 import type { ResultType } from './result-types';
 
 const NULL_DATUM: Datum = { NullValue: true };
@@ -45,7 +45,8 @@ export function encodeDatum(value: unknown, type: ResultType): Datum {
         case 'BOOLEAN':
           return { ScalarValue: value === true || value === 'true' ? 'true' : 'false' };
         case 'INTERVAL_DAY_TO_SECOND':
-          return { ScalarValue: renderDayToSecond(value as IntervalParts) };
+          // exact nanoseconds (as text) where the query kept them, else DuckDB's INTERVAL
+          return { ScalarValue: typeof value === 'string' ? renderNanosDayToSecond(BigInt(value)) : renderDayToSecond(value as IntervalParts) };
         case 'INTERVAL_YEAR_TO_MONTH':
           return { ScalarValue: renderYearToMonth(value as IntervalParts) };
         case 'UNKNOWN':

@@ -92,7 +92,9 @@ export async function planQuery(sql: string, options: EngineOptions): Promise<Pl
   const raw = names.map((n) => `__q.${quoteIdent(n)}`);
   const canonical = raw.map((r, i) => canonicalSql(r, duckTypes[i]) ?? r);
   const from = `(${translated.sql}) AS __q(${names.map(quoteIdent).join(', ')})`;
-  const duckSql = `SELECT ${canonical.map((c, i) => `${c} AS ${quoteIdent(names[i])}`).join(', ')} FROM ${from}`;
+  // a day-to-second column whose exact nanoseconds the query added beside it is answered from those (UNLOAD keeps the INTERVAL)
+  const answered = translated.columns.map((c, i) => (c.exactNanos ? `CAST(__q.${quoteIdent(c.exactNanos)} AS VARCHAR)` : canonical[i]));
+  const duckSql = `SELECT ${answered.map((c, i) => `${c} AS ${quoteIdent(names[i])}`).join(', ')} FROM ${from}`;
   return {
     statement,
     columns,

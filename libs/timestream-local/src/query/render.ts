@@ -25,18 +25,20 @@ const pad = (n: bigint, width: number): string => n.toString().padStart(width, '
 
 /** `1 21:00:00.000000000` (days hh:mm:ss.nnnnnnnnn), normalised so that hours stay under 24. */
 export function renderDayToSecond(interval: IntervalParts): string {
-  let total = BigInt(interval.days) * 86_400_000_000n + BigInt(interval.micros) + BigInt(interval.months) * 30n * 86_400_000_000n;
-  const negative = total < 0n;
-  if (negative) total = -total;
-  const days = total / 86_400_000_000n;
-  let rest = total % 86_400_000_000n;
-  const hours = rest / 3_600_000_000n;
-  rest %= 3_600_000_000n;
-  const minutes = rest / 60_000_000n;
-  rest %= 60_000_000n;
-  const seconds = rest / 1_000_000n;
-  const micros = rest % 1_000_000n;
-  return `${negative ? '-' : ''}${days} ${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(micros, 6)}000`;
+  return renderNanosDayToSecond((BigInt(interval.days) * 86_400_000_000n + BigInt(interval.micros) + BigInt(interval.months) * 30n * 86_400_000_000n) * 1000n);
+}
+
+/** A day-to-second interval of exact nanoseconds, as renderDayToSecond writes it. */
+export function renderNanosDayToSecond(nanos: bigint): string {
+  const negative = nanos < 0n;
+  let rest = negative ? -nanos : nanos;
+  const days = rest / 86_400_000_000_000n;
+  rest %= 86_400_000_000_000n;
+  const hours = rest / 3_600_000_000_000n;
+  rest %= 3_600_000_000_000n;
+  const minutes = rest / 60_000_000_000n;
+  rest %= 60_000_000_000n;
+  return `${negative ? '-' : ''}${days} ${pad(hours, 2)}:${pad(minutes, 2)}:${pad(rest / 1_000_000_000n, 2)}.${pad(rest % 1_000_000_000n, 9)}`;
 }
 
 /** `2-7` (years-months). */

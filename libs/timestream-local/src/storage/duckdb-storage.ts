@@ -6,6 +6,7 @@ import { StorageError } from '../errors';
 import type { TableMeta } from './catalog-types';
 import { deleteMetaSql, loadMetadata, metaKey, putMetaSql, selectMetaByPrefixSql, type StoredTable } from './metadata-store';
 import type { ObjectStore } from '../objects/object-store';
+import { registerEngineFunctions } from './registered-functions';
 import { writeRejectedDataReport } from './rejected-data-reports';
 import type { DatabaseRecord, TableRecord, Tag } from './resource-types';
 import { SerialQueue } from './serial-queue';
@@ -63,6 +64,7 @@ export class DuckDbStorage implements TimestreamStorage {
     }
     const instance = await DuckDBInstance.create(file);
     const connection = await instance.connect();
+    registerEngineFunctions(connection);
     const meta = await loadMetadata(connection);
     const tables = new Map<string, Map<string, TableStore>>();
     for (const [db, byName] of meta.tables) {

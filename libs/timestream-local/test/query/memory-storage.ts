@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { CatalogColumn, CatalogTable, QueryStorage } from '../../src/query/catalog';
+import { registerEngineFunctions } from '../../src/storage/registered-functions';
 
 /** A test double of the storage layer: tables in an in-memory DuckDB, values returned through getRowsJS. */
 export interface MemoryStorage extends QueryStorage {
@@ -15,6 +16,7 @@ const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 export async function createMemoryStorage(): Promise<MemoryStorage> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection: DuckDBConnection = await instance.connect();
+  registerEngineFunctions(connection);
   const databases = new Map<string, Map<string, CatalogTable>>();
   const queries: string[] = [];
   let counter = 0;

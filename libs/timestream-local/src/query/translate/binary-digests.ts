@@ -1,3 +1,5 @@
+import { BINARY_HASHES } from '../../duckdb-functions/binary-hashes';
+import { engineFunctionName } from '../../duckdb-functions/names';
 import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
@@ -39,8 +41,17 @@ const hmac = (digest: 'md5' | 'sha1' | 'sha256') => (tr: TranslationContext, cal
   return { sql: bind(args[1].sql, k, `unhex(${digest}(${xored(0x5c)} || ${inner}))`), type: T.varbinary };
 };
 
-/** Trino's binary hashes that DuckDB's digests can express. */
-export const DIGEST_FORMS: Record<string, (tr: TranslationContext, call: Call, args: Translated[]) => Translated> = {
+type Form = (tr: TranslationContext, call: Call, args: Translated[]) => Translated;
+
+/** The hashes DuckDB has no function for, computed by the functions the storage registers (`duckdb-functions/binary-hashes.ts`). */
+const REGISTERED_FORMS: Record<string, Form> = Object.fromEntries(BINARY_HASHES.map((hash): [string, Form] => [hash.name, (_tr, call, args) => {
+  binaryArgs(call, args, hash.arity, hash.arity === 1 ? 'varbinary' : 'varbinary, varbinary');
+  return { sql: `${engineFunctionName(hash.name)}(${args.map((a) => `CAST(${a.sql} AS BLOB)`).join(', ')})`, type: T.varbinary };
+}]));
+
+/** Trino's binary hashes: those DuckDB's digests can express, and the registered ones. */
+export const DIGEST_FORMS: Record<string, Form> = {
+  ...REGISTERED_FORMS,
   crc32: (tr, call, args) => {
     binaryArgs(call, args, 1, 'varbinary');
     const [c, y] = [tr.freshName('c'), tr.freshName('y')];

@@ -1,7 +1,9 @@
 import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, isInterval } from '../static-type';
-import { jodaToStrftime } from './joda-format';
+import { jodaFormatSql, jodaTokens, roundedToMillisecond, strftimeOf, type JodaToken } from './joda-format';
+import { defaultYear, jodaParseSql, needsJodaParse } from './joda-parse';
+import { bind } from './time-series';
 import { quoteString } from './sql-text';
 import type { TranslationContext } from './context';
 import type { Translated } from './translated';
@@ -51,11 +53,28 @@ function formatText(call: Call, index: number): Extract<Expr, { kind: 'string' }
   return arg;
 }
 
-/** A Joda-Time pattern literal as a strftime format literal. */
-const jodaLiteral = (call: Call, index: number): string => {
+/** The runs and text of a Joda-Time pattern literal. */
+const jodaPattern = (call: Call, index: number): JodaToken[] => {
   const arg = formatText(call, index);
-  return quoteString(jodaToStrftime(arg.value, arg.pos));
+  return jodaTokens(arg.value, arg.pos);
 };
+
+/** format_datetime: the pattern's runs printed from the timestamp rounded to the millisecond, as Trino prints it. */
+function formatDatetime(tr: TranslationContext, timestamp: string, tokens: JodaToken[]): string {
+  const t = tr.freshName('t');
+  return bind(roundedToMillisecond(timestamp), t, jodaFormatSql(tokens, t));
+}
+
+/** parse_datetime as a TIMESTAMPTZ: strptime with the pattern's specifiers, or the pattern's fields read apart (joda-parse.ts). */
+function parseDatetime(tr: TranslationContext, text: string, tokens: JodaToken[]): string {
+  if (!needsJodaParse(tokens)) {
+    const year = defaultYear(tokens);
+    const format = tokens.map(strftimeOf).join('');
+    return year ? `strptime(${year.text} || ' ' || ${text}, ${quoteString(`${year.format} ${format}`)})::TIMESTAMPTZ` : `strptime(${text}, ${quoteString(format)})::TIMESTAMPTZ`;
+  }
+  const s = tr.freshName('s');
+  return bind(text, s, jodaParseSql(tokens, s));
+}
 
 function formatLiteral(call: Call, index: number): string {
   const arg = formatText(call, index);
@@ -110,9 +129,13 @@ export function dateFunction(tr: TranslationContext, call: Call, args: Translate
       if (args[2].type.kind === 'date') return { sql: `CAST(${a[2]} + ${unit(a[1])} AS DATE)`, type: T.date };
       return { sql: `(${a[2]} + ${unit(a[1])})`, type: args[2].type };
     }
-    case 'date_diff':
+    case 'date_diff': {
       arity(3);
-      return { sql: `date_sub(${quoteString(unitLiteral(call, 0))}, ${a[1]}, ${a[2]})`, type: T.bigint };
+      const unit = unitLiteral(call, 0);
+      // DuckDB's date_sub counts microseconds; the nanoseconds of two timestamps are subtracted exactly
+      if (unit === 'nanosecond' && args[1].type.kind === 'timestamp' && args[2].type.kind === 'timestamp') return { sql: `(epoch_ns(${a[2]}) - epoch_ns(${a[1]}))`, type: T.bigint };
+      return { sql: `date_sub(${quoteString(unit)}, ${a[1]}, ${a[2]})`, type: T.bigint };
+    }
     case 'from_milliseconds':
       arity(1);
       return { sql: `make_timestamp_ns(CAST(${a[0]} AS BIGINT) * 1000000)`, type: T.timestamp };
@@ -124,10 +147,12 @@ export function dateFunction(tr: TranslationContext, call: Call, args: Translate
       return { sql: `make_timestamp_ns(CAST(round(CAST(${a[0]} AS DOUBLE) * 1000000000) AS BIGINT))`, type: T.timestamp };
     case 'to_milliseconds':
       arity(1);
+      if (args[0].nanos) return { sql: `CAST(round(${args[0].nanos} / 1000000) AS BIGINT)`, type: T.bigint };
       if (isInterval(args[0].type)) return { sql: `CAST(round(epoch(${a[0]}) * 1000) AS BIGINT)`, type: T.bigint };
       return { sql: `epoch_ms(${a[0]})`, type: T.bigint };
     case 'to_nanoseconds':
       arity(1);
+      if (args[0].nanos) return { sql: args[0].nanos, type: T.bigint };
       if (isInterval(args[0].type)) return { sql: `CAST(round(epoch(${a[0]}) * 1000000) AS BIGINT) * 1000`, type: T.bigint };
       return { sql: `epoch_ns(${a[0]})`, type: T.bigint };
     case 'to_unixtime':
@@ -151,10 +176,11 @@ export function dateFunction(tr: TranslationContext, call: Call, args: Translate
       return { sql: `CAST(strptime(${a[0]}, ${formatLiteral(call, 1)}) AS TIMESTAMP_NS)`, type: T.timestamp };
     case 'format_datetime':
       arity(2);
-      return { sql: `strftime(CAST(${a[0]} AS TIMESTAMP_NS), ${jodaLiteral(call, 1)})`, type: T.varchar };
+      // Trino prints the timestamp rounded to the millisecond (Joda-Time holds milliseconds)
+      return { sql: formatDatetime(tr, a[0], jodaPattern(call, 1)), type: T.varchar };
     case 'parse_datetime':
       arity(2);
-      return { sql: `CAST(timezone('UTC', strptime(${a[0]}, ${jodaLiteral(call, 1)})::TIMESTAMPTZ) AS TIMESTAMP_NS)`, type: T.timestamp };
+      return { sql: `CAST(timezone('UTC', ${parseDatetime(tr, a[0], jodaPattern(call, 1))}) AS TIMESTAMP_NS)`, type: T.timestamp };
     case 'date':
       arity(1);
       return { sql: `CAST(${a[0]} AS DATE)`, type: T.date };

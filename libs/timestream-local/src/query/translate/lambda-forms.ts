@@ -1,3 +1,5 @@
+import { capturingGroups } from '../../duckdb-functions/capturing-groups';
+import { engineFunctionName } from '../../duckdb-functions/names';
 import type { Expr } from '../ast';
 import { positioned } from '../errors';
 import { T, type StaticType } from '../static-type';
@@ -99,32 +101,21 @@ function reduceAgg(tr: TranslationContext, call: Call, scope: Scope): Translated
 
 /**
  * `regexp_replace(string, pattern, groups -> replacement)`: each match replaced by the function of its capturing
- * groups (an array, group 1 first). The pattern must be a literal, so that its groups can be counted.
+ * groups (an array, group 1 first). The groups of a literal pattern are counted here; those of another pattern, per
+ * row, by the function the storage registers (`duckdb-functions/capturing-groups.ts`).
  */
 function regexpReplaceWithFunction(tr: TranslationContext, call: Call, scope: Scope): Translated {
   if (call.args.length !== 3) throw positioned(call.pos, 'regexp_replace takes (string, pattern[, replacement | function])');
   const [text, pattern] = [valueAt(tr, call, 0, scope), valueAt(tr, call, 1, scope)];
   const literal = call.args[1];
-  if (literal.kind !== 'string') throw positioned(literal.pos, 'regexp_replace with a function takes a pattern literal');
   const { lambda, body } = lambdaAt(tr, call, 2, [{ kind: 'array', element: T.varchar }], scope);
-  const [s, pieces, i] = ['s', 'pieces', 'i'].map((n) => tr.freshName(n));
-  const groups = Array.from({ length: capturingGroups(literal.value) }, (_x, g) => `regexp_extract_all(${s}, ${pattern.sql}, ${g + 1})[${i}]`);
-  const replaced = `CASE WHEN ${i} < len(${pieces}) THEN coalesce(${applied(lambda, body, [`[${groups.join(', ')}]::VARCHAR[]`])}, '') ELSE '' END`;
+  const [s, pieces, i, g] = ['s', 'pieces', 'i', 'g'].map((n) => tr.freshName(n));
+  const group = (n: string): string => `regexp_extract_all(${s}, ${pattern.sql}, ${n})[${i}]`;
+  const groups = literal.kind === 'string'
+    ? `[${Array.from({ length: capturingGroups(literal.value) }, (_x, k) => group(String(k + 1))).join(', ')}]::VARCHAR[]`
+    : `list_transform(range(1, ${engineFunctionName('capturing_groups')}(${pattern.sql}) + 1), lambda ${g}: ${group(`CAST(${g} AS INTEGER)`)})::VARCHAR[]`;
+  const replaced = `CASE WHEN ${i} < len(${pieces}) THEN coalesce(${applied(lambda, body, [groups])}, '') ELSE '' END`;
   const sql = bind(text.sql, s, bind(`string_split_regex(${s}, ${pattern.sql})`, pieces,
     `array_to_string(list_transform(range(1, len(${pieces}) + 1), lambda ${i}: ${pieces}[${i}] || ${replaced}), '')`));
-  return { sql: `CASE WHEN ${text.sql} IS NULL THEN NULL ELSE ${sql} END`, type: T.varchar };
-}
-
-/** The capturing groups of a pattern: `(` not escaped, outside a character class, not `(?:`, `(?i)` or other `(?` forms but `(?P<name>`. */
-export function capturingGroups(pattern: string): number {
-  let count = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(' && (pattern[i + 1] !== '?' || pattern.startsWith('?P<', i + 1) || (pattern[i + 2] === '<' && pattern[i + 3] !== '=' && pattern[i + 3] !== '!'))) count++;
-  }
-  return count;
+  return { sql: `CASE WHEN ${text.sql} IS NULL OR ${pattern.sql} IS NULL THEN NULL ELSE ${sql} END`, type: T.varchar };
 }

@@ -21,11 +21,22 @@ function shifted(ctx: TranslationContext, op: string, left: Translated, right: T
   const [ts, iv] = left.type.kind === 'timestamp' && isInterval(right.type) ? [left, right]
     : op === '+' && right.type.kind === 'timestamp' && isInterval(left.type) ? [right, left] : [undefined, undefined];
   if (!ts || !iv) return undefined;
+  if (iv.nanos) return `make_timestamp_ns(epoch_ns(${ts.sql}) ${op} ${iv.nanos})`;
   const shift = (t: string): string => `make_timestamp_ns(epoch_ns(CAST(${t} AS TIMESTAMP) ${op} ${iv.sql}) + (epoch_ns(${t}) - epoch_ns(CAST(${t} AS TIMESTAMP))))`;
   // a column or a constant is written out (DuckDB folds a constant, so a filter on it still prunes); a longer expression is bound once
   if (ts.sql.length <= 160) return shift(ts.sql);
   const t = ctx.freshName('t');
   return bind(ts.sql, t, shift(t));
+}
+
+/**
+ * The exact nanoseconds of a day-to-second result: timestamp − timestamp (DuckDB's INTERVAL would cut them to the
+ * microsecond), and the sum or difference of two such intervals.
+ */
+function exactNanos(op: string, left: Translated, right: Translated): string | undefined {
+  if (op === '-' && left.type.kind === 'timestamp' && right.type.kind === 'timestamp') return `(epoch_ns(${left.sql}) - epoch_ns(${right.sql}))`;
+  if ((op === '+' || op === '-') && left.nanos && right.nanos) return `(${left.nanos} ${op} ${right.nanos})`;
+  return undefined;
 }
 
 /** A binary operator: AND / OR, comparisons, `||` (strings or arrays), and arithmetic with Trino's result types. */
@@ -37,6 +48,8 @@ export function translateBinary(ctx: TranslationContext, expr: Extract<Expr, { k
     case 'or':
       return { sql: `(${left.sql} ${expr.op.toUpperCase()} ${right.sql})`, type: T.boolean };
     case '=': case '<>': case '<': case '<=': case '>': case '>=':
+      // two exact differences of timestamps compare to the nanosecond
+      if (left.nanos && right.nanos) return { sql: `(${left.nanos} ${expr.op} ${right.nanos})`, type: T.boolean };
       return { sql: `(${comparable(left, right)} ${expr.op} ${comparable(right, left)})`, type: T.boolean };
     case '||':
       // Trino: array || array, array || element and element || array
@@ -60,7 +73,7 @@ export function translateBinary(ctx: TranslationContext, expr: Extract<Expr, { k
       if (type.kind === 'date') return { sql: `CAST((${left.sql} ${expr.op} ${right.sql}) AS DATE)`, type };
       const exact = type.kind === 'timestamp' ? shifted(ctx, expr.op, left, right) : undefined;
       if (exact) return { sql: exact, type };
-      return { sql: `(${left.sql} ${expr.op} ${right.sql})`, type };
+      return { sql: `(${left.sql} ${expr.op} ${right.sql})`, type, nanos: exactNanos(expr.op, left, right) };
     }
     default:
       throw positioned(expr.pos, `Operator ${expr.op} is not supported`);

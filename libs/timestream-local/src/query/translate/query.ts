@@ -11,7 +11,8 @@ import { fetchWithTies } from './with-ties';
 import type { TranslatedQuery } from './translated';
 
 /** A query: its WITH queries (visible to what follows them), body, ORDER BY, LIMIT and OFFSET. */
-export function translateQuery(ctx: QueryContext, query: Query, outer?: Scope): TranslatedQuery {
+/** A query; `answer` for the statement's own query, whose SELECT adds the exact nanoseconds of its intervals (select.ts). */
+export function translateQuery(ctx: QueryContext, query: Query, outer?: Scope, answer = false): TranslatedQuery {
   return ctx.tables.withLevel((defineCte) => {
     const parts: string[] = [];
     for (const cte of query.with) {
@@ -30,7 +31,7 @@ export function translateQuery(ctx: QueryContext, query: Query, outer?: Scope): 
     }
     const ties: TiesLimit | undefined = query.withTies && query.limit
       ? { count: limitValue(query.limit), offset: query.offset && limitValue(query.offset) } : undefined;
-    const body = translateBody(ctx, query.body, outer, query.orderBy, ties);
+    const body = translateBody(ctx, query.body, outer, query.orderBy, ties, answer && !query.withTies);
     let sql = parts.length > 0 ? `WITH ${query.recursive ? 'RECURSIVE ' : ''}${parts.join(', ')} ${body.sql}` : body.sql;
     if (query.orderBy.length > 0 && query.body.kind !== 'select') {
       const scope: Scope = { relations: [{ columns: body.columns }], parent: outer };
@@ -55,8 +56,8 @@ function limitValue(expr: Expr): string {
 }
 
 /** A SELECT, a parenthesised query, or UNION / INTERSECT / EXCEPT of two bodies (their columns must match in number). */
-function translateBody(ctx: QueryContext, body: QueryBody, outer: Scope | undefined, orderBy: OrderItem[], ties?: TiesLimit): TranslatedSelect {
-  if (body.kind === 'select') return translateSelect(ctx, body, outer, orderBy, ties);
+function translateBody(ctx: QueryContext, body: QueryBody, outer: Scope | undefined, orderBy: OrderItem[], ties?: TiesLimit, answer = false): TranslatedSelect {
+  if (body.kind === 'select') return translateSelect(ctx, body, outer, orderBy, ties, answer);
   if (body.kind === 'nested') {
     const inner = translateQuery(ctx, body.query, outer);
     return { sql: `(${inner.sql})`, columns: inner.columns };

@@ -11,6 +11,8 @@ export interface ScopeColumn {
   hidden?: boolean;
   /** a side's column named in JOIN ... USING: left out of `*` and of unqualified names (the joined column stands for it) */
   joinedBy?: boolean;
+  /** the query's answer: the trailing output column holding this day-to-second column's exact nanoseconds (BIGINT) */
+  exactNanos?: string;
 }
 
 /** One relation of a FROM clause: its alias (if any) and columns. */

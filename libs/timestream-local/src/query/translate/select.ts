@@ -1,4 +1,4 @@
-import type { Expr, OrderItem, Select, SelectItem } from '../ast';
+import { groupingExprs, type Expr, type OrderItem, type Select, type SelectItem } from '../ast';
 import { positioned } from '../errors';
 import { groupByClause, groupingKeys } from './group-by';
 import { translateOrderItems } from './order-by';
@@ -18,12 +18,14 @@ export interface TiesLimit {
 }
 
 /** `SELECT ... FROM ... WHERE ... GROUP BY ... HAVING ...`, and the query's ORDER BY items when it has them. */
-export function translateSelect(ctx: QueryContext, select: Select, outer: Scope | undefined, orderBy: OrderItem[], ties?: TiesLimit): TranslatedSelect {
+export function translateSelect(ctx: QueryContext, select: Select, outer: Scope | undefined, orderBy: OrderItem[], ties?: TiesLimit, answer = false): TranslatedSelect {
   const scope: Scope = { relations: [], parent: outer, calls: new Map() };
   const fromSql = select.from.map((relation) => translateRelation(ctx, relation, scope));
   if (select.groupBy.length > 0) scope.groupingKeys = groupingKeys(ctx, select, scope);
   const items: string[] = [];
   const columns: ScopeColumn[] = [];
+  const exact: string[] = [];
+  const keepsNanos = answer && groupsByColumnsOnly(select);
   for (const item of select.items) {
     if (item.kind === 'star') {
       expandStar(item, scope, items, columns);
@@ -32,10 +34,15 @@ export function translateSelect(ctx: QueryContext, select: Select, outer: Scope 
     const translated = ctx.expr(item.expr, scope);
     const name = item.alias ?? implicitName(item.expr) ?? `_col${columns.length}`;
     items.push(`${translated.sql} AS ${quoteIdent(name)}`);
-    columns.push({ name, type: translated.type, aliased: item.alias !== undefined });
+    const column: ScopeColumn = { name, type: translated.type, aliased: item.alias !== undefined };
+    if (keepsNanos && translated.nanos && translated.type.kind === 'intervalDayToSecond') {
+      column.exactNanos = `__ns${columns.length}`;
+      exact.push(`${translated.nanos} AS ${quoteIdent(column.exactNanos)}`);
+    }
+    columns.push(column);
   }
   const values = items.map((item) => item.replace(/ AS "(?:[^"]|"")*"$/, ''));
-  let sql = `SELECT ${select.distinct ? 'DISTINCT ' : ''}${items.join(', ')}`;
+  let sql = `SELECT ${select.distinct ? 'DISTINCT ' : ''}${[...items, ...exact].join(', ')}`;
   if (fromSql.length > 0) sql += ` FROM ${fromSql.join(', ')}`;
   if (select.where) sql += ` WHERE ${ctx.expr(select.where, scope).sql}`;
   const groupBy = groupByClause(ctx, select, scope, columns.length);
@@ -72,6 +79,12 @@ function withTiesFilter(select: Select, scope: Scope, columns: ScopeColumn[]): b
   const inputs = new Set(scope.relations.flatMap((r) => r.columns.map((c) => c.name.toLowerCase())));
   return !columns.some((c) => c.aliased && inputs.has(c.name.toLowerCase()));
 }
+
+/**
+ * Whether the answer's exact nanoseconds of an item can stand beside it: a GROUP BY of plain columns only (an item
+ * valid under it stays valid with its timestamps read as nanoseconds; a position or an expression key would not).
+ */
+const groupsByColumnsOnly = (select: Select): boolean => select.groupBy.every((e) => groupingExprs(e).every((x) => x.kind === 'column'));
 
 /** `*` or `alias.*`: every column of the FROM relations (or of the one named), appended to `items` and `columns`. */
 function expandStar(item: Extract<SelectItem, { kind: 'star' }>, scope: Scope, items: string[], columns: ScopeColumn[]): void {

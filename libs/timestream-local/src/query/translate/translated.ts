@@ -5,6 +5,11 @@ import type { ScopeColumn } from './scope';
 export interface Translated {
   sql: string;
   type: StaticType;
+  /**
+   * A day-to-second interval's exact length as BIGINT nanoseconds, when the translator knows it (a difference of
+   * timestamps): DuckDB's INTERVAL counts microseconds, so `sql` drops what lies below the microsecond.
+   */
+  nanos?: string;
 }
 
 /** A query as DuckDB SQL, with its output columns. */

@@ -45,6 +45,6 @@ export function translate(query: Query, input: TranslationInput): Translation {
     window: (spec, scope) => translateWindow(context, spec, scope),
     orderBySql: (items, scope) => translateOrderItems(context, items, scope).join(', '),
   };
-  const translated = translateQuery(context, query);
+  const translated = translateQuery(context, query, undefined, true);
   return { ...translated, tablesRead: tables.tablesRead };
 }
