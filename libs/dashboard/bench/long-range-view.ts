@@ -30,7 +30,11 @@ const DAYS = flag('--days', 30);
 const RUNS = flag('--runs', 5);
 const CONCURRENCY = flag('--concurrency', 32);
 const KEEP = process.argv.includes('--keep');
-/** A data directory a run with --keep left: its readings and rollups are measured again (no fill, no backfill; the range ends now). */
+/**
+ * A data directory a run with --keep left: measured again without the fill. It is first brought up to date as a
+ * running fleet would have left it: every device's readings from the latest one kept to now, and the rollups' runs
+ * since (so the range ends now, and the readings since the rollups' last runs are the last hour's, as after a fill).
+ */
 const REUSE = process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined;
 const DEADLINE_MS = 60 * 60_000;
 /** The live panels' window (the simulator's default): the anomalies panel examines the fleet's last readings in it. */
@@ -107,7 +111,7 @@ async function reuse(query: TimestreamQueryClient, dataDir: string): Promise<Pro
     arns[definition.rollup.id] = arn;
   }
   const readings = await count(query, timestreamSettings.tableName, `measure_name = ${sqlLiteral(timestreamSettings.multiMeasureName)}`);
-  log(`reusing ${dataDir}: ${readings.toLocaleString('en')} readings (no fill, no backfill)`);
+  log(`reusing ${dataDir}: ${readings.toLocaleString('en')} readings (no fill)`);
   return { arns };
 }
 
@@ -127,8 +131,16 @@ async function main(): Promise<void> {
   try {
     const now = Date.now();
     const provisioned = REUSE ? await reuse(query, dataDir) : await fill(write, query, now, dataDir);
-    // the live window covers the last 15 minutes of readings: they end when the fill started (a kept directory's earlier)
-    const readingsEndMs = REUSE ? await latestReadingMs(query) : now;
+    // a kept directory: the readings from its latest one to now (the fleet's pattern over that stretch)
+    const keptUntilMs = REUSE ? await latestReadingMs(query) : now;
+    if (REUSE) {
+      const fleet = { devices: DEVICES, startMs: Math.floor(keptUntilMs / 60_000) * 60_000 + 60_000, endMs: Math.floor(now / 60_000) * 60_000 };
+      const started = Date.now();
+      const written = fleet.endMs > fleet.startMs ? await writeFleetWeek(write, fleet, CONCURRENCY, () => undefined) : 0;
+      log(`brought up to date: ${written.toLocaleString('en')} readings from ${new Date(fleet.startMs).toISOString()} to now in ${seconds(Date.now() - started)}`);
+    }
+    // the live window covers the last 15 minutes of readings: they end when the fill started
+    const readingsEndMs = now;
     const liveMinutes = () => Math.ceil((Date.now() - readingsEndMs) / 60_000) + LIVE_WINDOW_MINUTES;
 
     const fromRollups = rangeView(RANGE, 60_000);
@@ -143,8 +155,9 @@ async function main(): Promise<void> {
       if (times.length > 0) done.set(rollup.id, times[times.length - 1]);
       return { runs: times.length, ms: Date.now() - started };
     };
-    for (const rollup of REUSE ? [] : rollupList()) {
-      const { runs, ms } = await backfill(rollup, rollup.binMinutes === 1 ? Math.max(rangeStartMs, now - 86_400_000) - 3_600_000 : Math.floor((now - DAYS * 86_400_000) / 60_000) * 60_000);
+    for (const rollup of rollupList()) {
+      const from = REUSE ? keptUntilMs - rollup.overlapMinutes * 60_000 : rollup.binMinutes === 1 ? Math.max(rangeStartMs, now - 86_400_000) - 3_600_000 : Math.floor((now - DAYS * 86_400_000) / 60_000) * 60_000;
+      const { runs, ms } = await backfill(rollup, from);
       log(`rollup ${rollup.id}: ${runs} runs (ExecuteScheduledQuery, InvocationTimes ${rollup.overlapMinutes} min apart) in ${seconds(ms)}, ${runs > 0 ? `${Math.round(ms / runs)} ms a run` : ''}`);
     }
     const last = done.get(rollupSettings.perMinute.id);
@@ -172,7 +185,7 @@ async function main(): Promise<void> {
       const [quality, trend, anomalies] = await Promise.all([
         timed(() => adapter.dataQuality(range, 60_000)),
         timed(() => adapter.trend(range, { first: CHART_DEVICES })),
-        timed(() => adapter.anomalies(live, range)),
+        timed(() => adapter.anomalies(live, range.source.kind === 'raw' ? 'raw' : 'rollup')),
       ]);
       const panels = `data quality ${quality.ms.toFixed(0)} ms, charts ${trend.ms.toFixed(0)} ms, anomalies ${anomalies.ms.toFixed(0)} ms`;
       return { ms: performance.now() - started, quality: quality.value, trend: trend.value, anomalies: anomalies.value, panels };

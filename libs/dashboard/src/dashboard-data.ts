@@ -58,7 +58,7 @@ export function createDashboardLoader(options: DashboardLoaderOptions): (request
       // the charts pick the devices they show themselves (the first by id), beside the data-quality figures
       attempt('charts', () => queries.trend(range, { first: MAX_CHART_DEVICES }), []),
       attempt('latest', () => queries.latest(options.windowMinutes), []),
-      attempt('anomalies', () => queries.anomalies(options.windowMinutes, range), []),
+      attempt('anomalies', () => queries.anomalies(options.windowMinutes), []),
       attempt('stale', () => queries.stale(staleAfter), []),
       attempt('completeness', () => queries.completeness(options.windowMinutes, options.expectedIntervalMs), []),
       attempt('alerts', () => queries.events(options.windowMinutes), []),

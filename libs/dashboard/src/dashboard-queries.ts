@@ -73,8 +73,11 @@ export interface DashboardQueries {
   /** Every device seen in the range, with its data quality. */
   dataQuality(range: RangeView, expectedIntervalMs: number): Promise<DeviceDataQuality[]>;
   latest(windowMinutes: number): Promise<LatestReading[]>;
-  /** Readings of the window far from their device's 7-day baseline; for a `range` that reads the rollups the baseline comes from them. */
-  anomalies(windowMinutes: number, range?: RangeView): Promise<AnomalyPoint[]>;
+  /**
+   * Readings of the window far from their device's 7-day baseline, pooled from the hourly rollup (the readings while
+   * it has no columns or does not exist); `'raw'` reads the baseline from a week of readings (the same answer, slower).
+   */
+  anomalies(windowMinutes: number, baselineFrom?: 'rollup' | 'raw'): Promise<AnomalyPoint[]>;
   stale(staleAfterSeconds: number): Promise<StaleDevice[]>;
   completeness(windowMinutes: number, expectedIntervalMs: number): Promise<DeviceCompleteness[]>;
   /** The window function's events in the window ([] before it wrote any). */

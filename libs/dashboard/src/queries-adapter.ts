@@ -75,14 +75,19 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
         }),
       );
     },
-    async anomalies(windowMinutes, range) {
-      // the 7-day baseline in whole hours; for a range that reads the rollups, pooled from the hourly rollup's bins
-      // (and the readings since its last run) instead of a week of readings, with the same answer
-      const baselineRollup = range && range.source.kind === 'rollup' ? chooseSource(ANOMALY_BASELINE_MS, 3_600_000) : { kind: 'raw' as const };
+    async anomalies(windowMinutes, baselineFrom = 'rollup') {
       // every measure in one query: one pass over the baseline for all of them (50 rows at most per measure)
       const query = (baselineSource: string) =>
         anomalies({ measures: MEASURE_NAMES, recent: `${windowMinutes}m`, baseline: '7d', baselineBin: '1h', baselineSource, threshold: DASHBOARD_Z_THRESHOLD, limit: 50 });
-      const rows = baselineRollup.kind === 'rollup' ? await runRollup(query(baselineRollup.rollup.id), () => query('raw')) : await run(query('raw'));
+      // the 7-day baseline in whole hours, pooled from the hourly rollup's bins (and the readings since its last run)
+      // instead of a week of readings, with the same answer; from the readings while that rollup has no columns, or
+      // where it does not exist (a stack deployed without rollups keeps its anomalies)
+      const source = chooseSource(ANOMALY_BASELINE_MS, 3_600_000);
+      const pooled = () =>
+        run(query(source.kind === 'rollup' ? source.rollup.id : 'raw')).catch((error: unknown) =>
+          isMissingColumnError(error) || missingTableOf(error) ? run(query('raw')) : Promise.reject(error),
+        );
+      const rows = baselineFrom === 'raw' ? await run(query('raw')) : await pooled();
       return rows.map((a): AnomalyPoint => ({ deviceId: a.device_id, location: a.location, time: a.time.date.getTime(), measure: a.measure ?? '', value: a.value, score: a.z_score }));
     },
     async stale(staleAfterSeconds) {

@@ -58,10 +58,10 @@ describe('the dashboard model', () => {
 
   it('reads the range asked for: its bin and source, the charts only for the devices it shows', async () => {
     const asked: Array<{ range: RangeView; devices?: Parameters<DashboardQueries['trend']>[1] }> = [];
-    const anomaliesAsked: Array<[number, RangeView | undefined]> = [];
-    const model = await loader(queries({ trend: async (range, devices) => (asked.push({ range, devices }), []), anomalies: async (minutes, range) => (anomaliesAsked.push([minutes, range]), []) }))(new URLSearchParams('range=7d'));
-    // the anomalies keep the live window; their baseline follows the range's source
-    expect(anomaliesAsked).toEqual([[15, rangeView('7d', 2000)]]);
+    const anomaliesAsked: Array<[number, string | undefined]> = [];
+    const model = await loader(queries({ trend: async (range, devices) => (asked.push({ range, devices }), []), anomalies: async (minutes, baselineFrom) => (anomaliesAsked.push([minutes, baselineFrom]), []) }))(new URLSearchParams('range=7d'));
+    // the anomalies keep the live window, and their baseline its default source (the hourly rollup)
+    expect(anomaliesAsked).toEqual([[15, undefined]]);
     expect(model).toMatchObject({ windowMinutes: 7 * 24 * 60, binSeconds: 3600, range: { id: '7d', source: rollupSettings.perHour.id } });
     expect(model.range.sourceLabel).toMatch(/^hourly rollup \(sensor-data-1h\)/);
     // the charts pick their devices themselves, without waiting for the data-quality figures
