@@ -92,13 +92,14 @@ export class TableStore {
           results[i] = STORED;
         }
         const toWrite = rows.filter((r): r is PendingRow => r !== undefined);
-        if (tracker.columnsAdded || tracker.measuresChanged || replacing) {
+        if (tracker.columnsAdded || tracker.measuresChanged) {
           if (unflushed) await this.commit();
           unflushed = false;
           await this.applySchema(tracker);
         }
         if (replacing) {
-          await this.writeWithReplace(toWrite);
+          await this.replaceInGroup(toWrite);
+          unflushed = true;
         } else if (toWrite.length > 0) {
           await this.append(toWrite);
           unflushed = true;
@@ -177,9 +178,18 @@ export class TableStore {
     }
   }
 
-  /** A call that replaces stored records: see upsert-statements.ts. */
-  private async writeWithReplace(rows: PendingRow[]): Promise<void> {
-    await this.transaction(upsertStatements(`main.${quoteIdent(this.layout.storageName)}`, this.layout, this.plan, rows));
+  /**
+   * A call that replaces stored records (see upsert-statements.ts), in the group's transaction: the rows appended by
+   * the group's earlier calls are flushed into it first, so that its statements see them, and the group's one commit
+   * makes it durable with the others (a scheduled query's re-run writes hundreds of such calls).
+   */
+  private async replaceInGroup(rows: PendingRow[]): Promise<void> {
+    this.appender?.flushSync();
+    if (!this.inTransaction) {
+      await this.connection.run('BEGIN TRANSACTION');
+      this.inTransaction = true;
+    }
+    for (const sql of upsertStatements(`main.${quoteIdent(this.layout.storageName)}`, this.layout, this.plan, rows)) await this.connection.run(sql);
   }
 
   private async transaction(statements: string[]): Promise<void> {

@@ -12,9 +12,15 @@ export function upsertStatements(table: string, layout: TableLayout, plan: Colum
   const statements: string[] = [];
   const byVersion = new Map<number, PendingRow[]>();
   for (const r of rows) if (r.replaces && r.sameValues) byVersion.set(r.record.version, [...(byVersion.get(r.record.version) ?? []), r]);
-  for (const [version, same] of byVersion) statements.push(`UPDATE ${table} SET "__version" = ${sqlLiteral(String(version), 'BIGINT')} WHERE ${keysCondition(layout, same)}`);
+  for (const [version, same] of byVersion) {
+    const keys = storedKeys(layout, same);
+    statements.push(`UPDATE ${table} SET "__version" = ${sqlLiteral(String(version), 'BIGINT')} FROM ${keys.values} WHERE ${keys.condition(table)}`);
+  }
   const changed = rows.filter((r) => r.replaces && !r.sameValues);
-  if (changed.length > 0) statements.push(`DELETE FROM ${table} WHERE ${keysCondition(layout, changed)}`);
+  if (changed.length > 0) {
+    const keys = storedKeys(layout, changed);
+    statements.push(`DELETE FROM ${table} USING ${keys.values} WHERE ${keys.condition(table)}`);
+  }
   const inserted = rows.filter((r) => !(r.replaces && r.sameValues));
   if (inserted.length > 0) {
     // Array.from visits the cells a record leaves empty (a measure it does not carry: NULL), which map would skip
@@ -24,20 +30,30 @@ export function upsertStatements(table: string, layout: TableLayout, plan: Colum
   return statements;
 }
 
-/** `"time" BETWEEN <first> AND <last> AND (<each row's key>)`: the stored records of the rows. */
-function keysCondition(layout: TableLayout, rows: readonly PendingRow[]): string {
+/**
+ * The rows' keys (measure name, time, each dimension) as a VALUES list, and the condition joining the table's stored
+ * records to them: a hash join on the keys (a NULL dimension matches a NULL), within the rows' times so that DuckDB
+ * skips the row groups outside them.
+ */
+function storedKeys(layout: TableLayout, rows: readonly PendingRow[]): { values: string; condition: (table: string) => string } {
   let first = rows[0].record.timeNs;
   let last = first;
-  const conditions = rows.map((r) => {
+  const tuples = rows.map((r) => {
     if (r.record.timeNs < first) first = r.record.timeNs;
     if (r.record.timeNs > last) last = r.record.timeNs;
     const dims = new Map(r.record.dimensions.map((d) => [d.name, d.value] as const));
-    const parts = [`measure_name = ${sqlLiteral(r.record.measureName, 'VARCHAR')}`, `"time" = ${sqlLiteral(r.record.timeNs.toString(), 'TIMESTAMP')}`];
-    for (const d of layout.dimensions) {
-      const value = dims.get(d.name);
-      parts.push(value === undefined ? `${quoteIdent(d.column)} IS NULL` : `${quoteIdent(d.column)} = ${sqlLiteral(value, 'VARCHAR')}`);
-    }
-    return `(${parts.join(' AND ')})`;
+    const cells = [sqlLiteral(r.record.measureName, 'VARCHAR'), sqlLiteral(r.record.timeNs.toString(), 'TIMESTAMP'), ...layout.dimensions.map((d) => `CAST(${sqlLiteral(dims.get(d.name), 'VARCHAR')} AS VARCHAR)`)];
+    return `(${cells.join(', ')})`;
   });
-  return `"time" BETWEEN ${sqlLiteral(first.toString(), 'TIMESTAMP')} AND ${sqlLiteral(last.toString(), 'TIMESTAMP')} AND (${conditions.join(' OR ')})`;
+  const names = ['__k_measure', '__k_time', ...layout.dimensions.map((_, i) => `__k_d${i}`)];
+  return {
+    values: `(VALUES ${tuples.join(', ')}) AS __k(${names.map(quoteIdent).join(', ')})`,
+    condition: (table) =>
+      [
+        `${table}."time" BETWEEN ${sqlLiteral(first.toString(), 'TIMESTAMP')} AND ${sqlLiteral(last.toString(), 'TIMESTAMP')}`,
+        `${table}.measure_name = __k.${quoteIdent(names[0])}`,
+        `${table}."time" = __k.${quoteIdent(names[1])}`,
+        ...layout.dimensions.map((d, i) => `${table}.${quoteIdent(d.column)} IS NOT DISTINCT FROM __k.${quoteIdent(names[i + 2])}`),
+      ].join(' AND '),
+  };
 }
