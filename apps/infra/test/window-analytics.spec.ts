@@ -1,4 +1,4 @@
-import { analyticsSettings, analyticsTables, ANALYTICS_ALARM_DEFINITIONS, ANALYTICS_METRICS, parseWindowEnvironment, rollupList, timestreamSettings } from '@iot-timeseries/schema';
+import { analyticsSettings, analyticsTables, ANALYTICS_ALARM_DEFINITIONS, ANALYTICS_METRICS, parseWindowEnvironment, rollupList, timestreamSettings, windowConsumerSettings } from '@iot-timeseries/schema';
 import { all, only, refWhere, statements, synthStack, where, type Statement, type SynthesizedStack } from './support';
 
 describe('pipeline stack: predictive maintenance (the window function)', () => {
@@ -39,6 +39,10 @@ describe('pipeline stack: predictive maintenance (the window function)', () => {
       tumbling_window_in_seconds: analyticsSettings.windowSeconds,
       bisect_batch_on_function_error: false,
       maximum_retry_attempts: 5,
+      // libs/schema's settings, which the local cloud's window mapping uses too.
+      batch_size: windowConsumerSettings.batchSize,
+      maximum_batching_window_in_seconds: windowConsumerSettings.maximumBatchingWindowSeconds,
+      maximum_record_age_in_seconds: windowConsumerSettings.maximumRecordAgeSeconds,
       function_response_types: ['ReportBatchItemFailures'],
       destination_config: { on_failure: { destination_arn: refWhere(dev, 'aws_sqs_queue', 'name', 'iot-timeseries-dev-windows-dlq', 'arn') } },
     });

@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, ['--window-seconds', '901'])).toThrow(/window-seconds/);
   });
 
+  it("bounds what the window mapping holds in memory while it lags: 64 MiB per shard unless --window-backlog-mib says otherwise", () => {
+    expect(loadConfig({}, []).windows?.maxBacklogBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({}, ['--window-backlog-mib', '8']).windows?.maxBacklogBytes).toBe(8 * 1024 * 1024);
+    expect(loadConfig({ LOCAL_CLOUD_WINDOW_BACKLOG_MIB: '2' }, []).windows?.maxBacklogBytes).toBe(2 * 1024 * 1024);
+    expect(() => loadConfig({}, ['--window-backlog-mib', '0'])).toThrow('--window-backlog-mib must be a whole number from 1 to 16384, got "0"');
+  });
+
   it('gives the Lambda one execution environment per batch the stream can have in flight, unless told otherwise', () => {
     expect(loadConfig({}, [])).toMatchObject({ shardCount: 2, parallelizationFactor: DEFAULT_PARALLELIZATION_FACTOR, lambdaConcurrency: 2 * DEFAULT_PARALLELIZATION_FACTOR });
     expect(loadConfig({ LOCAL_CLOUD_PARALLELIZATION_FACTOR: '3' }, ['--shards', '4'])).toMatchObject({ shardCount: 4, parallelizationFactor: 3, lambdaConcurrency: 12 });

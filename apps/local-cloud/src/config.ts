@@ -1,7 +1,7 @@
 import { ALARM_DEFINITIONS, analyticsSettings, LOCAL_PORTS, LOOPBACK_HOST, PARALLELIZATION_FACTOR_RANGE, STALE_DEVICE_AFTER_SECONDS, streamConsumerSettings, topicRule, TUMBLING_WINDOW_RANGE, WINDOW_FUNCTION_NAME } from '@iot-timeseries/schema';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DURABILITY_MODES, type AlarmOverrides, type Durability, type LocalCloudConfig } from '@iot-timeseries/local-cloud-core';
+import { DEFAULT_WINDOW_BACKLOG_BYTES, DURABILITY_MODES, type AlarmOverrides, type Durability, type LocalCloudConfig } from '@iot-timeseries/local-cloud-core';
 import { ConfigError } from './errors';
 
 /** The workspace root (the folder holding nx.json), found from this file. */
@@ -17,6 +17,8 @@ export function workspaceRoot(from = __dirname): string {
 
 /** Batches in flight per shard by default: libs/schema's, the same the AWS event source mapping is given. */
 export const DEFAULT_PARALLELIZATION_FACTOR = streamConsumerSettings.parallelizationFactor;
+
+const MIB = 1024 * 1024;
 
 const LOOPBACK = new Set([LOOPBACK_HOST, '::1', 'localhost']);
 
@@ -113,8 +115,16 @@ export function loadConfig(env: Source = process.env, argv: readonly string[] = 
   const windowSeconds = int('window-seconds', 'LOCAL_CLOUD_WINDOW_SECONDS', analyticsSettings.windowSeconds, 0, TUMBLING_WINDOW_RANGE.max);
   const horizon = int('forecast-horizon-seconds', 'LOCAL_CLOUD_FORECAST_HORIZON_SECONDS', analyticsSettings.forecast.horizonSeconds, 1, 7 * 86_400);
   const within = int('failure-alert-within-seconds', 'LOCAL_CLOUD_FAILURE_ALERT_WITHIN_SECONDS', analyticsSettings.failurePrediction.alertWithinSeconds, 1, 365 * 86_400);
+  // What the window mapping may hold in memory per shard while it lags (beyond it, its oldest records are skipped).
+  const backlogMiB = int('window-backlog-mib', 'LOCAL_CLOUD_WINDOW_BACKLOG_MIB', DEFAULT_WINDOW_BACKLOG_BYTES / MIB, 1, 16_384);
   if (windowSeconds > 0 && config.action === 'kinesis') {
-    config.windows = { functionName: text('window-function-name', 'LOCAL_CLOUD_WINDOW_FUNCTION_NAME', WINDOW_FUNCTION_NAME), windowSeconds, forecastHorizonSeconds: horizon, failureAlertWithinSeconds: within };
+    config.windows = {
+      functionName: text('window-function-name', 'LOCAL_CLOUD_WINDOW_FUNCTION_NAME', WINDOW_FUNCTION_NAME),
+      windowSeconds,
+      forecastHorizonSeconds: horizon,
+      failureAlertWithinSeconds: within,
+      maxBacklogBytes: backlogMiB * MIB,
+    };
   }
   const unknown = Object.keys(flags).filter((f) => !known.has(f));
   if (unknown.length > 0) throw new ConfigError(`unknown option(s): ${unknown.map((f) => `--${f}`).join(', ')}`);

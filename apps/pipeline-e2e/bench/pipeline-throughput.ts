@@ -21,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalCloudCli } from '../test/support/local-cloud-cli';
 import { ArrivalProbe } from './arrival-probe';
+import { LagProbe } from './lag-probe';
 import { cpuSplit, formatCpuPerMessage } from './cpu-time';
 import { TimedTarget } from './timed-target';
 import { formatLatencyTimeline, formatRateTimeline } from './timeline';
@@ -104,6 +105,8 @@ async function throughput(): Promise<void> {
     const pid = run.cloud.child.pid ?? 0;
     let cpuFrom = cpuSplit(pid);
     run.target.onOpen = () => (cpuFrom = cpuSplit(pid));
+    const lag = new LagProbe(run.client);
+    lag.start();
     await run.fleet.run();
     const published = Date.now();
     const started = run.target.openedAt ?? published;
@@ -111,6 +114,7 @@ async function throughput(): Promise<void> {
     const p = await run.client.waitUntilDrained(sent, DRAIN_TIMEOUT_MS);
     const drained = Date.now();
     const cpuTo = cpuSplit(pid);
+    await lag.stop();
     const publishSeconds = (published - started) / 1000;
     console.log(`throughput: ${DEVICES} devices every ${intervalMs / 1000} s (${Math.round(DEVICES / (intervalMs / 1000))} msg/s offered) for ${SECONDS} s; load before ${loadBefore}, after ${load()}`);
     console.log(`  ${run.target.describeOpen(DEVICES)}`);
@@ -118,6 +122,7 @@ async function throughput(): Promise<void> {
     console.log(`  ${formatRateTimeline(run.target.acknowledgedAt, started, TIMELINE_WINDOW_MS)}`);
     console.log(`  ${formatCpuPerMessage(cpuFrom, cpuTo, p.readingsWritten)} (from the first publish until stored; the Lambda's environments as they are at the end)`);
     console.log(`  stored ${p.readingsWritten} readings by ${((drained - started) / 1000).toFixed(1)} s after the first publish = ${Math.round(p.readingsWritten / ((drained - started) / 1000))} readings/s end to end; put aside ${p.putAsideTotal} ${JSON.stringify(p.putAsideByReason)}`);
+    console.log(`  ${lag.describe()}`);
   } finally {
     await stopRun(run);
   }

@@ -1,7 +1,7 @@
 export type { LocalCloudReady } from './contract/ready';
 export { READY_MARKER, formatReadyLine, parseReadyLine } from './contract/ready';
 export type { HealthReport, RuleAction } from './contract/health';
-export type { DeadLetterTotals, PipelineReport, PipelineSnapshot, PutAsideEntry, PutAsideGroup, PutAsideSource, StreamStats } from './contract/pipeline';
+export type { ConsumerLag, DeadLetterTotals, PipelineReport, PipelineSnapshot, PutAsideEntry, PutAsideGroup, PutAsideSource, StreamStats } from './contract/pipeline';
 export type { AlertMessage, AlertsReport, WindowStats } from './contract/analytics';
 export type { AlarmState, AlarmStateValue, AlarmTransition, AlarmsReport } from './contract/alarms';
 export type { ScheduledQueriesReport, ScheduledQueryNotice, ScheduledQueryRun, ScheduledQueryState } from './contract/scheduled-queries';

@@ -1,5 +1,5 @@
 export { startLocalCloud, type LocalCloud, type LocalCloudDependencies, type StaleDeviceCounter } from './local-cloud';
-export type { AlarmOverrides, LocalCloudConfig, WindowFunctionConfig } from './local-cloud-config';
+export { DEFAULT_WINDOW_BACKLOG_BYTES, type AlarmOverrides, type LocalCloudConfig, type WindowFunctionConfig } from './local-cloud-config';
 export { DURABILITY_MODES, type Durability } from './storage/durability';
 export { countStaleDevices } from './timestream/stale-probe';
 export { startLocalTimestream } from './timestream/local-timestream';

@@ -3,7 +3,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { TimestreamwriteTable } from '@cdktf/provider-aws/lib/timestreamwrite-table';
-import { analyticsTables, buildWindowEnvironment, METRICS_NAMESPACE, TUMBLING_WINDOW_RANGE } from '@iot-timeseries/schema';
+import { analyticsTables, buildWindowEnvironment, METRICS_NAMESPACE, TUMBLING_WINDOW_RANGE, windowConsumerSettings } from '@iot-timeseries/schema';
 import { Construct } from 'constructs';
 import type { LambdaArtifact } from '../artifact';
 import { InfraConfigError } from '../errors';
@@ -100,12 +100,13 @@ export class WindowAnalytics extends Construct {
       eventSourceArn: props.stream.arn,
       functionName: this.function.function.functionName,
       startingPosition: 'LATEST',
-      batchSize: 1000,
-      maximumBatchingWindowInSeconds: 5,
+      // libs/schema's, which the local cloud's window mapping uses too.
+      batchSize: windowConsumerSettings.batchSize,
+      maximumBatchingWindowInSeconds: windowConsumerSettings.maximumBatchingWindowSeconds,
       tumblingWindowInSeconds: props.windowSeconds,
       bisectBatchOnFunctionError: false,
-      maximumRetryAttempts: 5,
-      maximumRecordAgeInSeconds: 6 * 3600,
+      maximumRetryAttempts: windowConsumerSettings.maximumRetryAttempts,
+      maximumRecordAgeInSeconds: windowConsumerSettings.maximumRecordAgeSeconds,
       functionResponseTypes: ['ReportBatchItemFailures'],
       destinationConfig: { onFailure: { destinationArn: this.deadLetterQueue.arn } },
     });

@@ -80,11 +80,31 @@ export interface StreamStats {
   recordsRecovered: number;
 }
 
+/**
+ * One event source mapping reading the stream and how far it is behind the stream's newest record
+ * (Kinesis: GetRecords' MillisBehindLatest / IteratorAgeMilliseconds). A lagging mapping grows its
+ * own figures here; it never makes the stream refuse records.
+ */
+export interface ConsumerLag {
+  /** The function the mapping invokes. */
+  name: string;
+  /** Records stored in the stream that the mapping has not finished with. */
+  recordsBehind: number;
+  /** Their data and partition keys, in bytes (what the mapping holds in memory for them). */
+  bytesBehind: number;
+  /** How long the oldest of them has been in the stream, in ms; 0 when the mapping is caught up. */
+  iteratorAgeMs: number;
+  /** Records that passed the mapping's maximum record age before their turn (the ingest mapping puts them aside as dead letters; the window mapping skips them). */
+  recordsExpired: number;
+  /** Records the mapping skipped because its backlog was above its byte bound (the window mapping only: the ingest mapping's shards refuse puts instead). */
+  recordsTrimmed: number;
+}
+
 /** GET /pipeline */
 export interface PipelineReport extends PipelineSnapshot {
   action: RuleAction;
   /** The stream and its per-shard depth; null on the direct-action path. */
-  stream: (StreamStats & { shards: Record<string, number> }) | null;
+  stream: (StreamStats & { shards: Record<string, number>; consumers?: ConsumerLag[] }) | null;
   directWritesInFlight: number;
   /** The window function's tumbling-window mapping; absent when analytics is off. */
   windows?: WindowStats | null;

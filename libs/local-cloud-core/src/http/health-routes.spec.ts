@@ -49,10 +49,13 @@ describe('healthRoutes', () => {
     stats.messageReceived(60_000);
     const direct = healthRoutes(sources({ stats }))['/pipeline']();
     expect(direct).toMatchObject({ action: 'timestream', stream: null, directWritesInFlight: 4, messagesReceived: 1 });
-    const stream = new KinesisBuffer({ shardCount: 2, batchSize: 1, batchingWindowMs: 1000, maxRecordsPerShard: 10, maxRetryAttempts: 0, retryDelayMs: 1, consumer: async () => ({ failedSequenceNumbers: [] }), onPutAside: () => undefined });
+    const stream = new KinesisBuffer({ name: 'ingest-fn', shardCount: 2, batchSize: 10, batchingWindowMs: 1000, maxRecordsPerShard: 10, maxRetryAttempts: 0, retryDelayMs: 1, consumer: async () => ({ failedSequenceNumbers: [] }), onPutAside: () => undefined, now: () => 58_000 });
+    stream.putRecord('sensor-001', Buffer.from('{"v":1}'));
     const viaStream = healthRoutes(sources({ action: 'kinesis', stream }))['/pipeline']();
-    expect(viaStream.stream).toEqual({ ...stream.stats, shards: stream.shardDepths() });
+    expect(viaStream.stream).toEqual({ ...stream.stats, shards: stream.shardDepths(), consumers: stream.consumerLags(61_000) });
     expect(Object.keys(viaStream.stream?.shards ?? {})).toHaveLength(2);
+    // The ingest mapping's lag: one record of 7 + 10 bytes, in the stream for 3 s (the report's clock).
+    expect(viaStream.stream?.consumers).toEqual([{ name: 'ingest-fn', recordsBehind: 1, bytesBehind: 17, iteratorAgeMs: 3000, recordsExpired: 0, recordsTrimmed: 0 }]);
     stream.close();
   });
 

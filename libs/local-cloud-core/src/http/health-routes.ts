@@ -45,7 +45,7 @@ export function healthRoutes(sources: HealthSources): HealthRoutes {
   const pipeline = (): PipelineReport => ({
     ...sources.stats.snapshot(now()),
     action: sources.action,
-    stream: sources.stream ? { ...sources.stream.stats, shards: sources.stream.shardDepths() } : null,
+    stream: sources.stream ? { ...sources.stream.stats, shards: sources.stream.shardDepths(), consumers: sources.stream.consumerLags(now()) } : null,
     directWritesInFlight: sources.directWritesInFlight(),
     ...(sources.windows ? { windows: { ...sources.windows.stats } } : {}),
   });

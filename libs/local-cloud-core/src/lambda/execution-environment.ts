@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { LambdaRuntimeError } from '../errors';
@@ -30,6 +31,13 @@ export class ExecutionEnvironment {
       // Lambda runs functions from /var/task, the bundle's directory.
       cwd: existsSync(path.dirname(settings.bundlePath)) ? path.dirname(settings.bundlePath) : process.cwd(),
     });
+    if (settings.niceness && this.child.pid !== undefined) {
+      try {
+        setPriority(this.child.pid, settings.niceness);
+      } catch {
+        // Not allowed here (or the process is already gone): the environment runs at the normal priority.
+      }
+    }
     for (const stream of [this.child.stdout, this.child.stderr]) {
       if (stream) createInterface({ input: stream }).on('line', (line) => onStdoutLine(line, this));
     }

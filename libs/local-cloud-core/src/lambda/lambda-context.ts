@@ -15,6 +15,12 @@ export interface LambdaFunctionSettings {
   environment: Record<string, string>;
   /** Most invocations running at once (execution environments). */
   concurrency: number;
+  /**
+   * The environments' CPU priority (nice value, 0-19; 0 when absent). On AWS every function has its
+   * own compute; here they share the machine's cores, and a function that may lag (the window
+   * function) runs below the one devices wait for (the ingest function).
+   */
+  niceness?: number;
 }
 
 /** The serialisable part of the context object; the runtime adds getRemainingTimeInMillis and friends. */

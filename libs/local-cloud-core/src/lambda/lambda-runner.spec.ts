@@ -60,6 +60,13 @@ describe('LambdaRunner', () => {
     expect(logs.some((l) => /^REPORT RequestId: .*Duration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB/.test(l))).toBe(true);
   });
 
+  it('runs the environments at the CPU priority it is given (the window function below the ingest function)', async () => {
+    const normal = await make(settings()).invoke({ hello: 1 });
+    const lowered = await make(settings({ functionName: 'windows-local', niceness: 10 })).invoke({ hello: 1 });
+    const priorityOf = (outcome: InvocationOutcome) => (outcome as { result: { priority: number } }).result.priority;
+    expect(priorityOf(lowered)).toBe(priorityOf(normal) + 10);
+  });
+
   it('captures EMF metrics and reads partial batch responses for Kinesis events', async () => {
     const metrics: EmfDatum[] = [];
     const runner = make(settings(), [], metrics);

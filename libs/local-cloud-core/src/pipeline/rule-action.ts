@@ -1,5 +1,5 @@
 import type { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
-import { timestreamSettings } from '@iot-timeseries/schema';
+import { timestreamSettings, windowConsumerSettings } from '@iot-timeseries/schema';
 import path from 'node:path';
 import { createTimestreamAction } from '../actions/timestream-action';
 import type { MetricStore } from '../alarms/metric-store';
@@ -7,7 +7,7 @@ import { storedPayload } from '../dead-letters/dead-letter-entry';
 import type { PutAside } from '../dead-letters/put-aside';
 import { ingestFunctionSettings } from '../lambda/ingest-function';
 import { LambdaRunner } from '../lambda/lambda-runner';
-import type { LocalCloudConfig } from '../local-cloud-config';
+import { DEFAULT_WINDOW_BACKLOG_BYTES, type LocalCloudConfig } from '../local-cloud-config';
 import type { KinesisBuffer } from '../stream/kinesis-buffer';
 import type { StreamLog } from '../stream/stream-log';
 import type { TumblingWindowMapping } from '../stream/tumbling-window-mapping';
@@ -84,9 +84,13 @@ export async function openRuleAction(ctx: RuleActionContext): Promise<RuleAction
                 identity: { ...identity, functionRoleName: `${windowRunner.settings.functionName}-role` },
                 shardCount: config.shardCount,
                 windowSeconds: config.windows?.windowSeconds ?? 60,
-                batchSize: config.batchSize,
-                batchingWindowMs: config.batchingWindowMs,
-                maxRetryAttempts: config.maxRetryAttempts,
+                // The mapping as infra deploys it (libs/schema): batches of up to 1,000 records, at most 5 s to fill one.
+                batchSize: windowConsumerSettings.batchSize,
+                batchingWindowMs: windowConsumerSettings.maximumBatchingWindowSeconds * 1000,
+                maxRetryAttempts: windowConsumerSettings.maximumRetryAttempts,
+                // Its own retention: MaximumRecordAge (within the stream's), and a bound on what it holds in memory.
+                maxRecordAgeMs: Math.min(windowConsumerSettings.maximumRecordAgeSeconds, config.streamRetentionHours * 3600) * 1000,
+                maxBacklogBytes: config.windows?.maxBacklogBytes ?? DEFAULT_WINDOW_BACKLOG_BYTES,
                 metrics,
                 onPutAside: (items) => log(`windows: ${items.length} record(s) given up by the window function: ${items[0]?.reason ?? ''}`),
               })(streamLog)),
@@ -104,6 +108,7 @@ export async function openRuleAction(ctx: RuleActionContext): Promise<RuleAction
         maxRetryAttempts: config.maxRetryAttempts,
         retryDelayMs: 500,
         retentionMs: config.streamRetentionHours * 3_600_000,
+        name: config.functionName,
       },
       runner,
       identity,

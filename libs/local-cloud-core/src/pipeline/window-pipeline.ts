@@ -20,6 +20,10 @@ export function windowMapping(options: {
   batchSize: number;
   batchingWindowMs: number;
   maxRetryAttempts: number;
+  /** MaximumRecordAgeInSeconds, in ms (records older than this are skipped by this mapping). */
+  maxRecordAgeMs?: number;
+  /** Most bytes the mapping holds per shard for records not handed to the function yet; beyond it the oldest are skipped. */
+  maxBacklogBytes?: number;
   metrics: MetricStore;
   onPutAside: (items: PutAsideRecord[]) => unknown;
 }): (log: StreamLog) => TumblingWindowMapping {
@@ -34,6 +38,8 @@ export function windowMapping(options: {
       batchSize: options.batchSize,
       batchingWindowMs: options.batchingWindowMs,
       maxRetryAttempts: options.maxRetryAttempts,
+      maxRecordAgeMs: options.maxRecordAgeMs,
+      maxBacklogBytes: options.maxBacklogBytes,
       retryDelayMs: 500,
       stateLimitBytes: WINDOW_STATE_LIMIT_BYTES,
       log,

@@ -1,4 +1,4 @@
-import type { StreamStats } from '@iot-timeseries/local-cloud-client';
+import type { ConsumerLag, StreamStats } from '@iot-timeseries/local-cloud-client';
 import { StreamFullError } from '../errors';
 import type { StreamConsumer } from './stream-consumer';
 import type { RecoveredShard, StreamLog } from './stream-log';
@@ -19,7 +19,11 @@ export interface KinesisBufferOptions {
   batchSize: number;
   /** How long a shard waits to fill a batch before handing over what it has (MaximumBatchingWindowInSeconds). */
   batchingWindowMs: number;
-  /** Most records a shard holds (accepted and not yet done with); beyond it a put throws StreamFullError. */
+  /**
+   * Most records a shard holds for this mapping (accepted and not yet done with by the function);
+   * beyond it a put throws StreamFullError. Only this mapping counts: other consumers (`consumers`)
+   * lag on their own bounds, as a slow Kinesis consumer only grows its own iterator age.
+   */
   maxRecordsPerShard: number;
   /** Retries of a failing batch before its remaining records are put aside (MaximumRetryAttempts). */
   maxRetryAttempts: number;
@@ -37,6 +41,8 @@ export interface KinesisBufferOptions {
   recovered?: ReadonlyMap<number, RecoveredShard>;
   /** Other event source mappings on the stream (each with its own checkpoints): they get every stored record too. */
   consumers?: readonly StreamConsumer[];
+  /** The function this mapping invokes (its name in the consumers' lag). */
+  name?: string;
   now?: () => number;
 }
 
@@ -58,6 +64,7 @@ export class KinesisBuffer {
   private readonly shardIndexOf: (partitionKey: string) => number;
   private closed = false;
   private readonly idleWaiters: Array<() => void> = [];
+  private recordsExpired = 0;
   readonly stats: KinesisBufferStats = { recordsPut: 0, recordsDelivered: 0, recordsPutAside: 0, recordsRefused: 0, batches: 0, retries: 0, pending: 0, recordsRecovered: 0 };
 
   constructor(private readonly options: KinesisBufferOptions) {
@@ -115,7 +122,7 @@ export class KinesisBuffer {
   private accept(partitionKey: string, data: Buffer): { shard: ShardState; record: StreamRecord } {
     if (this.closed) throw new StreamFullError('the stream is closed');
     const shard = this.shards[this.shardIndexOf(partitionKey)];
-    const held = Math.max(shard.depth, ...(this.options.consumers ?? []).map((c) => c.held(shard.index))) + shard.storing;
+    const held = shard.held;
     if (held >= this.options.maxRecordsPerShard) {
       this.stats.recordsRefused++;
       throw new StreamFullError(`${shard.id} holds ${held} records, its limit; the record for ${partitionKey} was refused`);
@@ -163,6 +170,21 @@ export class KinesisBuffer {
       left.push(...shard.remaining());
     }
     return left;
+  }
+
+  /** How far this mapping and the other consumers are behind the stream's newest record. */
+  consumerLags(now = this.now()): ConsumerLag[] {
+    let oldest = Infinity;
+    for (const shard of this.shards) oldest = Math.min(oldest, shard.oldestArrival ?? Infinity);
+    const own: ConsumerLag = {
+      name: this.options.name ?? 'ingest',
+      recordsBehind: this.stats.pending,
+      bytesBehind: this.shards.reduce((sum, s) => sum + s.bytes, 0),
+      iteratorAgeMs: oldest === Infinity ? 0 : Math.max(0, now - oldest),
+      recordsExpired: this.recordsExpired,
+      recordsTrimmed: 0,
+    };
+    return [own, ...(this.options.consumers ?? []).map((c) => c.lag(now))];
   }
 
   shardDepths(): Record<string, number> {
@@ -259,7 +281,10 @@ export class KinesisBuffer {
       record,
       reason: `the record expired: it waited longer than the stream's retention period (${hours} h) without the function processing it`,
     }));
-    if (await this.putAside(shard, lane, items)) return true;
+    if (await this.putAside(shard, lane, items)) {
+      this.recordsExpired += items.length;
+      return true;
+    }
     this.retryLater(shard, lane, 0);
     return false;
   }

@@ -1,4 +1,5 @@
 import { sequenceIndexOf } from './sequence-number';
+import { recordBytes } from './stream-consumer';
 import type { StreamRecord } from './stream-types';
 
 /**
@@ -37,6 +38,8 @@ export class ShardState {
   private readonly unsettled: StreamRecord[] = [];
   private head = 0;
   private readonly settledAhead = new Set<StreamRecord>();
+  /** The data and partition keys of the records not settled, in bytes. */
+  bytes = 0;
 
   constructor(
     readonly index: number,
@@ -57,6 +60,11 @@ export class ShardState {
     return this.depth + this.storing;
   }
 
+  /** When the oldest record not settled arrived (undefined when there is none). */
+  get oldestArrival(): number | undefined {
+    return this.unsettled[this.head]?.approximateArrivalTimestamp;
+  }
+
   get inFlight(): boolean {
     return this.lanes.some((lane) => lane.inFlight);
   }
@@ -64,6 +72,7 @@ export class ShardState {
   /** Adds a stored record (records arrive in sequence order) to its key's lane; returns the lane. */
   enqueue(record: StreamRecord): Lane {
     this.unsettled.push(record);
+    this.bytes += recordBytes(record);
     const lane = this.lanes[laneIndexFor(record.partitionKey, this.lanes.length)];
     lane.records.push(record);
     return lane;
@@ -79,7 +88,10 @@ export class ShardState {
    * checkpoint can move to, or undefined when an older record elsewhere is still unfinished.
    */
   settle(lane: Lane, count: number): bigint | undefined {
-    for (const record of lane.records.splice(0, count)) this.settledAhead.add(record);
+    for (const record of lane.records.splice(0, count)) {
+      this.settledAhead.add(record);
+      this.bytes -= recordBytes(record);
+    }
     const from = this.head;
     while (this.head < this.unsettled.length && this.settledAhead.delete(this.unsettled[this.head])) this.head++;
     if (this.head === from) return undefined;

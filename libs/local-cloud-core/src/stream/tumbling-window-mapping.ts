@@ -1,10 +1,11 @@
-import type { WindowStats } from '@iot-timeseries/local-cloud-client';
+import type { ConsumerLag, WindowStats } from '@iot-timeseries/local-cloud-client';
 import { sequenceIndexOf } from './sequence-number';
 import type { StreamConsumer } from './stream-consumer';
 import type { StreamLog } from './stream-log';
 import type { PutAsideRecord, StreamRecord } from './stream-types';
 import { readWindowReply, type WindowReply } from './window-reply';
 import { shardIdFor } from './shard-map';
+import { WindowBacklog } from './window-backlog';
 
 /** One invocation of a tumbling-window function, before it becomes a Lambda event. */
 export interface WindowInvocation {
@@ -31,6 +32,18 @@ export interface TumblingWindowOptions {
   /** Invokes the function; resolves with its reply, or rejects/returns an error when it failed. */
   invoke(shardId: string, invocation: WindowInvocation): Promise<{ ok: true; reply: unknown } | { ok: false; error: string }>;
   onPutAside?: (items: PutAsideRecord[]) => unknown;
+  /**
+   * MaximumRecordAgeInSeconds, in ms: a record older than this when its turn comes is skipped
+   * (counted in `recordsExpired`, handed to onPutAside). Unbounded when absent.
+   */
+  maxRecordAgeMs?: number;
+  /**
+   * Most bytes (data and partition keys) the mapping holds per shard for records not yet handed to
+   * the function. Above it the oldest records not in an invocation are skipped, down to 90% of it
+   * (counted in `recordsTrimmed`): a lagging mapping loses its own oldest records, as a Kinesis
+   * consumer behind the retention period does, instead of holding the stream back. Unbounded when absent.
+   */
+  maxBacklogBytes?: number;
   log?: StreamLog;
   now?: () => number;
 }
@@ -46,7 +59,8 @@ interface OpenWindow {
 interface WindowShard {
   index: number;
   id: string;
-  queue: StreamRecord[];
+  /** Records waiting for the function, with the mapping's retention bounds. */
+  queue: WindowBacklog;
   open?: OpenWindow;
   /** Where the last closed window ended: a record arriving after that belongs to a later window. */
   closedUntil: number;
@@ -77,19 +91,37 @@ export class TumblingWindowMapping implements StreamConsumer {
   constructor(private readonly options: TumblingWindowOptions) {
     this.name = options.name;
     this.now = options.now ?? Date.now;
-    this.shards = Array.from({ length: options.shardCount }, (_, i) => ({ index: i, id: shardIdFor(i), queue: [], closedUntil: 0, inFlight: false, attempt: 0 }));
+    const bounds = { maxRecordAgeMs: options.maxRecordAgeMs, maxBytes: options.maxBacklogBytes };
+    this.shards = Array.from({ length: options.shardCount }, (_, i) => ({ index: i, id: shardIdFor(i), queue: new WindowBacklog(shardIdFor(i), bounds, (records, reason) => this.skipped(records, reason)), closedUntil: 0, inFlight: false, attempt: 0 }));
   }
 
   push(shard: number, record: StreamRecord): void {
     const s = this.shards[shard];
     if (!s || this.closed) return;
-    s.queue.push(record);
     this.stats.pending++;
+    s.queue.push(record);
     this.pump(s);
   }
 
-  held(shard: number): number {
-    return this.shards[shard]?.queue.length ?? 0;
+  lag(now: number): ConsumerLag {
+    let oldest = Infinity;
+    for (const s of this.shards) if (s.queue.records.length > 0) oldest = Math.min(oldest, s.queue.records[0].approximateArrivalTimestamp);
+    return {
+      name: this.name,
+      recordsBehind: this.stats.pending,
+      bytesBehind: this.shards.reduce((sum, s) => sum + s.queue.bytes, 0),
+      iteratorAgeMs: oldest === Infinity ? 0 : Math.max(0, now - oldest),
+      recordsExpired: this.shards.reduce((sum, s) => sum + s.queue.expired, 0),
+      recordsTrimmed: this.shards.reduce((sum, s) => sum + s.queue.trimmed, 0),
+    };
+  }
+
+  /** Records the backlog skipped (expired or over its bound): never handed to the function (the ingest mapping has them). */
+  private skipped(records: StreamRecord[], reason: string): void {
+    this.stats.pending -= records.length;
+    void Promise.resolve()
+      .then(() => this.options.onPutAside?.(records.map((record) => ({ record, reason }))))
+      .catch(() => undefined);
   }
 
   /** Resolves when every window is closed and nothing waits (bounded by `timeoutMs`). */
@@ -118,21 +150,23 @@ export class TumblingWindowMapping implements StreamConsumer {
     if (this.closed || shard.inFlight) return;
     if (shard.timer) clearTimeout(shard.timer);
     shard.timer = undefined;
+    shard.queue.expire(this.now());
+    const queue = shard.queue.records;
     if (!shard.open) {
-      if (shard.queue.length === 0) return this.notifyIfIdle();
-      const start = Math.max(this.windowOf(shard.queue[0].approximateArrivalTimestamp), shard.closedUntil);
+      if (queue.length === 0) return this.notifyIfIdle();
+      const start = Math.max(this.windowOf(queue[0].approximateArrivalTimestamp), shard.closedUntil);
       shard.open = { start, end: start + this.options.windowSeconds * 1000, state: {}, lastIndex: 0n };
       this.stats.openWindows++;
     }
     const open = shard.open;
     let inWindow = 0;
-    while (inWindow < shard.queue.length && shard.queue[inWindow].approximateArrivalTimestamp < open.end) inWindow++;
+    while (inWindow < queue.length && queue[inWindow].approximateArrivalTimestamp < open.end) inWindow++;
     const closeAt = open.end + (this.options.closeDelayMs ?? 250);
     const now = this.now();
-    if (now >= closeAt && inWindow <= this.options.batchSize) return void this.run(shard, shard.queue.slice(0, inWindow), true);
-    const batchDue = inWindow > 0 && now >= shard.queue[0].approximateArrivalTimestamp + this.options.batchingWindowMs;
-    if (inWindow >= this.options.batchSize || batchDue || (now >= closeAt && inWindow > 0)) return void this.run(shard, shard.queue.slice(0, Math.min(inWindow, this.options.batchSize)), false);
-    const due = inWindow > 0 ? Math.min(shard.queue[0].approximateArrivalTimestamp + this.options.batchingWindowMs, closeAt) : closeAt;
+    if (now >= closeAt && inWindow <= this.options.batchSize) return void this.run(shard, queue.slice(0, inWindow), true);
+    const batchDue = inWindow > 0 && now >= queue[0].approximateArrivalTimestamp + this.options.batchingWindowMs;
+    if (inWindow >= this.options.batchSize || batchDue || (now >= closeAt && inWindow > 0)) return void this.run(shard, queue.slice(0, Math.min(inWindow, this.options.batchSize)), false);
+    const due = inWindow > 0 ? Math.min(queue[0].approximateArrivalTimestamp + this.options.batchingWindowMs, closeAt) : closeAt;
     shard.timer = setTimeout(() => this.pump(shard), Math.max(0, due - now));
   }
 
@@ -140,6 +174,7 @@ export class TumblingWindowMapping implements StreamConsumer {
     const open = shard.open;
     if (!open) return;
     shard.inFlight = true;
+    shard.queue.handedOver = batch.length;
     const invocation: WindowInvocation = { records: batch, window: { start: open.start, end: open.end }, state: open.state, isFinalInvokeForWindow: final, isWindowTerminatedEarly: terminatedEarly };
     let reply: WindowReply;
     try {
@@ -185,8 +220,9 @@ export class TumblingWindowMapping implements StreamConsumer {
   /** The first `count` records of the queue are done with in the open window. */
   private take(shard: WindowShard, count: number): void {
     if (count === 0 || !shard.open) return;
-    const taken = shard.queue.splice(0, count);
-    shard.open.lastIndex = sequenceIndexOf(taken[taken.length - 1].sequenceNumber);
+    const taken = shard.queue.take(count);
+    const last = sequenceIndexOf(taken[taken.length - 1].sequenceNumber);
+    if (last > shard.open.lastIndex) shard.open.lastIndex = last;
     this.stats.pending -= count;
   }
 
@@ -204,7 +240,9 @@ export class TumblingWindowMapping implements StreamConsumer {
   private closeWindow(shard: WindowShard, terminatedEarly: boolean): void {
     const open = shard.open;
     if (!open) return;
-    if (open.lastIndex > 0n) this.options.log?.checkpoint(shard.index, open.lastIndex, this.name);
+    // Past what the window handled and what was skipped before its end (every record after that is still queued).
+    const through = open.lastIndex > shard.queue.skippedThrough ? open.lastIndex : shard.queue.skippedThrough;
+    if (through > 0n) this.options.log?.checkpoint(shard.index, through, this.name);
     if (terminatedEarly) {
       this.stats.windowsTerminatedEarly++;
       shard.open = { ...open, state: {} };
@@ -218,7 +256,7 @@ export class TumblingWindowMapping implements StreamConsumer {
   }
 
   private idle(): boolean {
-    return this.shards.every((s) => !s.open && s.queue.length === 0 && !s.inFlight);
+    return this.shards.every((s) => !s.open && s.queue.records.length === 0 && !s.inFlight);
   }
 
   private notifyIfIdle(): void {
