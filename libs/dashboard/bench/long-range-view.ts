@@ -134,7 +134,8 @@ async function main(): Promise<void> {
     // a kept directory: the readings from its latest one to now (the fleet's pattern over that stretch)
     const keptUntilMs = REUSE ? await latestReadingMs(query) : now;
     if (REUSE) {
-      const fleet = { devices: DEVICES, startMs: Math.floor(keptUntilMs / 60_000) * 60_000 + 60_000, endMs: Math.floor(now / 60_000) * 60_000 };
+      // without the fill's three silent hours, which would fall at the end of a short stretch (the live window)
+      const fleet = { devices: DEVICES, startMs: Math.floor(keptUntilMs / 60_000) * 60_000 + 60_000, endMs: Math.floor(now / 60_000) * 60_000, silentStretch: false };
       const started = Date.now();
       const written = fleet.endMs > fleet.startMs ? await writeFleetWeek(write, fleet, CONCURRENCY, () => undefined) : 0;
       log(`brought up to date: ${written.toLocaleString('en')} readings from ${new Date(fleet.startMs).toISOString()} to now in ${seconds(Date.now() - started)}`);
