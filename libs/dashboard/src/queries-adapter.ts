@@ -24,9 +24,10 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
       return Promise.reject(table ? new PanelSourceMissingError(windowFunctionMissing(table), { cause: error }) : error);
     });
   // A rollup table has no columns until its first run (or its deployment seed) wrote to it: not computed yet, so
-  // the range is read from the raw readings instead (slower, but right); any other failure is the panel's.
-  const runRollup = async <Row>(query: BuiltQuery<Row>, raw: () => BuiltQuery<Row>) =>
-    run(query).catch((error: unknown) => (isMissingColumnError(error) ? run(raw()) : Promise.reject(error)));
+  // the range is read from the raw readings instead (slower, but right); any other failure is the panel's, a missing
+  // table too unless `orMissingTable` (a panel for which the rollup only saves work).
+  const runRollup = async <Row>(query: BuiltQuery<Row>, raw: () => BuiltQuery<Row>, orMissingTable = false) =>
+    run(query).catch((error: unknown) => (isMissingColumnError(error) || (orMissingTable && missingTableOf(error)) ? run(raw()) : Promise.reject(error)));
   return {
     async trend(range, devices) {
       const series = (source: string) =>
@@ -83,11 +84,7 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
       // instead of a week of readings, with the same answer; from the readings while that rollup has no columns, or
       // where it does not exist (a stack deployed without rollups keeps its anomalies)
       const source = chooseSource(ANOMALY_BASELINE_MS, 3_600_000);
-      const pooled = () =>
-        run(query(source.kind === 'rollup' ? source.rollup.id : 'raw')).catch((error: unknown) =>
-          isMissingColumnError(error) || missingTableOf(error) ? run(query('raw')) : Promise.reject(error),
-        );
-      const rows = baselineFrom === 'raw' ? await run(query('raw')) : await pooled();
+      const rows = baselineFrom === 'raw' || source.kind === 'raw' ? await run(query('raw')) : await runRollup(query(source.rollup.id), () => query('raw'), true);
       return rows.map((a): AnomalyPoint => ({ deviceId: a.device_id, location: a.location, time: a.time.date.getTime(), measure: a.measure ?? '', value: a.value, score: a.z_score }));
     },
     async stale(staleAfterSeconds) {

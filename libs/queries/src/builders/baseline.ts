@@ -54,13 +54,15 @@ export function baselinesSql(options: BaselineOptions, measures: readonly string
   if (bin && isTimeRangeTemplate(baseline)) throw new QueryParameterError("baseline must be a duration when it is read in whole bins or from a rollup (a front end's range is its own)");
   const start = bin ? `bin(${windowStart(baseline, 'baseline')}, ${durationLiteral(bin)})` : undefined;
   const list = (f: (x: (typeof ms)[number]) => string) => ms.map(f).join(', ');
-  // a single measure reads only the readings that hold it; several read every reading (each aggregate skips NULLs)
-  const holding = ms.length === 1 ? `\n  AND ${ms[0].m} IS NOT NULL` : '';
+  // a single measure reads only the readings (and bins) that hold it; several read them all (each aggregate skips NULLs)
+  const only = ms.length === 1 ? ms[0] : undefined;
+  const holding = only ? ` AND ${only.m} IS NOT NULL` : '';
+  const holdingLine = only ? `\n  AND ${only.m} IS NOT NULL` : '';
   if (!rollup) {
     const where = start
       ? `FROM ${tableRef(options)}\nWHERE measure_name = ${stringLiteral(multiMeasureName(options), 'measureName')}\n  AND time >= ${start}${deviceFilterSql(options)}`
       : readingsSource(options, baseline, '', '', 'baseline');
-    return [`SELECT device_id, location, ${list(({ m, out }) => `avg(${m}) AS ${out.avg}, stddev(${m}) AS ${out.stddev}`)}`, where + holding, 'GROUP BY device_id, location'].join('\n');
+    return [`SELECT device_id, location, ${list(({ m, out }) => `avg(${m}) AS ${out.avg}, stddev(${m}) AS ${out.stddev}`)}`, where + holdingLine, 'GROUP BY device_id, location'].join('\n');
   }
   const settings = options.rollups ?? rollupSettings;
   const col = (measure: string, s: 'avg' | 'count' | 'm2') => quoteIdentifier(rollupColumn(measure, s), 'measure');
@@ -73,12 +75,12 @@ export function baselinesSql(options: BaselineOptions, measures: readonly string
     `SELECT device_id, location, ${list(({ measure }) => `${col(measure, 'count')} AS ${part(measure, 'n')}, ${col(measure, 'avg')} AS ${part(measure, 'mean')}, ${col(measure, 'm2')} AS ${part(measure, 'm2')}`)}`,
     `FROM ${rollupTableRef(rollup, options)}`,
     `WHERE measure_name = ${stringLiteral(settings.measureName)}`,
-    `  AND time >= ${start} AND time < ${until}${ms.length === 1 ? ` AND ${col(ms[0].measure, 'count')} > 0` : ''}${deviceFilterSql(options)}`,
+    `  AND time >= ${start} AND time < ${until}${only ? ` AND ${col(only.measure, 'count')} > 0` : ''}${deviceFilterSql(options)}`,
     'UNION ALL',
     `SELECT device_id, location, ${list(({ measure, m }) => `count(${m}) AS ${part(measure, 'n')}, avg(${m}) AS ${part(measure, 'mean')}, var_pop(${m}) * count(${m}) AS ${part(measure, 'm2')}`)}`,
     `FROM ${tableRef(options)}`,
     `WHERE measure_name = ${stringLiteral(multiMeasureName(options), 'measureName')}`,
-    `  AND time >= ${until} AND time >= ${start}${ms.length === 1 ? ` AND ${ms[0].m} IS NOT NULL` : ''}${deviceFilterSql(options)}`,
+    `  AND time >= ${until} AND time >= ${start}${holding}${deviceFilterSql(options)}`,
     'GROUP BY device_id, location',
     '), totals AS (',
     `SELECT device_id, location, ${list(({ measure }) => `sum(${part(measure, 'n')}) AS ${part(measure, 'n')}, sum(${part(measure, 'mean')} * ${part(measure, 'n')}) / nullif(sum(${part(measure, 'n')}), 0) AS ${part(measure, 'mean')}`)}`,

@@ -145,15 +145,19 @@ export class TableStore {
    */
   private async append(rows: PendingRow[]): Promise<void> {
     const appender = (this.appender ??= await this.connection.createAppender(this.layout.storageName, 'main'));
-    if (!this.inTransaction) {
-      await this.connection.run('BEGIN TRANSACTION');
-      this.inTransaction = true;
-    }
+    await this.openGroupTransaction();
     appendRecords(
       appender,
       rows.map((r) => r.record),
       this.plan,
     );
+  }
+
+  /** The group's one transaction, begun by its first append or replacing call; commit() ends it. */
+  private async openGroupTransaction(): Promise<void> {
+    if (this.inTransaction) return;
+    await this.connection.run('BEGIN TRANSACTION');
+    this.inTransaction = true;
   }
 
   private async commit(): Promise<void> {
@@ -185,10 +189,7 @@ export class TableStore {
    */
   private async replaceInGroup(rows: PendingRow[]): Promise<void> {
     this.appender?.flushSync();
-    if (!this.inTransaction) {
-      await this.connection.run('BEGIN TRANSACTION');
-      this.inTransaction = true;
-    }
+    await this.openGroupTransaction();
     for (const sql of upsertStatements(`main.${quoteIdent(this.layout.storageName)}`, this.layout, this.plan, rows)) await this.connection.run(sql);
   }
 
