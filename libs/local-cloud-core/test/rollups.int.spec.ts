@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CreateScheduledQueryCommand, DeleteScheduledQueryCommand, DescribeScheduledQueryCommand, ExecuteScheduledQueryCommand, ListScheduledQueriesCommand, QueryCommand } from '@aws-sdk/client-timestream-query';
+import { CreateScheduledQueryCommand, DeleteScheduledQueryCommand, DescribeScheduledQueryCommand, ExecuteScheduledQueryCommand, ListScheduledQueriesCommand, QueryCommand, UpdateScheduledQueryCommand } from '@aws-sdk/client-timestream-query';
 import { DescribeTableCommand, WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { LocalCloudClient, type ScheduledQueriesReport } from '@iot-timeseries/local-cloud-client';
@@ -116,6 +116,8 @@ describe('the rollups in the local cloud: tables, seed and scheduled queries fro
     for (const plan of toWriteRequests(readings, timestreamSettings)) await write.send(new WriteRecordsCommand(plan.input));
     const before = await new LocalCloudClient(running.endpoints.health).scheduledQueries();
     const [minute, hour] = before.scheduledQueries;
+    // their automatic runs off (the minute rollup's every 5 minutes, the hour's at :05 would otherwise land among these)
+    for (const { arn } of [minute, hour]) await query.send(new UpdateScheduledQueryCommand({ ScheduledQueryArn: arn, State: 'DISABLED' }));
     await query.send(new ExecuteScheduledQueryCommand({ ScheduledQueryArn: hour.arn, InvocationTime: new Date() }));
     await query.send(new ExecuteScheduledQueryCommand({ ScheduledQueryArn: minute.arn, InvocationTime: new Date(old + 5 * 60_000) }));
 
