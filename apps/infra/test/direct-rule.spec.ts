@@ -39,7 +39,8 @@ describe('pipeline stack options', () => {
     expect(encryption).toHaveLength(2);
     for (const e of encryption) expect(e).toMatchObject({ rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: key }, bucket_key_enabled: true }] });
     const tables = all(synthesized, 'aws_timestreamwrite_table');
-    expect(tables).toHaveLength(6);
+    // the readings, four rollups, the window function's two
+    expect(tables).toHaveLength(1 + rollupList().length + 2);
     // the readings and the rollups write rejected-data reports (magnetic-store writes); the window function's tables have none
     const reporting = [timestreamSettings.tableName, ...rollupList().map((r) => r.table.tableName)];
     for (const table of tables.filter((t) => reporting.includes(String(t.table_name)))) {

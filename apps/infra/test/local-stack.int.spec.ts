@@ -11,6 +11,7 @@ import {
   rollupList,
   rollupScheduledQueries,
   rollupScheduledQueryInput,
+  rollupSeedRequests,
   rollupTableInput,
   schemaSeedRecord,
   timestreamSettings,
@@ -110,6 +111,8 @@ describe('the local stack, applied with real Terraform to the local Timestream s
     await write.send(new CreateTableCommand({ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, RetentionProperties: { MemoryStoreRetentionPeriodInHours: 6, MagneticStoreRetentionPeriodInDays: 7 } }));
     for (const rollup of rollupList()) await write.send(new CreateTableCommand(rollupTableInput(rollup, { rejectedDataBucket: LOCAL_REJECTED_DATA_BUCKET })));
     await write.send(new WriteRecordsCommand({ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, Records: [schemaSeedRecord(Date.now())] }));
+    // and the rollup tables' seed records (the baseline's query reads the hourly rollup's columns)
+    for (const request of rollupSeedRequests(Date.now())) await write.send(new WriteRecordsCommand(request));
     for (const d of definitions) await ts.queryClient().send(new CreateScheduledQueryCommand(rollupScheduledQueryInput(d, localRollupDeployment('us-east-1', '000000000000'))));
     const before = (await scheduledQueries()).map((q) => q.Arn).sort();
 

@@ -133,6 +133,8 @@ describe('the rollups in the AWS stack (dev)', () => {
     const bySid = Object.fromEntries(statements(policies[0].policy).map((s) => [s.Sid, [s.Action, s.Resource]]));
     expect(bySid).toEqual({
       ReadReadings: [['timestream:Select'], readingsTable(dev, 'arn')],
+      // the 7-day baseline pools the hourly rollup: that table only
+      ReadSourceRollups: [['timestream:Select'], [readingsTable(dev, 'arn', rollupSettings.perHour.table.tableName)]],
       WriteRollups: [['timestream:WriteRecords'], rollupList().map((r) => readingsTable(dev, 'arn', r.table.tableName))],
       DiscoverEndpoints: [['timestream:DescribeEndpoints'], '*'],
       PublishRunNotifications: [['sns:Publish'], topic()],

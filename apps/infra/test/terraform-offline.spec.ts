@@ -33,9 +33,9 @@ const EXPECTED_TYPES = {
   aws_s3_bucket_server_side_encryption_configuration: 2,
   aws_sns_topic: 3,
   aws_sqs_queue: 2,
-  aws_timestreamquery_scheduled_query: 3,
+  aws_timestreamquery_scheduled_query: 4,
   aws_timestreamwrite_database: 1,
-  aws_timestreamwrite_table: 6,
+  aws_timestreamwrite_table: 7,
 };
 
 /** What a primary (dev, prod) adds for disaster recovery: the backup plan and vaults in two regions, the replicated export buckets. */

@@ -41,7 +41,7 @@ describe('the dashboard range selector (long ranges read the rollups) in Chromiu
     const now = Date.now();
     const write = ts.writeClient();
     const query = ts.queryClient();
-    const provisioned = await provisionRollups({ write, query }, { seedTimeMs: now - 32 * DAY });
+    const provisioned = await provisionRollups({ write, query }, { seedTimeMs: now - 32 * DAY, rollupSeedTimeMs: now });
     for (const plan of toWriteRequests(monthOfReadings(now), { databaseName: timestreamSettings.databaseName, tableName: timestreamSettings.tableName })) await write.send(new WriteRecordsCommand(plan.input));
     await backfillRollups(query, provisioned, now - 31 * DAY, now);
     const fleetStats = { elapsedMs: 31 * DAY, devices: 3, silentDevices: 0, messagesSent: 0, messagesPerSecond: 0, duplicates: 0, late: 0, invalid: 0, anomalies: 0, failedSends: 0 };

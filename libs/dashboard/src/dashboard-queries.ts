@@ -74,8 +74,9 @@ export interface DashboardQueries {
   dataQuality(range: RangeView, expectedIntervalMs: number): Promise<DeviceDataQuality[]>;
   latest(windowMinutes: number): Promise<LatestReading[]>;
   /**
-   * Readings of the window far from their device's 7-day baseline, pooled from the hourly rollup (the readings while
-   * it has no columns or does not exist); `'raw'` reads the baseline from a week of readings (the same answer, slower).
+   * Readings of the window far from their device's 7-day baseline: the baseline rollup's hourly pooled row, with the
+   * hourly bins and readings since (the hourly rollup's bins while it has no columns or does not exist, the readings
+   * while neither has); `'raw'` reads the baseline from a week of readings (the same answer, slower).
    */
   anomalies(windowMinutes: number, baselineFrom?: 'rollup' | 'raw'): Promise<AnomalyPoint[]>;
   stale(staleAfterSeconds: number): Promise<StaleDevice[]>;

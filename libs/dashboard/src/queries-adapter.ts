@@ -1,6 +1,6 @@
 import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { anomalies, chooseSource, DASHBOARD_Z_THRESHOLD, dataQuality, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, missingTableOf, rangeSeries, runQuery, staleDevices, windowForecasts, type BuiltQuery } from '@iot-timeseries/queries';
-import { analyticsSettings, MEASURE_NAMES, rollupColumn } from '@iot-timeseries/schema';
+import { anomalies, chooseSource, DASHBOARD_Z_THRESHOLD, dataQuality, deviceCompleteness, deviceEvents, deviceWindows, isMissingColumnError, latestReadings, missingTableOf, rangeSeries, runQuery, staleDevices, windowForecasts, type AnomalyRow, type BuiltQuery } from '@iot-timeseries/queries';
+import { analyticsSettings, MEASURE_NAMES, rollupColumn, rollupSettings } from '@iot-timeseries/schema';
 import { PanelSourceMissingError } from './errors';
 import type { AnomalyPoint, DeviceCompleteness, DeviceDataQuality, DeviceEvent, DashboardQueries, LatestReading, MeasureForecastPoint, StaleDevice, TrendPoint } from './dashboard-queries';
 
@@ -80,12 +80,14 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
       // every measure in one query: one pass over the baseline for all of them (50 rows at most per measure)
       const query = (baselineSource: string) =>
         anomalies({ measures: MEASURE_NAMES, recent: `${windowMinutes}m`, baseline: '7d', baselineBin: '1h', baselineSource, threshold: DASHBOARD_Z_THRESHOLD, limit: 50 });
-      // the 7-day baseline in whole hours, pooled from the hourly rollup's bins (and the readings since its last run)
-      // instead of a week of readings, with the same answer; from the readings while that rollup has no columns, or
-      // where it does not exist (a stack deployed without rollups keeps its anomalies)
+      // the 7-day baseline in whole hours, pooled once an hour by the baseline rollup (with the hourly bins and the
+      // readings since), else from the hourly rollup's bins, else from a week of readings: the same answer each time.
+      // A table with no columns yet or one that does not exist (a stack deployed without rollups) passes to the next.
       const source = chooseSource(ANOMALY_BASELINE_MS, 3_600_000);
-      const rows = baselineFrom === 'raw' || source.kind === 'raw' ? await run(query('raw')) : await runRollup(query(source.rollup.id), () => query('raw'), true);
-      return rows.map((a): AnomalyPoint => ({ deviceId: a.device_id, location: a.location, time: a.time.date.getTime(), measure: a.measure ?? '', value: a.value, score: a.z_score }));
+      if (baselineFrom === 'raw' || source.kind === 'raw') return points(await run(query('raw')));
+      const hourly = () => runRollup(query(source.rollup.id), () => query('raw'), true);
+      const pooled = source.rollup.id === rollupSettings.baseline.sourceRollupId && ANOMALY_BASELINE_MS === rollupSettings.baseline.windowMinutes * 60_000;
+      return points(pooled ? await run(query(rollupSettings.baseline.id)).catch((error: unknown) => (isMissingColumnError(error) || missingTableOf(error) ? hourly() : Promise.reject(error))) : await hourly());
     },
     async stale(staleAfterSeconds) {
       const rows = await run(staleDevices({ staleAfter: `${Math.max(1, Math.round(staleAfterSeconds))}s` }));
@@ -123,6 +125,9 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
     },
   };
 }
+
+const points = (rows: AnomalyRow[]) =>
+  rows.map((a): AnomalyPoint => ({ deviceId: a.device_id, location: a.location, time: a.time.date.getTime(), measure: a.measure ?? '', value: a.value, score: a.z_score }));
 
 /** What the alerts and forecasts panels say where the window function's tables do not exist. */
 function windowFunctionMissing(table: string): string {

@@ -30,7 +30,7 @@ function readings(): SensorReading[] {
 
 const ordered = (points: AnomalyPoint[]) => [...points].sort((a, b) => a.measure.localeCompare(b.measure) || a.deviceId.localeCompare(b.deviceId) || a.time - b.time);
 
-describe('the anomalies panel: its 7-day baseline from the hourly rollup', () => {
+describe('the anomalies panel: its 7-day baseline from the baseline rollup', () => {
   let ts: TestTimestream;
   let query: TimestreamQueryClient;
 
@@ -45,12 +45,13 @@ describe('the anomalies panel: its 7-day baseline from the hourly rollup', () =>
   });
   afterAll(() => ts?.close());
 
-  it('finds the same anomalies, with the same scores, from the rollup as from a week of readings, whatever the range', async () => {
+  it('finds the same anomalies, with the same scores, from the rollups as from a week of readings', async () => {
     const sent: string[] = [];
     const adapter = createQueriesAdapter({ send: (command: QueryCommand) => (sent.push(command.input.QueryString ?? ''), query.send(command)) } as Pick<TimestreamQueryClient, 'send'>);
     const pooled = ordered(await adapter.anomalies(15));
-    // one query for every measure, pooling the hourly rollup's bins (no fallback to the readings)
+    // one query for every measure, from the baseline rollup's pooled rows (no fallback)
     expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(`"${rollupSettings.baseline.table.tableName}"`);
     expect(sent[0]).toContain('"sensor-data-1h"');
     expect(sent[0]).not.toContain('stddev(');
     for (const measure of MEASURE_NAMES) expect(sent[0]).toContain(`"${measure}_baseline_stddev"`);
@@ -66,13 +67,22 @@ describe('the anomalies panel: its 7-day baseline from the hourly rollup', () =>
     });
   });
 
-  it('reads the baseline from the readings where the hourly rollup does not exist (a stack deployed without rollups)', async () => {
+  it('reads the baseline from the hourly rollup where the baseline rollup does not exist, from the readings where neither does (a stack deployed without rollups)', async () => {
     const before = ordered(await createQueriesAdapter(query).anomalies(15, 'raw'));
-    await ts.writeClient().send(new DeleteTableCommand({ DatabaseName: rollupSettings.databaseName, TableName: rollupSettings.perHour.table.tableName }));
     const sent: string[] = [];
     const adapter = createQueriesAdapter({ send: (command: QueryCommand) => (sent.push(command.input.QueryString ?? ''), query.send(command)) } as Pick<TimestreamQueryClient, 'send'>);
-    expect(ordered(await adapter.anomalies(15))).toEqual(before);
+    const drop = (table: string) => ts.writeClient().send(new DeleteTableCommand({ DatabaseName: rollupSettings.databaseName, TableName: table }));
+    await drop(rollupSettings.baseline.table.tableName);
+    // the same anomalies; the scores pooled from the bins equal within rounding
+    const hourly = ordered(await adapter.anomalies(15));
+    expect(hourly.map(({ score: _, ...a }) => a)).toEqual(before.map(({ score: _, ...a }) => a));
+    hourly.forEach((a, i) => expect(Math.abs((a.score as number) - (before[i].score as number))).toBeLessThan(1e-9 * Math.abs(before[i].score as number)));
     expect(sent).toHaveLength(2);
-    expect(sent[1]).not.toContain('"sensor-data-1h"');
+    expect(sent[1]).toContain('"sensor-data-1h"');
+    expect(sent[1]).not.toContain(`"${rollupSettings.baseline.table.tableName}"`);
+    await drop(rollupSettings.perHour.table.tableName);
+    expect(ordered(await adapter.anomalies(15))).toEqual(before);
+    expect(sent).toHaveLength(5);
+    expect(sent[4]).not.toContain('"sensor-data-1h"');
   });
 });

@@ -31,7 +31,7 @@ describe('the long ranges before the rollups ran: their tables have no columns y
     query = ts.queryClient();
     const write = ts.writeClient();
     // the rollup tables and their scheduled queries, none of which has run
-    await provisionRollups({ write, query }, { seedTimeMs: NOW - 31 * 3_600_000 });
+    await provisionRollups({ write, query }, { seedTimeMs: NOW - 31 * 3_600_000, seeded: false });
     for (const plan of toWriteRequests(readings(), timestreamSettings)) await write.send(new WriteRecordsCommand(plan.input));
   });
   afterAll(() => ts?.close());

@@ -71,7 +71,7 @@ describe('the Grafana Timestream plugin contract, replayed against the local Tim
 
   it("answers the pickers: SHOW DATABASES, SHOW TABLES FROM \"db\", SHOW MEASURES FROM \"db\".\"tbl\" with the dimensions column", async () => {
     expect(values(await run({ rawQuery: 'SHOW DATABASES' }))).toEqual(expect.arrayContaining([timestreamSettings.databaseName, DEVOPS.DatabaseName]));
-    expect(values(await run({ rawQuery: `SHOW TABLES FROM "${timestreamSettings.databaseName}"` }))).toEqual(['data-quality-1h', timestreamSettings.tableName, 'sensor-data-1h', 'sensor-data-1m']);
+    expect(values(await run({ rawQuery: `SHOW TABLES FROM "${timestreamSettings.databaseName}"` }))).toEqual(['data-quality-1h', timestreamSettings.tableName, 'sensor-data-1h', 'sensor-data-1m', 'sensor-data-baseline-7d']);
     const measures = await run({ rawQuery: `SHOW MEASURES FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}"` });
     expect(measures.frames[0].fields.map((f) => [f.name, f.type])).toEqual([['measure_name', 'string'], ['data_type', 'string'], ['dimensions', 'json']]);
     // besides the readings, a deployment's table holds the put-aside markers and the schema seed (the panels read only sensor_reading)

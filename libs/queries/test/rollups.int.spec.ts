@@ -136,6 +136,34 @@ describe('rollups: scheduled queries from libs/schema, read by the range builder
     expect(anomalies({ measure: 'humidity', baselineSource: rollupSettings.perHour.id }).sql).toContain('sum(if(p."humidity__n" > 0, p."humidity__m2")) + sum(if(p."humidity__n" > 0, p."humidity__n" * (p."humidity__mean" - t."humidity__mean") * (p."humidity__mean" - t."humidity__mean")))');
   });
 
+  it("the anomalies' 7-day baseline read from its own rollup (pooled hourly) equals the raw readings' and the hourly rollup's; a row its latest run did not write is not used", async () => {
+    const options = { measures: ['temperature', 'humidity', 'pressure', 'vibration'], baseline: '7d', recent: '2h', threshold: 0, limit: 10_000, baselineBin: '1h' };
+    const fromRaw = await run(anomalies({ ...options, baselineSource: 'raw' }));
+    expect(fromRaw.length).toBeGreaterThan(4 * 4 * 100);
+    const fromBaseline = anomalies({ ...options, baselineSource: rollupSettings.baseline.id });
+    expect(fromBaseline.sql).toContain(`FROM "${rollupSettings.databaseName}"."${rollupSettings.baseline.table.tableName}"`);
+    expectSame(await run(fromBaseline), fromRaw);
+    expectSame(await run(anomalies({ ...options, baselineSource: rollupSettings.perHour.id })), fromRaw);
+    // the rows pooled by the run at 12:10 (until 06:00): one per device, and the window start's
+    const rows = await run({
+      name: 'baseline rows',
+      sql: `SELECT device_id, to_milliseconds(time) AS start, pooled_until_ms, temperature_count FROM "${rollupSettings.databaseName}"."${rollupSettings.baseline.table.tableName}" WHERE measure_name = 'baseline' AND time = bin(ago(7d), 1h) ORDER BY device_id`,
+    });
+    expect(rows.map((r) => [r.device_id, r.start, r.pooled_until_ms])).toEqual(['dev-a', 'dev-b', 'dev-c', 'dev-d'].map((d) => [d, Math.floor((NOW - 7 * 86_400_000) / 3_600_000) * 3_600_000, Date.parse('2026-03-02T06:00:00Z')]));
+    // each counts its device's readings before 06:00 (dev-c joined at 04:04)
+    const counts = await run({
+      name: 'readings before 06:00',
+      sql: `SELECT device_id, count(temperature) AS n FROM "${timestreamSettings.databaseName}"."${timestreamSettings.tableName}" WHERE measure_name = 'sensor_reading' AND time < from_iso8601_timestamp('2026-03-02T06:00:00Z') GROUP BY device_id ORDER BY device_id`,
+    });
+    expect(rows.map((r) => r.temperature_count)).toEqual(counts.map((r) => r.n));
+    expect(Number(rows[2].temperature_count)).toBeLessThan(Number(rows[0].temperature_count));
+    // a row pooled until another time (an earlier run's, here written over the latest) is left aside: dev-a's bins are read instead
+    const stale = [{ Name: 'temperature_count', Value: '1', Type: 'BIGINT' as const }, { Name: 'temperature_avg', Value: '1000', Type: 'DOUBLE' as const }, { Name: 'temperature_m2', Value: '0', Type: 'DOUBLE' as const }, { Name: 'pooled_until_ms', Value: String(Date.parse('2026-03-02T05:00:00Z')), Type: 'BIGINT' as const }];
+    const dims = [{ Name: 'device_id', Value: 'dev-a' }, { Name: 'location', Value: 'hall-1' }];
+    await ts.writeClient().send(new WriteRecordsCommand({ DatabaseName: rollupSettings.databaseName, TableName: rollupSettings.baseline.table.tableName, Records: [{ Dimensions: dims, MeasureName: 'baseline', MeasureValueType: 'MULTI', MeasureValues: stale, Time: String(rows[0].start), Version: 3 * NOW }] }));
+    expectSame(await run(fromBaseline), fromRaw);
+  });
+
   it('several measures in one query give, per measure, the rows of that measure alone, from the raw readings and from the rollups', async () => {
     const measures = ['temperature', 'humidity', 'pressure', 'vibration'];
     for (const baselineSource of ['raw', rollupSettings.perHour.id]) {

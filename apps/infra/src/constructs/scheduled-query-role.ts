@@ -12,6 +12,8 @@ export interface ScheduledQueryRoleProps {
   sourceTableArn: string;
   /** The rollup tables they write. */
   targetTableArns: string[];
+  /** The rollup tables a derived rollup reads (the 7-day baseline pools the hourly rollup's bins). */
+  sourceRollupTableArns: string[];
   /** The topic their notifications go to. */
   topicArn: string;
   /** The error-report bucket and the key prefix of the reports. */
@@ -22,7 +24,7 @@ export interface ScheduledQueryRoleProps {
 
 /**
  * The role Timestream assumes to run the rollups' scheduled queries: only Timestream scheduled queries of this
- * account may assume it, and it may read the readings' table, write the rollup tables, publish to its topic and
+ * account may assume it, and it may read the readings' table and the rollup tables other rollups pool, write the rollup tables, publish to its topic and
  * put error reports under its prefix, nothing else.
  */
 export class ScheduledQueryRole extends Construct {
@@ -38,6 +40,7 @@ export class ScheduledQueryRole extends Construct {
     });
     const statements: PolicyStatement[] = [
       { Sid: 'ReadReadings', Effect: 'Allow', Action: ['timestream:Select'], Resource: props.sourceTableArn },
+      ...(props.sourceRollupTableArns.length > 0 ? [{ Sid: 'ReadSourceRollups', Effect: 'Allow' as const, Action: ['timestream:Select'], Resource: props.sourceRollupTableArns }] : []),
       { Sid: 'WriteRollups', Effect: 'Allow', Action: ['timestream:WriteRecords'], Resource: props.targetTableArns },
       DISCOVER_ENDPOINTS,
       { Sid: 'PublishRunNotifications', Effect: 'Allow', Action: ['sns:Publish'], Resource: props.topicArn },

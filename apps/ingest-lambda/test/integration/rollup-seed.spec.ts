@@ -32,7 +32,7 @@ describe('the rollup-seed handler against a local Timestream server', () => {
     ts = await startTestTimestream({ now: clock.now, timers: clock, tables: [{ DatabaseName: timestreamSettings.databaseName, TableName: timestreamSettings.tableName, MagneticStoreWriteProperties: { EnableMagneticStoreWrites: true } }] });
     write = ts.writeClient();
     query = ts.queryClient();
-    provisioned = await provisionRollups({ write, query }, { seedTimeMs: NOW - 12 * HOUR });
+    provisioned = await provisionRollups({ write, query }, { seedTimeMs: NOW - 12 * HOUR, seeded: false });
   });
   afterAll(() => ts?.close());
 
@@ -45,7 +45,7 @@ describe('the rollup-seed handler against a local Timestream server', () => {
     for (const rollup of rollupList()) {
       const described = await query.send(new QueryCommand({ QueryString: `DESCRIBE ${sqlTable(rollupSettings.databaseName, rollup.table.tableName)}` }));
       const columns = described.Rows?.map((r) => r.Data?.[0]?.ScalarValue);
-      expect(columns).toEqual(expect.arrayContaining(['device_id', 'location', 'measure_name', 'time', rollup.kind === 'measures' ? 'temperature_p95' : 'put_aside_rejected']));
+      expect(columns).toEqual(expect.arrayContaining(['device_id', 'location', 'measure_name', 'time', { measures: 'temperature_p95', 'data-quality': 'put_aside_rejected', baseline: 'pooled_until_ms' }[rollup.kind]]));
     }
     // seeding again (a re-deployment) writes the same record: no conflict
     await expect(handler()).resolves.toMatchObject({ seeded: { tables: expect.any(Array) } });

@@ -1,7 +1,8 @@
-import { minutesInterval, rollupColumn, rollupSettings, type MeasureRollup } from '@iot-timeseries/schema';
+import { minutesInterval, rollupSettings, type BaselineRollup, type MeasureRollup } from '@iot-timeseries/schema';
 import type { AnalyticOptions } from './common';
 import { readingsSource } from './common';
-import { rollupCompleteUntil, rollupTableRef, windowStart, type RollupReadOptions } from '../rollups/rollup-tables';
+import { windowStart, type RollupReadOptions } from '../rollups/rollup-tables';
+import { baselineRollupParts, measureRollupParts, partColumn as basePart } from './baseline-parts';
 import { duration, durationLiteral, durationMs, type Duration } from '../sql/duration';
 import { quoteIdentifier, stringLiteral } from '../sql/escape';
 import { deviceFilterSql, measureColumn } from '../sql/filters';
@@ -22,13 +23,13 @@ export interface BaselineOptions extends AnalyticOptions, RollupReadOptions {
   baselineBin?: string | Duration;
 }
 
-/** The measure rollup a baseline source names, or undefined for the raw readings; fails naming the parameter. */
-function baselineRollup(options: BaselineOptions): MeasureRollup | undefined {
+/** The rollup a baseline source names (a measure rollup, or the baseline rollup), or undefined for the raw readings; fails naming the parameter. */
+function baselineRollup(options: BaselineOptions): MeasureRollup | BaselineRollup | undefined {
   const source = options.baselineSource ?? 'raw';
   if (source === 'raw') return undefined;
   const settings = options.rollups ?? rollupSettings;
-  const rollup = [settings.perMinute, settings.perHour].find((r) => r.id === source);
-  if (!rollup) throw new QueryParameterError(`baselineSource must be raw, ${settings.perMinute.id} or ${settings.perHour.id}, got ${JSON.stringify(source)}`);
+  const rollup = [settings.perMinute, settings.perHour, settings.baseline].find((r) => r.id === source);
+  if (!rollup) throw new QueryParameterError(`baselineSource must be raw, ${settings.perMinute.id}, ${settings.perHour.id} or ${settings.baseline.id}, got ${JSON.stringify(source)}`);
   return rollup;
 }
 
@@ -42,8 +43,10 @@ export function baselineColumns(measure: string): { avg: string; stddev: string 
  * in one pass: per device over the baseline window, the mean and the sample standard deviation of each measure, as
  * `avg` and `stddev` over the readings give them. From a rollup the bins merge exactly: n = Σnᵢ, mean = Σnᵢ·meanᵢ / n,
  * M2 = ΣM2ᵢ + Σnᵢ·(meanᵢ − mean)², stddev = √(M2 / (n − 1)), over the bins holding the measure (nᵢ > 0); the readings
- * since the rollup's last complete run are one more part. A rollup column that does not exist yet fails the query
- * (`isMissingColumnError`: the caller reads the readings instead).
+ * since the rollup's last complete run are one more part. From the baseline rollup (`baseline-7d`, its 7-day window
+ * and 1-hour bin only) its row pooled by the latest run is one part, with the hourly bins and readings since
+ * (./baseline-parts.ts). A rollup column that does not exist yet fails the query (`isMissingColumnError`: the caller
+ * reads the readings instead).
  */
 export function baselinesSql(options: BaselineOptions, measures: readonly string[], baseline: TimeWindow, columns = baselineColumns): string {
   const ms = measures.map((measure) => ({ measure, m: measureColumn(measure, options.catalogue), out: columns(measure) }));
@@ -54,34 +57,28 @@ export function baselinesSql(options: BaselineOptions, measures: readonly string
   if (bin && isTimeRangeTemplate(baseline)) throw new QueryParameterError("baseline must be a duration when it is read in whole bins or from a rollup (a front end's range is its own)");
   const start = bin ? `bin(${windowStart(baseline, 'baseline')}, ${durationLiteral(bin)})` : undefined;
   const list = (f: (x: (typeof ms)[number]) => string) => ms.map(f).join(', ');
-  // a single measure reads only the readings (and bins) that hold it; several read them all (each aggregate skips NULLs)
-  const only = ms.length === 1 ? ms[0] : undefined;
-  const holding = only ? ` AND ${only.m} IS NOT NULL` : '';
-  const holdingLine = only ? `\n  AND ${only.m} IS NOT NULL` : '';
+  // a single measure reads only the readings that hold it; several read them all (each aggregate skips NULLs)
+  const holdingLine = ms.length === 1 ? `\n  AND ${ms[0].m} IS NOT NULL` : '';
   if (!rollup) {
     const where = start
       ? `FROM ${tableRef(options)}\nWHERE measure_name = ${stringLiteral(multiMeasureName(options), 'measureName')}\n  AND time >= ${start}${deviceFilterSql(options)}`
       : readingsSource(options, baseline, '', '', 'baseline');
     return [`SELECT device_id, location, ${list(({ m, out }) => `avg(${m}) AS ${out.avg}, stddev(${m}) AS ${out.stddev}`)}`, where + holdingLine, 'GROUP BY device_id, location'].join('\n');
   }
-  const settings = options.rollups ?? rollupSettings;
-  const col = (measure: string, s: 'avg' | 'count' | 'm2') => quoteIdentifier(rollupColumn(measure, s), 'measure');
-  const part = (measure: string, s: 'n' | 'mean' | 'm2') => quoteIdentifier(`${measure}__${s}`, 'measure');
-  const until = rollupCompleteUntil(rollup);
+  if (!start || !bin) throw new QueryParameterError('baselineBin is needed to read the baseline from a rollup'); // unreachable: a rollup gives the bin
+  if (rollup.kind === 'baseline') {
+    // its rows are the windows starting on its bins, this long
+    if (isTimeRangeTemplate(baseline) || durationMs(duration(baseline, 'baseline')) !== rollup.windowMinutes * 60_000) {
+      throw new QueryParameterError(`baseline must be ${rollup.id}'s window (${minutesInterval(rollup.windowMinutes)}) to read it from ${rollup.id}`);
+    }
+    if (durationMs(bin) !== rollup.binMinutes * 60_000) throw new QueryParameterError(`baselineBin must be ${rollup.id}'s bin (${minutesInterval(rollup.binMinutes)}) to read it from ${rollup.id}`);
+  }
+  const part = basePart;
   const held = (x: (typeof ms)[number]) => `p.${part(x.measure, 'n')} > 0`;
   const spread = (x: (typeof ms)[number]) => `(p.${part(x.measure, 'mean')} - t.${part(x.measure, 'mean')})`;
+  const parts = rollup.kind === 'baseline' ? baselineRollupParts(rollup, options, ms, start) : measureRollupParts(rollup, options, ms, start);
   return [
-    'WITH parts AS (',
-    `SELECT device_id, location, ${list(({ measure }) => `${col(measure, 'count')} AS ${part(measure, 'n')}, ${col(measure, 'avg')} AS ${part(measure, 'mean')}, ${col(measure, 'm2')} AS ${part(measure, 'm2')}`)}`,
-    `FROM ${rollupTableRef(rollup, options)}`,
-    `WHERE measure_name = ${stringLiteral(settings.measureName)}`,
-    `  AND time >= ${start} AND time < ${until}${only ? ` AND ${col(only.measure, 'count')} > 0` : ''}${deviceFilterSql(options)}`,
-    'UNION ALL',
-    `SELECT device_id, location, ${list(({ measure, m }) => `count(${m}) AS ${part(measure, 'n')}, avg(${m}) AS ${part(measure, 'mean')}, var_pop(${m}) * count(${m}) AS ${part(measure, 'm2')}`)}`,
-    `FROM ${tableRef(options)}`,
-    `WHERE measure_name = ${stringLiteral(multiMeasureName(options), 'measureName')}`,
-    `  AND time >= ${until} AND time >= ${start}${holding}${deviceFilterSql(options)}`,
-    'GROUP BY device_id, location',
+    `WITH ${parts}`,
     '), totals AS (',
     `SELECT device_id, location, ${list(({ measure }) => `sum(${part(measure, 'n')}) AS ${part(measure, 'n')}, sum(${part(measure, 'mean')} * ${part(measure, 'n')}) / nullif(sum(${part(measure, 'n')}), 0) AS ${part(measure, 'mean')}`)}`,
     'FROM parts GROUP BY device_id, location',

@@ -26,11 +26,15 @@ export const RUN_GRACE_MINUTES = 2;
  * Bins from there on are read from the readings. A run that failed leaves its bins as the run before wrote them.
  */
 export function rollupCompleteUntil(rollup: Rollup): string {
+  return `bin(${rollupLastRun(rollup)}, ${minutesInterval(rollup.binMinutes)})`;
+}
+
+/** When a rollup's latest run started, as SQL of `now()`: counted only once it started more than RUN_GRACE_MINUTES ago (else the one before). */
+export function rollupLastRun(rollup: Rollup): string {
   const { everyMinutes, offsetMinutes } = rollup.schedule;
   const every = minutesInterval(everyMinutes);
   const lag = minutesInterval(offsetMinutes + RUN_GRACE_MINUTES);
-  const lastRun = offsetMinutes > 0 ? `bin(now() - ${lag}, ${every}) + ${minutesInterval(offsetMinutes)}` : `bin(now() - ${lag}, ${every})`;
-  return `bin(${lastRun}, ${minutesInterval(rollup.binMinutes)})`;
+  return offsetMinutes > 0 ? `bin(now() - ${lag}, ${every}) + ${minutesInterval(offsetMinutes)}` : `bin(now() - ${lag}, ${every})`;
 }
 
 /** The window's first instant as SQL: `ago(7d)`, or the front end's `from_milliseconds($__timeFrom)`. */

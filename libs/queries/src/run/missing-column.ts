@@ -11,11 +11,13 @@ function errorText(error: unknown): string {
 
 /**
  * Whether a query failed because a column does not exist yet: a Timestream table gets a column
- * with the first record that has it, so a table nothing was written to has no `device_id`.
+ * with the first record that has it, so a table nothing was written to has no `device_id` (`Column 'device_id'
+ * does not exist`, or `Column 'b.device_id' cannot be resolved` through an alias).
  * Readers of the window function's tables treat that as "nothing yet".
  */
 export function isMissingColumnError(error: unknown): boolean {
-  return /Column '[^']+' does not exist/.test(errorText(error));
+  // a qualified reference (`b.device_id`) is answered "cannot be resolved"
+  return /Column '[^']+' (does not exist|cannot be resolved)/.test(errorText(error));
 }
 
 /**

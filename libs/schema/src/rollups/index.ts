@@ -5,3 +5,4 @@ export * from './scheduled-queries';
 export { minutesInterval, sqlIdentifier, sqlLiteral, sqlTable } from './sql-text';
 export * from './deployment';
 export { ROLLUP_SEED_EVENT, rollupSeedRecord, rollupSeedRequests } from './rollup-seed';
+export * from './baseline-sql';

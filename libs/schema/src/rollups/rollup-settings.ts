@@ -1,5 +1,6 @@
 import type { MagneticStoreWriteSettings, RetentionSettings } from '../settings/timestream';
 import { timestreamSettings } from '../settings/timestream';
+import { SchemaError } from '../errors';
 
 /**
  * What a measure rollup keeps of each catalogue measure per bin. `m2` is the sum of squared deviations from the
@@ -54,7 +55,23 @@ export interface DataQualityRollup extends RollupBase {
   readonly kind: 'data-quality';
 }
 
-export type Rollup = MeasureRollup | DataQualityRollup;
+/**
+ * Per device, each measure's count, mean and m2 over a trailing window of a measure rollup's bins (the anomaly
+ * baseline: the 7 days from `bin(now - window, bin)`), pooled once an hour instead of on every read. A run at T
+ * writes the windows that start at `bin(T, bin) - window` and one bin later (the one in use and the next), each
+ * pooled over the source's bins up to `bin(T, bin) - <the source's overlap>`: bins its later runs no longer
+ * re-compute, so a row never goes stale. Readers add the source's bins from there on and the readings since.
+ * `binMinutes` is the source's bin; `overlapMinutes` the windows a run writes (two: the current and the next).
+ */
+export interface BaselineRollup extends RollupBase {
+  readonly kind: 'baseline';
+  /** The measure rollup whose bins it pools. */
+  readonly sourceRollupId: string;
+  /** The window's length (minutes): 7 days. */
+  readonly windowMinutes: number;
+}
+
+export type Rollup = MeasureRollup | DataQualityRollup | BaselineRollup;
 
 export interface RollupSettings {
   /** Where the derived tables live (the pipeline's database: one database to grant, back up and name in dashboards). */
@@ -66,6 +83,9 @@ export interface RollupSettings {
   readonly perMinute: MeasureRollup;
   readonly perHour: MeasureRollup;
   readonly dataQuality: DataQualityRollup;
+  readonly baseline: BaselineRollup;
+  /** MeasureName of the baseline records. */
+  readonly baselineMeasureName: string;
   /** Key prefix of the scheduled queries' error reports (each query adds its name). */
   readonly errorReportKeyPrefix: string;
 }
@@ -81,13 +101,15 @@ const HOURLY = { binMinutes: 60, schedule: { everyMinutes: 60, offsetMinutes: 5 
 
 /**
  * The rollups: per minute (for ranges of hours), per hour (days to months; kept two years, longer than the
- * raw readings) and the hourly data quality. Every run re-computes an overlap: an hour for the minute rollup,
- * six hours (the stream's longest retry, `maximumRecordAgeSeconds`) for the hourly ones.
+ * raw readings), the hourly data quality, and the anomalies' 7-day baseline pooled from the hourly one. Every run
+ * re-computes an overlap: an hour for the minute rollup, six hours (the stream's longest retry,
+ * `maximumRecordAgeSeconds`) for the hourly ones.
  */
 export const rollupSettings: RollupSettings = {
   databaseName: timestreamSettings.databaseName,
   measureName: 'rollup',
   dataQualityMeasureName: 'data_quality',
+  baselineMeasureName: 'baseline',
   perMinute: {
     id: 'rollup-1m',
     kind: 'measures',
@@ -105,12 +127,32 @@ export const rollupSettings: RollupSettings = {
     ...HOURLY,
     table: table('data-quality-1h', 24, 730),
   },
+  baseline: {
+    id: 'baseline-7d',
+    kind: 'baseline',
+    description: 'count, mean and m2 of every measure per device and location over the 7 days of hourly bins the anomalies compare against',
+    binMinutes: 60,
+    // after rollup-1h's run at :05 (the bins it pools were final an hour before; the order is not relied on)
+    schedule: { everyMinutes: 60, offsetMinutes: 10 },
+    overlapMinutes: 60,
+    sourceRollupId: 'rollup-1h',
+    windowMinutes: 7 * 1440,
+    // rows are stamped with their window's start, 7 days back: the memory store keeps 8 days; a day after that they go
+    table: table(`${timestreamSettings.tableName}-baseline-7d`, 192, 1),
+  },
   errorReportKeyPrefix: 'scheduled-query-errors/',
 };
 
-/** Every rollup of the settings: the measure rollups, finest first, then the data quality. */
+/** Every rollup of the settings: the measure rollups, finest first, then the data quality, then the baseline (it reads the hourly rollup). */
 export function rollupList(settings: RollupSettings = rollupSettings): Rollup[] {
-  return [settings.perMinute, settings.perHour, settings.dataQuality];
+  return [settings.perMinute, settings.perHour, settings.dataQuality, settings.baseline];
+}
+
+/** The measure rollup a baseline pools (named in the error when the settings name none). */
+export function baselineSourceRollup(settings: RollupSettings = rollupSettings, baseline: BaselineRollup = settings.baseline): MeasureRollup {
+  const source = measureRollups(settings).find((r) => r.id === baseline.sourceRollupId);
+  if (!source) throw new SchemaError(`rollup ${baseline.id}: sourceRollupId must name a measure rollup (${measureRollups(settings).map((r) => r.id).join(', ')}), got ${JSON.stringify(baseline.sourceRollupId)}`);
+  return source;
 }
 
 /** The measure rollups, finest first. */

@@ -186,7 +186,7 @@ export function dataQualitySql(rollup: DataQualityRollup, window: DataQualityWin
   ].join('\n');
 }
 
-/** The query a rollup's scheduled query runs (its scheduled window). */
-export function rollupQuerySql(rollup: Rollup, options: RollupSourceOptions = {}): string {
+/** The query a measure or data-quality rollup's scheduled query runs (its scheduled window; the baseline's is `baselineRollupSql`). */
+export function rollupQuerySql(rollup: MeasureRollup | DataQualityRollup, options: RollupSourceOptions = {}): string {
   return rollup.kind === 'measures' ? measureRollupSql(rollup, scheduledWindow(rollup), options) : dataQualitySql(rollup, scheduledDataQualityWindow(rollup), options);
 }

@@ -55,6 +55,7 @@ describe('rollup settings', () => {
       ['rollup-1m', `${timestreamSettings.tableName}-1m`, '1m', '1h'],
       ['rollup-1h', `${timestreamSettings.tableName}-1h`, '1h', '6h'],
       ['data-quality-1h', 'data-quality-1h', '1h', '6h'],
+      ['baseline-7d', `${timestreamSettings.tableName}-baseline-7d`, '1h', '1h'],
     ]);
     // rollups outlive the readings they summarise, and every derived table accepts backfills
     expect(rollupSettings.perHour.table.retention.magneticStoreRetentionDays).toBeGreaterThan(timestreamSettings.retention.magneticStoreRetentionDays);
@@ -65,6 +66,9 @@ describe('rollup settings', () => {
     const bad: MeasureRollup = { ...rollupSettings.perMinute, overlapMinutes: 13 * 60 };
     expect(() => checkRollup(bad)).toThrow(new SchemaError(`rollup rollup-1m: a run writes bins up to 13.016666666666667 h old, older than the memory store of ${bad.table.tableName} (12 h)`));
     expect(() => checkRollup({ ...rollupSettings.perHour, overlapMinutes: 90 })).toThrow(/overlapMinutes must be a positive whole number of bins, got 90/);
+    // the baseline's rows are stamped with their window's start, a week back
+    const short = { ...rollupSettings.baseline, table: { ...rollupSettings.baseline.table, retention: { memoryStoreRetentionHours: 168, magneticStoreRetentionDays: 1 } } };
+    expect(() => checkRollup(short)).toThrow(new SchemaError(`rollup baseline-7d: a run writes bins up to 170 h old, older than the memory store of ${short.table.tableName} (168 h)`));
   });
 
   it('schedules on boundaries with cron (rate() would count from the creation minute)', () => {
@@ -83,6 +87,7 @@ describe('the scheduled queries', () => {
       ['iot-timeseries-dev-rollup-1m', 'cron(0/5 * * * ? *)', 'scheduled-query-errors/iot-timeseries-dev-rollup-1m'],
       ['iot-timeseries-dev-rollup-1h', 'cron(5 * * * ? *)', 'scheduled-query-errors/iot-timeseries-dev-rollup-1h'],
       ['iot-timeseries-dev-data-quality-1h', 'cron(5 * * * ? *)', 'scheduled-query-errors/iot-timeseries-dev-data-quality-1h'],
+      ['iot-timeseries-dev-baseline-7d', 'cron(10 * * * ? *)', 'scheduled-query-errors/iot-timeseries-dev-baseline-7d'],
     ]);
     expect(() => rollupScheduledQueryName('Prod!', rollupSettings.perHour)).toThrow(/environment must be lower-case letters/);
   });

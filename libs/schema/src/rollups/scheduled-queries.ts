@@ -3,7 +3,8 @@ import { SchemaError } from '../errors';
 import { DEFAULT_CATALOGUE } from '../measures';
 import { DIMENSION_NAMES } from '../settings/dimensions';
 import { DATA_QUALITY_COLUMNS, ROLLUP_READINGS_COLUMN, ROLLUP_TIME_COLUMN, rollupColumn, rollupQuerySql, type RollupSourceOptions } from './rollup-sql';
-import { ROLLUP_STATISTICS, rollupList, rollupSettings, type Rollup, type RollupSchedule, type RollupSettings } from './rollup-settings';
+import { BASELINE_POOLED_UNTIL_COLUMN, BASELINE_STATISTICS, baselineRollupSql } from './baseline-sql';
+import { ROLLUP_STATISTICS, rollupList, rollupSettings, type Rollup, type RollupSchedule, type RollupStatistic, type RollupSettings } from './rollup-settings';
 
 /** One rollup's scheduled query, as infra and the local cloud create it (they add the topic, role and bucket). */
 export interface RollupScheduledQuery {
@@ -36,22 +37,24 @@ const dimensionMappings = () => DIMENSION_NAMES.map((Name) => ({ Name, Dimension
 /** Where a rollup's query result goes: dimensions device_id and location, one multi-measure record per row. */
 export function rollupTarget(rollup: Rollup, options: Pick<RollupScheduledQueryOptions, 'settings' | 'catalogue'> = {}): TimestreamConfiguration {
   const settings = options.settings ?? rollupSettings;
+  const statistics = (list: readonly RollupStatistic[]) =>
+    Object.keys(options.catalogue ?? DEFAULT_CATALOGUE).flatMap((measure) =>
+      list.map((s): MultiMeasureAttributeMapping => ({ SourceColumn: rollupColumn(measure, s), MeasureValueType: s === 'count' ? 'BIGINT' : 'DOUBLE' })),
+    );
   const attributes: MultiMeasureAttributeMapping[] =
     rollup.kind === 'measures'
-      ? [
-          ...Object.keys(options.catalogue ?? DEFAULT_CATALOGUE).flatMap((measure) =>
-            ROLLUP_STATISTICS.map((s): MultiMeasureAttributeMapping => ({ SourceColumn: rollupColumn(measure, s), MeasureValueType: s === 'count' ? 'BIGINT' : 'DOUBLE' })),
-          ),
-          { SourceColumn: ROLLUP_READINGS_COLUMN, MeasureValueType: 'BIGINT' },
-        ]
-      : Object.values(DATA_QUALITY_COLUMNS).map((SourceColumn): MultiMeasureAttributeMapping => ({ SourceColumn, MeasureValueType: 'BIGINT' }));
+      ? [...statistics(ROLLUP_STATISTICS), { SourceColumn: ROLLUP_READINGS_COLUMN, MeasureValueType: 'BIGINT' }]
+      : rollup.kind === 'baseline'
+        ? [...statistics(BASELINE_STATISTICS), { SourceColumn: BASELINE_POOLED_UNTIL_COLUMN, MeasureValueType: 'BIGINT' }]
+        : Object.values(DATA_QUALITY_COLUMNS).map((SourceColumn): MultiMeasureAttributeMapping => ({ SourceColumn, MeasureValueType: 'BIGINT' }));
+  const measureName = { measures: settings.measureName, 'data-quality': settings.dataQualityMeasureName, baseline: settings.baselineMeasureName }[rollup.kind];
   return {
     DatabaseName: settings.databaseName,
     TableName: rollup.table.tableName,
     TimeColumn: ROLLUP_TIME_COLUMN,
     DimensionMappings: dimensionMappings(),
     MultiMeasureMappings: {
-      TargetMultiMeasureName: rollup.kind === 'measures' ? settings.measureName : settings.dataQualityMeasureName,
+      TargetMultiMeasureName: measureName,
       MultiMeasureAttributeMappings: attributes,
     },
   };
@@ -72,7 +75,7 @@ export function rollupScheduledQueries(options: RollupScheduledQueryOptions): Ro
     return {
       rollup,
       name,
-      queryString: rollupQuerySql(rollup, options),
+      queryString: rollup.kind === 'baseline' ? baselineRollupSql(rollup, { settings, catalogue: options.catalogue }) : rollupQuerySql(rollup, options),
       scheduleExpression: scheduleExpression(rollup.schedule),
       target: rollupTarget(rollup, { settings, catalogue: options.catalogue }),
       errorReportKeyPrefix: `${settings.errorReportKeyPrefix}${name}`,
@@ -90,7 +93,8 @@ export function checkRollup(rollup: Rollup): void {
   if (rollup.schedule.everyMinutes % rollup.binMinutes !== 0 && rollup.binMinutes % rollup.schedule.everyMinutes !== 0) {
     throw new SchemaError(`${at}: the schedule (every ${rollup.schedule.everyMinutes} min) and the bin (${rollup.binMinutes} min) must divide one another`);
   }
-  const oldestBinHours = (rollup.overlapMinutes + rollup.binMinutes) / 60;
+  // a baseline's rows are stamped with their window's start: up to the window (and a bin) old
+  const oldestBinHours = (rollup.overlapMinutes + rollup.binMinutes + (rollup.kind === 'baseline' ? rollup.windowMinutes : 0)) / 60;
   if (oldestBinHours > rollup.table.retention.memoryStoreRetentionHours) {
     throw new SchemaError(`${at}: a run writes bins up to ${oldestBinHours} h old, older than the memory store of ${rollup.table.tableName} (${rollup.table.retention.memoryStoreRetentionHours} h)`);
   }
