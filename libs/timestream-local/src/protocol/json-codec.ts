@@ -34,8 +34,25 @@ export function decodeJson(body: Buffer): unknown {
   return value;
 }
 
-/** Serializes an output: Dates as epoch seconds with a fraction, undefined members left out. */
+/** Whether a Date is anywhere in `value` (outputs are trees: no cycles). */
+function containsDate(value: unknown): boolean {
+  if (value instanceof Date) return true;
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (containsDate(value[i])) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (containsDate(record[key])) return true;
+  return false;
+}
+
+/**
+ * Serializes an output: Dates as epoch seconds with a fraction, undefined members left out. An output without Dates
+ * (a query's rows) skips the replacer, which would be called for every value of every row.
+ */
 export function encodeJson(value: unknown): string {
+  if (!containsDate(value)) return JSON.stringify(value ?? {});
   return JSON.stringify(value ?? {}, function (this: Record<string, unknown>, key, v) {
     const raw = this[key];
     return raw instanceof Date ? raw.getTime() / 1000 : v;

@@ -1,6 +1,6 @@
 import type { CancelQueryResponse, ColumnInfo, PrepareQueryResponse, QueryResponse, Row } from '@aws-sdk/client-timestream-query';
 import type { QueryStorage } from './catalog';
-import { encodeRow } from './encode';
+import { encodedRowLength, encodeRow } from './encode';
 import { describeQuery, estimateBytesScanned, planQuery, type PlannedQuery } from './engine';
 import { QueryCancelledError, QueryValidationError } from './errors';
 import { PlanCache } from './plan-cache';
@@ -160,7 +160,7 @@ export class QueryService {
       ([result, bytesScanned]) => {
         if (execution.state === 'cancelled') return;
         const rows = result.rows.map((r) => encodeRow(r, types));
-        const sizes = rows.map((r) => JSON.stringify(r).length);
+        const sizes = rows.map(encodedRowLength);
         execution.bytesScanned = bytesScanned;
         execution.result = { rows, sizes };
         execution.state = 'done';
