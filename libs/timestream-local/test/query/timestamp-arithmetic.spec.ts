@@ -63,6 +63,11 @@ describe('a difference of timestamps in the answer', () => {
       ('y', TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-01 00:00:00.000000250')) AS t(k, s, e)`;
     expect(await rowsOf(`SELECT DISTINCT e - s AS d FROM ${values} ORDER BY d DESC`))
       .toEqual([['0 00:00:00.000000251'], ['0 00:00:00.000000250']]);
+    // differences within one microsecond sort by their nanoseconds, by name and by position
+    const within = `(VALUES ${Array.from({ length: 20 }, (_, i) => `(TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-01 00:00:00.000000${String((i * 7) % 20 + 100)}')`).join(', ')}) AS t(s, e)`;
+    const descending = Array.from({ length: 20 }, (_, i) => [`0 00:00:00.000000${119 - i}`]);
+    expect(await rowsOf(`SELECT DISTINCT e - s AS d FROM ${within} ORDER BY d DESC`)).toEqual(descending);
+    expect(await rowsOf(`SELECT e - s FROM ${within} ORDER BY 1 DESC`)).toEqual(descending);
     expect(await rowsOf(`SELECT k, max(e) - min(s) FROM ${values} GROUP BY k ORDER BY k`))
       .toEqual([['x', '0 00:00:00.000000251'], ['y', '0 00:00:00.000000250']]);
     expect(await rowsOf(`SELECT k, max(e) - min(s) FROM ${values} GROUP BY ROLLUP (k) ORDER BY k NULLS LAST`))

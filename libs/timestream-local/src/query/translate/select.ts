@@ -56,8 +56,8 @@ export function translateSelect(ctx: QueryContext, select: Select, outer: Scope 
     const keys = translateOrderItems(ctx, orderBy, orderScope, columns.length);
     orderSql = keys.join(', ');
     if (ties && withTiesFilter(select, scope, columns)) {
-      // inside OVER a position is a constant: the item's expression stands for it
-      const windowKeys = keys.map((key, k) => {
+      // inside OVER a position is a constant: the item's expression stands for it (and the answer's exact columns are not there)
+      const windowKeys = translateOrderItems(ctx, orderBy, orderScope, columns.length, false).map((key, k) => {
         const e = orderBy[k].expr;
         return e.kind === 'number' && e.isInteger ? `${values[Number(e.text) - 1]}${key.slice(e.text.length)}` : key;
       }).join(', ');
