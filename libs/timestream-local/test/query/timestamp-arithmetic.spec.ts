@@ -14,6 +14,16 @@ describe('timestamp ± interval', () => {
     ['CAST(NULL AS timestamp) + 1h', 'TIMESTAMP', undefined],
   ]);
 
+  it("shifts the query's now, ago() and bin() exactly, also one after another", async () => {
+    const { rows } = await run(`SELECT
+      to_milliseconds(bin(now() - 7m, 1h) + 5m) - to_milliseconds(bin(now() - 7m, 1h)),
+      date_diff('nanosecond', ago(1h) - 90s, now()),
+      date_format(bin(bin(now() - 7m, 1h) + 5m, 1h) + 5m, '%i:%s.%f'),
+      to_milliseconds(bin(now(), 1d) + 1d) % 86400000,
+      (bin(now(), 1h) + 30m) - bin(now(), 1h)`);
+    expect(rows[0].map((d) => d.ScalarValue)).toEqual(['300000', '3690000000000', '05:00.000000', '0', '0 00:30:00.000000000']);
+  });
+
   it('shifts a column as date_add does', async () => {
     const { rows } = await run(`SELECT count(*), count_if(time + 90s = date_add('second', 90, time)), count_if(time - 1h < time) FROM ${FROM}`);
     expect(rows[0].map((d) => d.ScalarValue)).toEqual([String(readings().length), String(readings().length), String(readings().length)]);

@@ -102,17 +102,18 @@ export function dateFunction(tr: TranslationContext, call: Call, args: Translate
   switch (call.name) {
     case 'now': case 'current_timestamp': case 'localtimestamp':
       arity(0);
-      return { sql: tr.nowSql, type: T.timestamp };
+      return { sql: tr.nowSql, type: T.timestamp, microseconds: true };
     case 'current_date':
       return { sql: `CAST(${tr.nowSql} AS DATE)`, type: T.date };
     case 'current_time': case 'localtime':
       return { sql: `CAST(${tr.nowSql} AS TIME)`, type: T.time };
     case 'ago':
       arity(1);
-      return { sql: `(${tr.nowSql} - ${a[0]})`, type: T.timestamp };
+      return { sql: `(${tr.nowSql} - ${a[0]})`, type: T.timestamp, microseconds: true };
     case 'bin':
       arity(2);
-      return { sql: `time_bucket(${a[1]}, ${a[0]}, TIMESTAMP '1970-01-01')`, type: T.timestamp };
+      // DuckDB's time_bucket answers a TIMESTAMP: microseconds
+      return { sql: `time_bucket(${a[1]}, ${a[0]}, TIMESTAMP '1970-01-01')`, type: T.timestamp, microseconds: true };
     case 'date_trunc':
       arity(2);
       return { sql: `date_trunc(${quoteString(unitLiteral(call, 0))}, ${a[1]})`, type: args[1].type };

@@ -72,7 +72,7 @@ export function translateExpr(ctx: QueryContext, expr: Expr, scope: Scope): Tran
     case 'atTimeZone':
       return atTimeZone(expr, ctx.expr(expr.value, scope), ctx.expr(expr.zone, scope));
     case 'param':
-      if (expr.name.toLowerCase() === 'scheduled_runtime') return { sql: ctx.nowSql, type: T.timestamp };
+      if (expr.name.toLowerCase() === 'scheduled_runtime') return { sql: ctx.nowSql, type: T.timestamp, microseconds: true };
       throw positioned(expr.pos, `Query parameter '${expr.name}' has no value; parameters are only accepted by PrepareQuery`);
   }
 }

@@ -17,16 +17,18 @@ function comparable(side: Translated, other: Translated): string {
  * microseconds, to a TIMESTAMP, so the shift is made on the timestamp cut to the microsecond and the nanoseconds
  * below it are added back.
  */
-function shifted(ctx: TranslationContext, op: string, left: Translated, right: Translated): string | undefined {
+function shifted(ctx: TranslationContext, op: string, left: Translated, right: Translated): Pick<Translated, 'sql' | 'microseconds'> | undefined {
   const [ts, iv] = left.type.kind === 'timestamp' && isInterval(right.type) ? [left, right]
     : op === '+' && right.type.kind === 'timestamp' && isInterval(left.type) ? [right, left] : [undefined, undefined];
   if (!ts || !iv) return undefined;
-  if (iv.nanos) return `make_timestamp_ns(epoch_ns(${ts.sql}) ${op} ${iv.nanos})`;
+  if (iv.nanos) return { sql: `make_timestamp_ns(epoch_ns(${ts.sql}) ${op} ${iv.nanos})` };
+  // nothing below the microsecond to keep (the query's now, ago(), bin()): DuckDB's shift, which the planner folds cheaply
+  if (ts.microseconds) return { sql: `(CAST(${ts.sql} AS TIMESTAMP) ${op} ${iv.sql})`, microseconds: true };
   const shift = (t: string): string => `make_timestamp_ns(epoch_ns(CAST(${t} AS TIMESTAMP) ${op} ${iv.sql}) + (epoch_ns(${t}) - epoch_ns(CAST(${t} AS TIMESTAMP))))`;
   // a column or a constant is written out (DuckDB folds a constant, so a filter on it still prunes); a longer expression is bound once
-  if (ts.sql.length <= 160) return shift(ts.sql);
+  if (ts.sql.length <= 160) return { sql: shift(ts.sql) };
   const t = ctx.freshName('t');
-  return bind(ts.sql, t, shift(t));
+  return { sql: bind(ts.sql, t, shift(t)) };
 }
 
 /**
@@ -72,7 +74,7 @@ export function translateBinary(ctx: TranslationContext, expr: Extract<Expr, { k
       // DuckDB widens DATE ± INTERVAL to TIMESTAMP; Trino keeps DATE
       if (type.kind === 'date') return { sql: `CAST((${left.sql} ${expr.op} ${right.sql}) AS DATE)`, type };
       const exact = type.kind === 'timestamp' ? shifted(ctx, expr.op, left, right) : undefined;
-      if (exact) return { sql: exact, type };
+      if (exact) return { ...exact, type };
       return { sql: `(${left.sql} ${expr.op} ${right.sql})`, type, nanos: exactNanos(expr.op, left, right) };
     }
     default:

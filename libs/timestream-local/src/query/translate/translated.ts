@@ -10,6 +10,11 @@ export interface Translated {
    * timestamps): DuckDB's INTERVAL counts microseconds, so `sql` drops what lies below the microsecond.
    */
   nanos?: string;
+  /**
+   * A timestamp with nothing below the microsecond (the query's now, `ago()`, `bin()`, and such a value shifted by an
+   * interval): DuckDB's own TIMESTAMP arithmetic is exact for it, without carrying nanoseconds around the shift.
+   */
+  microseconds?: boolean;
 }
 
 /** A query as DuckDB SQL, with its output columns. */
