@@ -187,6 +187,7 @@ async function main(): Promise<void> {
     // as the page loads it: the data quality, the charts of the first devices and the anomalies of the live window,
     // whose 7-day baseline follows the range's source
     const view = async (range: RangeView) => {
+      const minute = Math.floor(Date.now() / 60_000);
       const started = performance.now();
       const timed = async <T>(run: () => Promise<T>) => {
         const at = performance.now();
@@ -201,14 +202,15 @@ async function main(): Promise<void> {
         timed(() => adapter.anomalies(live, range.source.kind === 'raw' ? 'raw' : 'rollup')),
       ]);
       const panels = `data quality ${quality.ms.toFixed(0)} ms, charts ${trend.ms.toFixed(0)} ms, anomalies ${anomalies.ms.toFixed(0)} ms`;
-      return { ms: performance.now() - started, quality: quality.value, trend: trend.value, anomalies: anomalies.value, panels };
+      return { minute, ms: performance.now() - started, quality: quality.value, trend: trend.value, anomalies: anomalies.value, panels };
     };
     const times = { rollups: [] as number[], raw: [] as number[] };
     let worst = 0;
     for (let run = 0; run <= RUNS; run++) {
       for (const rollup of rollupList()) await backfill(rollup, now); // the run of the hour that just began, as the scheduler would
-      const a = await view(fromRollups);
-      const b = await view(fromRaw);
+      // both views asked within one minute (their data quality counts the minutes that had ended when asked), else again
+      let [a, b] = [await view(fromRollups), await view(fromRaw)];
+      for (let attempt = 1; attempt < 3 && a.minute !== b.minute; attempt++) [a, b] = [await view(fromRollups), await view(fromRaw)];
       if (run === 0 && b.ms > PANEL_QUERY_TIMEOUT_MS) log(`the raw readings took ${seconds(b.ms)}: longer than the page's ${seconds(PANEL_QUERY_TIMEOUT_MS)} panel timeout`);
       const flat = (points: TrendPoint[]) => points.map((p) => ({ deviceId: p.deviceId, bin: p.bin, ...p.values }));
       const byKey = (points: AnomalyPoint[]) => [...points].sort((x, y) => x.measure.localeCompare(y.measure) || x.deviceId.localeCompare(y.deviceId) || x.time - y.time);
