@@ -24,10 +24,10 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
       return Promise.reject(table ? new PanelSourceMissingError(windowFunctionMissing(table), { cause: error }) : error);
     });
   // A rollup table has no columns until its first run (or its deployment seed) wrote to it: not computed yet, so
-  // the range is read from the raw readings instead (slower, but right); any other failure is the panel's, a missing
-  // table too unless `orMissingTable` (a panel for which the rollup only saves work).
-  const runRollup = async <Row>(query: BuiltQuery<Row>, raw: () => BuiltQuery<Row>, orMissingTable = false) =>
-    run(query).catch((error: unknown) => (isMissingColumnError(error) || (orMissingTable && missingTableOf(error)) ? run(raw()) : Promise.reject(error)));
+  // the answer is read some other way (the raw readings: slower, but right); any other failure is the panel's, a
+  // missing table too unless `orMissingTable` (a panel for which the rollup only saves work).
+  const runRollup = async <Row>(query: BuiltQuery<Row>, orElse: () => Promise<Row[]>, orMissingTable = false) =>
+    run(query).catch((error: unknown) => (isMissingColumnError(error) || (orMissingTable && missingTableOf(error)) ? orElse() : Promise.reject(error)));
   return {
     async trend(range, devices) {
       const series = (source: string) =>
@@ -40,7 +40,7 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
           statistics: ['avg'],
           ...(devices === undefined ? {} : 'first' in devices ? { firstDevices: devices.first } : { devices }),
         });
-      const rows = range.source.kind === 'raw' ? await run(series('raw')) : await runRollup(series(range.source.rollup.id), () => series('raw'));
+      const rows = range.source.kind === 'raw' ? await run(series('raw')) : await runRollup(series(range.source.rollup.id), () => run(series('raw')));
       return rows.map((r): TrendPoint => ({
         deviceId: r.device_id,
         bin: r.bin_time.date.getTime(),
@@ -50,7 +50,7 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
     async dataQuality(range, expectedIntervalMs) {
       const quality = (source: 'raw' | 'auto') =>
         dataQuality({ window: { amount: range.minutes, unit: 'm' }, expectedEvery: { amount: Math.max(1, Math.round(expectedIntervalMs)), unit: 'ms' }, source });
-      const rows = range.source.kind === 'raw' ? await run(quality('raw')) : await runRollup(quality('auto'), () => quality('raw'));
+      const rows = range.source.kind === 'raw' ? await run(quality('raw')) : await runRollup(quality('auto'), () => run(quality('raw')));
       return rows.map(
         (r): DeviceDataQuality => ({
           deviceId: r.device_id,
@@ -85,9 +85,9 @@ export function createQueriesAdapter(client: Pick<TimestreamQueryClient, 'send'>
       // A table with no columns yet or one that does not exist (a stack deployed without rollups) passes to the next.
       const source = chooseSource(ANOMALY_BASELINE_MS, 3_600_000);
       if (baselineFrom === 'raw' || source.kind === 'raw') return points(await run(query('raw')));
-      const hourly = () => runRollup(query(source.rollup.id), () => query('raw'), true);
+      const hourly = () => runRollup(query(source.rollup.id), () => run(query('raw')), true);
       const pooled = source.rollup.id === rollupSettings.baseline.sourceRollupId && ANOMALY_BASELINE_MS === rollupSettings.baseline.windowMinutes * 60_000;
-      return points(pooled ? await run(query(rollupSettings.baseline.id)).catch((error: unknown) => (isMissingColumnError(error) || missingTableOf(error) ? hourly() : Promise.reject(error))) : await hourly());
+      return points(await (pooled ? runRollup(query(rollupSettings.baseline.id), hourly, true) : hourly()));
     },
     async stale(staleAfterSeconds) {
       const rows = await run(staleDevices({ staleAfter: `${Math.max(1, Math.round(staleAfterSeconds))}s` }));

@@ -16,7 +16,7 @@ export const partColumn = (measure: string, s: 'n' | 'mean' | 'm2'): string => q
 const rollupCol = (measure: string, s: 'avg' | 'count' | 'm2') => quoteIdentifier(rollupColumn(measure, s), 'measure');
 const list = (ms: readonly PooledMeasure[], f: (x: PooledMeasure) => string) => ms.map(f).join(', ');
 
-/** A measure rollup's bins from `from` to `until` as parts (one per bin), optionally only the devices of `devicesJoin`. */
+/** A measure rollup's bins in `range` (of its time column) as parts, one per bin; with `join` (aliasing the table `b`) only the devices it joins. */
 function binParts(rollup: MeasureRollup, options: RollupReadOptions, ms: readonly PooledMeasure[], range: (time: string) => string, join?: string): string {
   const settings = options.rollups ?? rollupSettings;
   const b = join ? 'b.' : '';

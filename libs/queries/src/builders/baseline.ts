@@ -2,7 +2,7 @@ import { minutesInterval, rollupSettings, type BaselineRollup, type MeasureRollu
 import type { AnalyticOptions } from './common';
 import { readingsSource } from './common';
 import { windowStart, type RollupReadOptions } from '../rollups/rollup-tables';
-import { baselineRollupParts, measureRollupParts, partColumn as basePart } from './baseline-parts';
+import { baselineRollupParts, measureRollupParts, partColumn as part } from './baseline-parts';
 import { duration, durationLiteral, durationMs, type Duration } from '../sql/duration';
 import { quoteIdentifier, stringLiteral } from '../sql/escape';
 import { deviceFilterSql, measureColumn } from '../sql/filters';
@@ -73,7 +73,6 @@ export function baselinesSql(options: BaselineOptions, measures: readonly string
     }
     if (durationMs(bin) !== rollup.binMinutes * 60_000) throw new QueryParameterError(`baselineBin must be ${rollup.id}'s bin (${minutesInterval(rollup.binMinutes)}) to read it from ${rollup.id}`);
   }
-  const part = basePart;
   const held = (x: (typeof ms)[number]) => `p.${part(x.measure, 'n')} > 0`;
   const spread = (x: (typeof ms)[number]) => `(p.${part(x.measure, 'mean')} - t.${part(x.measure, 'mean')})`;
   const parts = rollup.kind === 'baseline' ? baselineRollupParts(rollup, options, ms, start) : measureRollupParts(rollup, options, ms, start);
